@@ -1,0 +1,145 @@
+"""Assembly: decided figures become PlantFacts and InvestmentDeals.
+
+Every value comes from the normaliser, every name from a span of the article,
+every evidence from the article's own sentences, so records are grounded by
+construction; the grounding pass checks it anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract._fields import (
+    ArticleIndex,
+    as_of_for,
+    commodities_in,
+    commodity_for,
+    location_for,
+    main_country,
+    period_for,
+)
+from extract._guided import Figure, GuidedRun
+from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
+from extract._text import Span, years
+from extract._vocab import canonical_country
+
+_AGENCY = re.compile(
+    r"\b(?:Kazakh Invest|Samruk-Kazyna|Baiterek|KazakhExport|Ministry of [A-Z][\w ,]+?(?=[.,;]| and )"
+    r"|Government of [A-Z]\w+|[A-Z]\w+ akimat)"
+)
+_OFFICIALS = re.compile(r"\b(?:Minist(?:er|ry)|Prime Minister|Government|Akim|President|officials)\b")
+_DEMONYM_BEFORE = re.compile(
+    r"(?:(China|Chinese|German|Germany|British|UK|U\.S\.|US|American|Russian|Turkish|Korean|"
+    r"Japanese|Indian|French|Italian|Emirati|Swiss|Canadian|Australian)(?:’s|'s)?\s+(?:company\s+)?)$"
+)
+
+
+def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
+    """Build the raw records of one article from its decided figures."""
+    deals = [_deal(run.index, f) for f in run.figures if f.role == "deal"]
+    facts = [_plant_fact(run.index, f) for f in run.figures if f.role == "plant_fact"]
+    for jobs in (f for f in run.figures if f.role == "jobs"):
+        host = _nearest_deal(deals, run.figures, jobs)
+        if host is not None:
+            deals[host] = _with_jobs(run.index, deals[host], run.figures, jobs)
+        else:
+            facts.append(_plant_fact(run.index, jobs))
+    kept = [fact for fact in facts if fact.facility]
+    return ArticleExtraction(doc_id=doc_id, deals=_unique(deals), plant_facts=_unique(kept))
+
+
+def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:
+    q, c = figure.candidate.quantity, figure.candidate
+    metric = figure.metric or "production"
+    return PlantFact(
+        facility=figure.facility or "",
+        operator=figure.company,
+        location=location_for(index, figure.facility, c.sentence_no, q.start),
+        country=main_country(index),
+        commodity=None if metric in ("cost", "jobs") else commodity_for(q, figure.clause, figure.facility),
+        metric=metric,  # type: ignore[arg-type]
+        value=q.value,
+        value_max=q.value_max,
+        unit=q.unit,
+        period=period_for(q, metric, figure.clause),  # type: ignore[arg-type]
+        as_of=as_of_for(figure.clause, index.published_year),
+        status=figure.status,  # type: ignore[arg-type]
+        evidence=c.sentence.text,
+    )
+
+
+def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
+    q, c = figure.candidate.quantity, figure.candidate
+    sentence = c.sentence.text
+    return InvestmentDeal(
+        investor=figure.company,
+        investor_country=_investor_country(index, figure.company, sentence),
+        counterparty=_counterparty(index),
+        host_country=_host_country(index, sentence),
+        project=figure.facility,
+        commodities=commodities_in(sentence),
+        amount=q.value,
+        currency=q.unit,
+        stage=figure.stage,  # type: ignore[arg-type]
+        year=_deal_year(sentence, index.published_year),
+        evidence=sentence,
+    )
+
+
+def _investor_country(index: ArticleIndex, investor: str | None, sentence: str) -> str | None:
+    if investor and (at := index.text.find(investor)) >= 0:
+        match = _DEMONYM_BEFORE.search(index.text[max(0, at - 40) : at])
+        if match:
+            return canonical_country(match.group(1))
+    side = re.search(r"\b(Chinese|German|Russian|Turkish|Korean|Japanese|British|American) "
+                     r"(?:side|investors?|company|partners?)\b", sentence)  # fmt: skip
+    return canonical_country(side.group(1)) if side else None
+
+
+def _counterparty(index: ArticleIndex) -> str | None:
+    agency = _AGENCY.search(index.text)
+    if agency:
+        return agency.group(0)
+    country = main_country(index)
+    return f"Government of {country}" if country and _OFFICIALS.search(index.text) else None
+
+
+def _host_country(index: ArticleIndex, sentence: str) -> str | None:
+    inside = re.search(r"\bin ([A-Z][a-z]+stan|China|Russia|Mongolia)\b", sentence)
+    return canonical_country(inside.group(1)) if inside else main_country(index)
+
+
+def _deal_year(sentence: str, published_year: int | None) -> int | None:
+    found = years(sentence)
+    return int(found[0].text) if found else published_year
+
+
+def _nearest_deal(deals: list[InvestmentDeal], figures: list[Figure], jobs: Figure) -> int | None:
+    """The deal whose figure stands within two sentences before or after the jobs figure."""
+    deal_figures = [f for f in figures if f.role == "deal"]
+    best: tuple[int, int] | None = None
+    for i, figure in enumerate(deal_figures):
+        distance = abs(figure.candidate.sentence_no - jobs.candidate.sentence_no)
+        if distance <= 2 and (best is None or distance < best[0]):
+            best = (distance, i)
+    return best[1] if best else None
+
+
+def _with_jobs(index: ArticleIndex, deal: InvestmentDeal, figures: list[Figure], jobs: Figure) -> InvestmentDeal:
+    """The deal with its jobs, its evidence widened to cover both sentences."""
+    deal_sentence = next(f.candidate.sentence for f in figures if f.candidate.sentence.text == deal.evidence)
+    first, last = sorted([deal_sentence, jobs.candidate.sentence], key=lambda s: s.start)
+    evidence = Span(first.start, last.end, index.text[first.start : last.end]).text
+    return deal.model_copy(update={"jobs": int(jobs.candidate.quantity.value), "evidence": evidence})
+
+
+def _unique(records: list[PlantFact] | list[InvestmentDeal]) -> list:  # type: ignore[type-arg]
+    """Drop exact repeats (a figure restated in the same words)."""
+    seen: set[str] = set()
+    result = []
+    for record in records:
+        key = record.model_dump_json()
+        if key not in seen:
+            seen.add(key)
+            result.append(record)
+    return result

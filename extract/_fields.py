@@ -1,0 +1,156 @@
+"""Fields that deterministic code reads off the article around a figure.
+
+Names are spans of the article found by :mod:`extract._text`; each helper
+returns rule priors (span -> score, nearer is better) for the decider, or a
+value read directly (period, as_of, commodity) where the text is explicit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extract._numbers import Quantity
+from extract._text import Span, companies, countries, facilities, locations, sentences, years
+from extract._vocab import COMMODITIES, canonical_commodity
+
+_LOOKBACK = 3  # sentences before a figure in which its facility or company may be named
+
+
+@dataclass(frozen=True)
+class ArticleIndex:
+    """The article's spans, computed once per article."""
+
+    text: str
+    sentences: list[Span]
+    facilities: list[Span]
+    companies: list[Span]
+    locations: list[Span]
+    countries: list[Span]
+    published_year: int | None
+
+    @classmethod
+    def build(cls, text: str, published_year: int | None) -> ArticleIndex:
+        """Read every span of ``text``."""
+        return cls(text, sentences(text), facilities(text), companies(text), locations(text),
+                   countries(text), published_year)  # fmt: skip
+
+    def window(self, sentence_no: int, back: int = _LOOKBACK) -> tuple[int, int]:
+        """Character range from ``back`` sentences before ``sentence_no`` to its end."""
+        first = self.sentences[max(0, sentence_no - back)]
+        return first.start, self.sentences[sentence_no].end
+
+
+def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
+    """Spans in the figure's sentence or the few before, scored by nearness to ``at``."""
+    start, end = index.window(sentence_no)
+    sentence = index.sentences[sentence_no]
+    priors: dict[str, float] = {}
+    for span in spans:
+        if not start <= span.start < end:
+            continue
+        same = sentence.start <= span.start < sentence.end
+        score = (1.0 if same else 0.0) - abs(span.start - at) / 2000
+        priors[span.text] = max(priors.get(span.text, -9.0), score)
+    return priors
+
+
+def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
+    """Facility spans near the figure; plants beat deposits when nothing is in the sentence."""
+    priors = nearby(index.facilities, index, sentence_no, at)
+    for name in priors:
+        if re.search(r"\b(?:deposits?|field|project)\b", name, re.I) and len(priors) > 1:
+            priors[name] -= 0.3
+    return priors
+
+
+_REGION_IN_NAME = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(.+?(?:region|oblast|district))$", re.I)
+
+
+def location_for(index: ArticleIndex, facility: str | None, sentence_no: int, at: int) -> str | None:
+    """The region or town of a figure: from its facility's name, else nearby text."""
+    if facility and (match := _REGION_IN_NAME.search(facility)):
+        return match.group(1)
+    priors = nearby(index.locations, index, sentence_no, at)
+    return max(priors, key=priors.__getitem__) if priors else None
+
+
+def main_country(index: ArticleIndex) -> str | None:
+    """The country the article is mostly about ('in Kazakhstan' counts more than a demonym)."""
+    counts: Counter[str] = Counter()
+    for span in index.countries:
+        written = index.text[span.start : span.end]
+        counts[span.text] += 2 if written == span.text else 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_COMMODITY_WORDS = sorted(
+    {*COMMODITIES, "aluminum", "cathode copper", "refined copper", "copper cathodes",
+     "rare earth metals", "ferroalloy", "concentrate", "cooper", "coking coal", "HBI"},
+    key=len, reverse=True,
+)  # fmt: skip
+_COMMODITY = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _COMMODITY_WORDS) + r")\b", re.I)
+
+
+def commodities_in(text: str) -> list[str]:
+    """Canonical commodities named in ``text``, in order of first mention."""
+    seen: dict[str, None] = {}
+    for match in _COMMODITY.finditer(text):
+        seen.setdefault(canonical_commodity(match.group(0)), None)
+    return list(seen)
+
+
+def commodity_for(quantity: Quantity, clause: str, facility: str | None) -> str | None:
+    """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility."""
+    if quantity.commodity:
+        return quantity.commodity
+    after = commodities_in(clause[clause.find(quantity.text) :]) if quantity.text in clause else []
+    found = after or commodities_in(clause) or commodities_in(facility or "")
+    return found[0] if found else None
+
+
+_HALF = re.compile(r"\b(?:H([12])|(first|second) half)(?: of)?\s*((?:19|20)\d\d)?", re.I)
+_RELATIVE = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
+
+
+def as_of_for(clause: str, published_year: int | None) -> str | None:
+    """When a figure holds: '2016-H1', a year in its clause, or 'last year' resolved."""
+    half = _HALF.search(clause)
+    if half and half.group(3):
+        part = "1" if (half.group(1) == "1" or (half.group(2) or "").lower() == "first") else "2"
+        return f"{half.group(3)}-H{part}"
+    found = [y.text for y in years(clause) if not _in_range(clause, y)]
+    if found:
+        return found[-1]
+    for phrase, delta in _RELATIVE.items():
+        if phrase in clause.lower() and published_year:
+            return str(published_year + delta)
+    return None
+
+
+def _in_range(text: str, year: Span) -> bool:
+    """Years of a span such as '2014-2015' or '2024–2028' date a programme, not a figure."""
+    return bool(re.match(r"\s*[-–]\s*(?:19|20)\d\d", text[year.end :])) or bool(
+        re.search(r"(?:19|20)\d\d\s*[-–]\s*$", text[: year.start])
+    )
+
+
+_PERIOD_WORDS = (
+    (re.compile(r"\bH[12]\b|\bhalf\b", re.I), "half_year"),
+    (re.compile(r"\bquarter\b|\bQ[1-4]\b", re.I), "quarter"),
+    (re.compile(r"\bmonth(?:ly)?\b", re.I), "month"),
+    (re.compile(r"\bper day\b|\ba day\b|\bdaily\b", re.I), "day"),
+)
+
+
+def period_for(quantity: Quantity, metric: str, clause: str) -> str | None:
+    """The period of a flow; None for stocks (reserves, cost) and jobs."""
+    if metric in ("reserves", "cost", "jobs"):
+        return None
+    if quantity.period:
+        return quantity.period
+    for pattern, period in _PERIOD_WORDS:
+        if pattern.search(clause):
+            return period
+    return "year"  # capacities and outputs in this genre are annual unless said otherwise

@@ -1,0 +1,140 @@
+"""The guided strategy: small questions about each candidate figure.
+
+Deterministic code proposes every candidate figure (with its sentence) and
+reads what the text states outright; the model only decides the semantic
+fields, by constrained choices scored with contextual calibration:
+
+1. what a money figure is (investment, cost, other);
+2. what a tonnage measures (capacity, production, throughput, reserves, other);
+3. which nearby facility and company spans a figure belongs to;
+4. a plant's status and a deal's stage.
+
+Questions are grouped by prompt so that the article and each prompt's
+instructions are evaluated once (prefix reuse in the local backend).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract._backends import Backend
+from extract._candidates import Candidate, find_candidates
+from extract._decide import Decider, Decision
+from extract._fields import ArticleIndex, facility_priors, nearby
+from extract._prompts import ChoicePrompt, load_choice_prompt, prompt_id
+from extract._rules import DEAL_STAGE, MONEY_ROLE, PLANT_STATUS, clause, mass_rules, score
+
+GUIDED_PROMPTS = (
+    "money_role", "mass_metric", "plant_status", "deal_stage", "span_facility", "span_company",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class GuidedOptions:
+    """Which parts decide: rules, model, and whether model scores are calibrated."""
+
+    use_rules: bool = True
+    use_model: bool = True
+    calibrate: bool = True
+
+
+@dataclass
+class Figure:
+    """A kept candidate and what has been decided about it so far."""
+
+    candidate: Candidate
+    clause: str
+    role: str = "skip"  # deal, plant_fact, jobs or skip
+    metric: str | None = None
+    facility: str | None = None
+    company: str | None = None
+    status: str | None = None
+    stage: str | None = None
+
+
+@dataclass
+class GuidedRun:
+    """Everything the guided strategy found and decided for one article."""
+
+    index: ArticleIndex
+    candidates: list[Candidate]
+    figures: list[Figure] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+def guided_prompt_ids() -> dict[str, str]:
+    """Content-hash ids of every prompt the guided strategy uses."""
+    prompts = [load_choice_prompt(name) for name in GUIDED_PROMPTS]
+    return {p.name: prompt_id(p, p.output_schema()) for p in prompts}
+
+
+def decide_figures(
+    text: str, backend: Backend | None, published_year: int | None, options: GuidedOptions
+) -> GuidedRun:
+    """Find candidates in ``text`` and decide every semantic field of each."""
+    index = ArticleIndex.build(text, published_year)
+    run = GuidedRun(index, find_candidates(text))
+    run.figures = [Figure(c, _clause(text, c)) for c in run.candidates if c.dropped is None]
+    decider = Decider(backend if options.use_model else None, f"Article:\n{text}\n\n",
+                      use_rules=options.use_rules, calibrate=options.calibrate)  # fmt: skip
+    _decide_roles(decider, run.figures)
+    _decide_spans(decider, index, run.figures)
+    _decide_states(decider, run.figures)
+    run.decisions = decider.log
+    return run
+
+
+def _clause(text: str, candidate: Candidate) -> str:
+    return clause(text, candidate.quantity, candidate.sentence.start, candidate.sentence.end)
+
+
+def _ask(decider: Decider, name: str, figure: Figure, rules: dict[str, float]) -> str:
+    prompt = load_choice_prompt(name)
+    return decider.choose(prompt, figure.candidate.sentence.text, figure.candidate.quantity.text,
+                          rules)  # fmt: skip
+
+
+def _decide_roles(decider: Decider, figures: list[Figure]) -> None:
+    """Money -> deal / cost / skip, tonnage -> metric, power -> capacity, jobs -> jobs."""
+    for figure in (f for f in figures if f.candidate.kind == "money"):
+        role = _ask(decider, "money_role", figure, score(MONEY_ROLE, figure.clause))
+        figure.role = {"investment": "deal", "cost": "plant_fact"}.get(role, "skip")
+        figure.metric = "cost" if role == "cost" else None
+    for figure in (f for f in figures if f.candidate.kind == "mass"):
+        rules = mass_rules(figure.clause, figure.candidate.quantity)
+        metric = _ask(decider, "mass_metric", figure, rules)
+        figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
+    for figure in figures:
+        if figure.candidate.kind == "power":
+            figure.role, figure.metric = "plant_fact", "capacity"
+        elif figure.candidate.kind == "jobs":
+            figure.role, figure.metric = "jobs", "jobs"
+
+
+def _decide_spans(decider: Decider, index: ArticleIndex, figures: list[Figure]) -> None:
+    """Facility and company of every figure, chosen among the article's spans."""
+    facility_prompt = load_choice_prompt("span_facility")
+    company_prompt = load_choice_prompt("span_company")
+    active = [f for f in figures if f.role != "skip"]
+    for figure in active:
+        c = figure.candidate
+        priors = facility_priors(index, c.sentence_no, c.quantity.start)
+        figure.facility = _span(decider, facility_prompt, figure, priors)
+    for figure in active:
+        c = figure.candidate
+        priors = nearby(index.companies, index, c.sentence_no, c.quantity.start)
+        figure.company = _span(decider, company_prompt, figure, priors)
+
+
+def _span(decider: Decider, prompt: ChoicePrompt, figure: Figure, priors: dict[str, float]) -> str | None:
+    c = figure.candidate
+    return decider.choose_span(prompt, c.sentence.text, c.quantity.text, priors)
+
+
+def _decide_states(decider: Decider, figures: list[Figure]) -> None:
+    """Status of plant facts, stage of deals."""
+    for figure in (f for f in figures if f.role in ("plant_fact", "jobs")):
+        figure.status = _ask(decider, "plant_status", figure, score(PLANT_STATUS, figure.clause))
+    for figure in (f for f in figures if f.role == "deal"):
+        rules = score(DEAL_STAGE, figure.candidate.sentence.text)
+        figure.stage = _ask(decider, "deal_stage", figure, rules)

@@ -1,0 +1,98 @@
+"""Cue words that score each option of a decision, for the genre of the corpus.
+
+Cues are read in a window around the figure (its clause), because a sentence
+in this genre often carries two figures of different kinds. Every table is
+data: adding a cue is a one-line change that the ablation script measures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from extract._numbers import Quantity
+
+Cues = Mapping[str, tuple[re.Pattern[str], ...]]
+
+
+def _cues(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+MONEY_ROLE: Cues = {
+    "investment": _cues(r"\binvest", r"\bworth\b", r"\bfinanc", r"\bfund(?:s|ing|ed)?\b",
+                        r"\ballocat", r"\bspend", r"\bcapital expenditure", r"\bcapex\b",
+                        r"\binject", r"\bagreement", r"\bdeal\b", r"\bproject (?:worth|of|valued)"),
+    "cost": _cues(r"\bcost", r"\bestimated at\b", r"\bprice tag\b", r"\bvalued at\b"),
+    "other": _cues(r"\bloan", r"\bcredit\b", r"\bexport", r"\bimport", r"\bsales\b",
+                   r"\bearn", r"\bpaid\b", r"\bdebt\b"),
+}  # fmt: skip
+
+MASS_METRIC: Cues = {
+    "reserves": _cues(r"\breserve", r"\bresources?\b", r"\bcontains?\b", r"\bproven\b",
+                      r"\bprobable\b", r"\bin the ground\b", r"\bmineral base\b"),
+    "throughput": _cues(r"\bprocess(?:es|ed|ing)?\b", r"\bmin(?:ed|es|ing)\b(?! company)",
+                        r"\bextract(?:s|ed|ing)?\b", r"\bthroughput\b", r"\bof ore\b",
+                        r"\bore (?:per|a)\b", r"\btreat"),
+    "capacity": _cues(r"\bcapacit", r"\bup to\b", r"\bdesign", r"\bwill (?:produce|make|yield)",
+                      r"\b(?:is|are) to produce\b", r"\bexpected to (?:produce|yield)",
+                      r"\bable to\b", r"\bannual(?:ly)? (?:output|production)\b"),
+    "production": _cues(r"\bproduced\b", r"\boutput\b", r"\blast year\b", r"\bin (?:19|20)\d\d\b",
+                        r"\bH[12]\b", r"\bquarter\b", r"\bmonths?\b", r"\btotal(?:l)?ed\b",
+                        r"\bsmelted\b", r"\bshipped\b", r"\bmanufactured\b"),
+    "other": _cues(r"\bcountry\b", r"\bnational\b", r"\bcountry's\b", r"\bexports?\b",
+                   r"\bimports?\b", r"\bsector\b", r"\bindustry\b", r"\bworld\b",
+                   r"\bsteel mills\b", r"\bcompany's (?:copper )?resources\b"),
+}  # fmt: skip
+
+PLANT_STATUS: Cues = {
+    "planned": _cues(r"\bwill\b", r"\bplan", r"\bto build\b", r"\bto be built\b", r"\bproject\b",
+                     r"\bintend", r"\bwould\b", r"\bis to\b", r"\bexpected\b", r"\bfuture\b",
+                     r"\bproposed\b", r"\bfirst stage\b", r"\bsupposed\b"),
+    "under_construction": _cues(r"\bunder construction\b", r"\bbeing (?:built|constructed)\b",
+                                r"\bconstruction (?:is|has) (?:under ?way|started|begun)"),
+    "operating": _cues(r"\bproduced\b", r"\bproduces\b", r"\bcurrently\b", r"\blast year\b",
+                       r"\bhas reached\b", r"\boperat", r"\bprocesses\b", r"\bin (?:19|20)\d\d\b",
+                       r"\bH[12]\b", r"\bexisting\b"),
+}  # fmt: skip
+
+DEAL_STAGE: Cues = {
+    "agreed": _cues(r"\bsigned\b", r"\bagreements?\b", r"\bmemorandum\b", r"\bconcluded\b",
+                    r"\bcontract\b", r"\bagreed\b"),
+    "discussed": _cues(r"\bdiscuss", r"\btalks\b", r"\bconsider", r"\blooking for\b",
+                       r"\bnegotiat", r"\bprospects\b", r"\bmet\b", r"\bexplor(?:e|ing) "),
+    "planned": _cues(r"\bplans?\b", r"\bintends?\b", r"\bwill invest\b", r"\bto invest\b",
+                     r"\bapproved\b", r"\bannounced\b", r"\bintention\b"),
+    "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented)\b",
+                       r"\bunder construction\b", r"\bis implementing\b"),
+    "completed": _cues(r"\bcompleted\b", r"\bcommissioned\b", r"\blaunched\b", r"\bopened\b",
+                       r"\binaugurated\b"),
+}  # fmt: skip
+
+
+def score(cues: Cues, text: str) -> dict[str, float]:
+    """Number of cue patterns of each option found in ``text``."""
+    return {label: float(sum(1 for p in patterns if p.search(text))) for label, patterns in cues.items()}
+
+
+def clause(text: str, quantity: Quantity, sentence_start: int, sentence_end: int) -> str:
+    """The part of the sentence that belongs to the figure: between the nearest separators."""
+    before = text[sentence_start : quantity.start]
+    after = text[quantity.end : sentence_end]
+    cut = max(before.rfind(m) for m in ("; ", ", while ", ", and ", " which ", " – ", "—"))
+    start = sentence_start + (cut + 1 if cut >= 0 else 0)
+    stops = [i for i in (after.find(m) for m in ("; ", ", while ", ", which ", " – ")) if i >= 0]
+    end = quantity.end + (min(stops) if stops else len(after))
+    return text[start:end]
+
+
+def mass_rules(text_near: str, quantity: Quantity) -> dict[str, float]:
+    """Metric scores for a tonnage, with the normaliser's own hints added."""
+    scores = score(MASS_METRIC, text_near)
+    if quantity.commodity == "ore":
+        scores["throughput"] += 2.0
+    if quantity.qualifier == "up to":
+        scores["capacity"] += 1.0
+    if quantity.period == "day" and quantity.commodity in (None, "ore"):
+        scores["throughput"] += 1.0
+    return scores
