@@ -1,0 +1,90 @@
+"""Reading articles: .txt files, directories of them, .jsonl with {"id","text"}.
+
+Every problem becomes a one-line :class:`InputError` naming the file (and line)
+and the problem; a reader yields the good articles and reports the bad ones,
+so one broken input never costs the others.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from extract._errors import InputError
+from extract._schema import Article
+
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class BadInput:
+    """An input that could not be read, with its one-line error."""
+
+    source: str
+    error: str
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Decode an article's bytes as UTF-8, refusing binary data."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: binary data, not a text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{source}: invalid UTF-8 at byte {exc.start}") from None
+    if not text.strip():
+        raise InputError(f"{source}: empty article")
+    return text
+
+
+def read_txt(path: Path) -> Article:
+    """One article from a text file; its id is the file stem."""
+    if path.stat().st_size > MAX_ARTICLE_BYTES:
+        raise InputError(f"{path}: larger than {MAX_ARTICLE_BYTES // 2**20} MB")
+    return Article(id=path.stem, text=decode_text(path.read_bytes(), str(path)))
+
+
+def read_jsonl(path: Path) -> Iterator[Article | BadInput]:
+    """Articles from a .jsonl file, one ``{"id", "text", ...}`` object per line."""
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if raw.strip():
+                yield _jsonl_article(raw, f"{path}:{number}")
+
+
+def _jsonl_article(raw: bytes, where: str) -> Article | BadInput:
+    try:
+        data = json.loads(decode_text(raw, where))
+        if not isinstance(data, dict):
+            return BadInput(where, f"{where}: expected a JSON object with 'id' and 'text'")
+        article = Article.model_validate({**data, "id": str(data.get("id", ""))})
+        decode_text(article.text.encode("utf-8"), f"{where} ({article.id})")
+        return article
+    except json.JSONDecodeError as exc:
+        return BadInput(where, f"{where}: invalid JSON: {exc.msg}")
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        return BadInput(where, f"{where}: {field}: {first['msg']}")
+    except InputError as exc:
+        return BadInput(where, str(exc))
+
+
+def iter_articles(paths: Iterable[Path]) -> Iterator[Article | BadInput]:
+    """Every article under ``paths`` (files or directories), and every bad input."""
+    for path in paths:
+        if path.is_dir():
+            yield from iter_articles(sorted(p for p in path.iterdir() if p.suffix in (".txt", ".jsonl")))
+        elif not path.exists():
+            yield BadInput(str(path), f"{path}: no such file or directory")
+        elif path.suffix == ".jsonl":
+            yield from read_jsonl(path)
+        else:
+            try:
+                yield read_txt(path)
+            except InputError as exc:
+                yield BadInput(str(path), str(exc))
