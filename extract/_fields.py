@@ -43,17 +43,22 @@ class ArticleIndex:
 
 
 def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
-    """Spans in the figure's sentence or the few before, scored by nearness to ``at``."""
+    """Spans in the figure's sentence or the few before; nearer ranks higher.
+
+    A span in the figure's own sentence gets 1, and the nearest span a further
+    1, the next 0.5, and so on: the text's proximity is strong evidence, which
+    the model may overturn only with a clear preference.
+    """
     start, end = index.window(sentence_no)
     sentence = index.sentences[sentence_no]
-    priors: dict[str, float] = {}
+    distance: dict[str, int] = {}
     for span in spans:
-        if not start <= span.start < end:
-            continue
-        same = sentence.start <= span.start < sentence.end
-        score = (1.0 if same else 0.0) - abs(span.start - at) / 2000
-        priors[span.text] = max(priors.get(span.text, -9.0), score)
-    return priors
+        if start <= span.start < end:
+            gap = abs(span.start - at) + (0 if sentence.start <= span.start < sentence.end else 10_000)
+            distance[span.text] = min(distance.get(span.text, gap), gap)
+    ranked = sorted(distance, key=distance.__getitem__)
+    return {name: (1.0 if distance[name] < 10_000 else 0.0) + 1.0 / (rank + 1)
+            for rank, name in enumerate(ranked)}  # fmt: skip
 
 
 def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:

@@ -15,6 +15,7 @@ instructions are evaluated once (prefix reuse in the local backend).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extract._backends import Backend
@@ -24,6 +25,7 @@ from extract._fields import ArticleIndex, facility_priors, nearby
 from extract._prompts import ChoicePrompt, load_choice_prompt, prompt_id
 from extract._rules import DEAL_STAGE, MONEY_ROLE, PLANT_STATUS, clause, mass_rules, score
 
+_TALKS = re.compile(r"\b(?:met|meeting|discussed|considered|talks|negotiat\w+)\b", re.IGNORECASE)
 GUIDED_PROMPTS = (
     "money_role", "mass_metric", "plant_status", "deal_stage", "span_facility", "span_company",
 )  # fmt: skip
@@ -135,6 +137,10 @@ def _decide_states(decider: Decider, figures: list[Figure]) -> None:
     """Status of plant facts, stage of deals."""
     for figure in (f for f in figures if f.role in ("plant_fact", "jobs")):
         figure.status = _ask(decider, "plant_status", figure, score(PLANT_STATUS, figure.clause))
+    talks = bool(_TALKS.search(decider.context[:600]))
     for figure in (f for f in figures if f.role == "deal"):
         rules = score(DEAL_STAGE, figure.candidate.sentence.text)
+        if talks and not rules["agreed"]:
+            # An article that reports a meeting: plans voiced in it are still talks.
+            rules["discussed"] += 1.5
         figure.stage = _ask(decider, "deal_stage", figure, rules)

@@ -61,7 +61,7 @@ def sentence_index(spans: list[Span], offset: int) -> int:
     return len(spans) - 1
 
 
-_LEGAL = r"(?:LLP|LLC|JSC|PJSC|Ltd\.?|Limited|AG|GmbH|SE|PLC|plc|Inc\.?|Corp\.?|S\.A\.|B\.V\.|Co\.,? Ltd\.?|Co\.)"
+_LEGAL = r"(?:(?:LLP|LLC|JSC|PJSC|Ltd|Limited|AG|GmbH|SE|PLC|plc|Inc|Corp)\b\.?|S\.A\.|B\.V\.|Co\.,? Ltd\b\.?|Co\.)"
 _CORP_WORD = (
     r"(?:Group|Corporation|Company|Holding|Holdings|Mining|Metals?|Steel|Resources|Minerals"
     r"|Industries|Industrial|Investments?|Capital|Energy|Gold|Copper|Aluminium|Aluminum|Invest"
@@ -79,16 +79,26 @@ _NOT_COMPANY_START = re.compile(r"^(?:The|A|An|In|At|On|By|For|Last|This|Kazakh|
 
 
 def companies(text: str) -> list[Span]:
-    """Company-like names: capitalised words ending in a legal or corporate word."""
+    """Company-like names: capitalised words ending in a legal or corporate word.
+
+    A leading legal form ("LLP Kazakhmys Corporation") is dropped, as labellers do.
+    """
     found: list[Span] = []
     for match in _COMPANY.finditer(text):
         start, name = match.start(), match.group(0)
-        while _NOT_COMPANY_START.match(name):
+        while _NOT_COMPANY_START.match(name) and len(name.split()) > 2:
             cut = name.index(" ") + 1
             start, name = start + cut, name[cut:]
-        if len(name) > 2 and name.split()[0] not in {"Kazakhstan", "Deputy", "Akim"}:
-            found.append(Span(start, start + len(name), name.rstrip(",. ")))
+        if lead := _LEADING_LEGAL.match(name):
+            start, name = start + lead.end(), name[lead.end() :]
+        name = name.rstrip(",. ")
+        if len(name) > 2 and name.split()[0].strip(",") not in _NOT_COMPANY_WORDS:
+            found.append(Span(start, start + len(name), name))
     return found
+
+
+_LEADING_LEGAL = re.compile(r"^(?:LLP|JSC|TOO|LLC)\s+")
+_NOT_COMPANY_WORDS = frozenset({"Kazakhstan", "Deputy", "Akim", "Invest", "The", "In"})
 
 
 _FACILITY_HEADS = frozenset(
