@@ -11,6 +11,7 @@ connections) are retried with exponential backoff and jitter, honouring
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import instructor
 import openai
+from instructor.core import InstructorRetryException
 from pydantic import BaseModel, ValidationError, create_model
 
 from extract._backends import BackendSettings, Usage, api_key_from_env
@@ -28,6 +30,9 @@ T = TypeVar("T")
 _RETRYABLE = (openai.RateLimitError, openai.InternalServerError, openai.APITimeoutError,
               openai.APIConnectionError)  # fmt: skip
 MAX_BACKOFF = 30.0
+# instructor logs every failed attempt at ERROR; our retries and one-line errors report them.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+logging.getLogger("instructor").propagate = False
 
 
 class OpenAIBackend:
@@ -77,7 +82,13 @@ class OpenAIBackend:
                 model=self.model, messages=messages, response_model=response_model,  # type: ignore[arg-type]
                 max_retries=1, temperature=s.temperature, seed=s.seed, max_tokens=s.max_tokens,
             )  # fmt: skip
-        except (instructor.core.InstructorRetryException, ValidationError) as exc:
+        except InstructorRetryException as exc:
+            # instructor wraps transport and HTTP errors too: hand those to _with_retries.
+            if isinstance(exc.__cause__, openai.OpenAIError):
+                raise exc.__cause__ from None
+            raise ModelOutputError(f"{self.model}: response does not fit the schema "
+                                   f"({type(exc).__name__})") from exc  # fmt: skip
+        except ValidationError as exc:
             raise ModelOutputError(f"{self.model}: response does not fit the schema "
                                    f"({type(exc).__name__})") from exc  # fmt: skip
         self._record(completion)
