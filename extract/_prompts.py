@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -117,7 +118,10 @@ class DirectPrompt(_Strict):
 
 
 def prompt_dir() -> Path:
-    """Where prompt files live: inside the wheel, or ``prompts/`` in a checkout."""
+    """Where prompt files live: ``$ASSAY_PROMPTS_DIR``, inside the wheel, or ``prompts/``."""
+    override = os.environ.get("ASSAY_PROMPTS_DIR")
+    if override:
+        return Path(override)
     packaged = Path(str(resources.files("extract").joinpath("_prompt_files")))
     if packaged.is_dir():
         return packaged
