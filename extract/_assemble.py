@@ -18,7 +18,9 @@ from extract._fields import (
     main_country,
     period_for,
 )
-from extract._guided import Figure, GuidedRun
+from extract._guided import Figure, GuidedRun, talks_reported
+from extract._mentions import DealMention, deal_mentions
+from extract._rules import DEAL_STAGE, score
 from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
 from extract._text import Span, years
 from extract._vocab import canonical_country
@@ -44,8 +46,31 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
             deals[host] = _with_jobs(run.index, deals[host], run.figures, jobs)
         else:
             facts.append(_plant_fact(run.index, jobs))
+    covered = {f.candidate.sentence_no for f in run.figures if f.role == "deal"}
+    investors = {d.investor for d in deals}
+    deals += [_mention_deal(run.index, m) for m in deal_mentions(run.index, covered)
+              if m.investor not in investors]  # fmt: skip
     kept = [fact for fact in facts if fact.facility]
     return ArticleExtraction(doc_id=doc_id, deals=_unique(deals), plant_facts=_unique(kept))
+
+
+def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
+    sentence = mention.sentence.text
+    rules = score(DEAL_STAGE, sentence)
+    if talks_reported(index.text) and not rules["agreed"]:
+        rules["discussed"] += 1.5
+    stage = max(rules, key=rules.__getitem__) if any(rules.values()) else "planned"
+    return InvestmentDeal(
+        investor=mention.investor,
+        investor_country=_investor_country(index, mention.investor, sentence),
+        counterparty=_counterparty(index),
+        host_country=_host_country(index, sentence),
+        project=mention.project,
+        commodities=commodities_in(sentence),
+        stage=stage,  # type: ignore[arg-type]
+        year=_deal_year(sentence, index.published_year),
+        evidence=sentence,
+    )
 
 
 def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:

@@ -64,9 +64,25 @@ def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) ->
 def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
     """Facility spans near the figure; plants beat deposits when nothing is in the sentence."""
     priors = nearby(index.facilities, index, sentence_no, at)
+    if not priors:
+        priors = _article_facilities(index, at)
     for name in priors:
         if re.search(r"\b(?:deposits?|field|project)\b", name, re.I) and len(priors) > 1:
             priors[name] -= 0.3
+    return priors
+
+
+def _article_facilities(index: ArticleIndex, at: int) -> dict[str, float]:
+    """When no facility is named near a figure, the article's own: latest before it first.
+
+    Articles in this genre are often about one plant, named once at the top and
+    then called "the plant" or "the facility".
+    """
+    before = [s for s in index.facilities if s.start < at][::-1]
+    after = [s for s in index.facilities if s.start >= at]
+    priors: dict[str, float] = {}
+    for rank, span in enumerate([*before, *after]):
+        priors.setdefault(span.text, 0.5 / (rank + 1))
     return priors
 
 

@@ -79,7 +79,7 @@ def decide_figures(
     run.figures = [Figure(c, _clause(text, c)) for c in run.candidates if c.dropped is None]
     decider = Decider(backend if options.use_model else None, f"Article:\n{text}\n\n",
                       use_rules=options.use_rules, calibrate=options.calibrate)  # fmt: skip
-    _decide_roles(decider, run.figures)
+    _decide_roles(decider, index, run.figures)
     _decide_spans(decider, index, run.figures)
     _decide_states(decider, run.figures)
     run.decisions = decider.log
@@ -96,14 +96,16 @@ def _ask(decider: Decider, name: str, figure: Figure, rules: dict[str, float]) -
                           rules)  # fmt: skip
 
 
-def _decide_roles(decider: Decider, figures: list[Figure]) -> None:
+def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) -> None:
     """Money -> deal / cost / skip, tonnage -> metric, power -> capacity, jobs -> jobs."""
     for figure in (f for f in figures if f.candidate.kind == "money"):
         role = _ask(decider, "money_role", figure, score(MONEY_ROLE, figure.clause))
         figure.role = {"investment": "deal", "cost": "plant_fact"}.get(role, "skip")
         figure.metric = "cost" if role == "cost" else None
     for figure in (f for f in figures if f.candidate.kind == "mass"):
-        rules = mass_rules(figure.clause, figure.candidate.quantity)
+        sentence = figure.candidate.sentence
+        named = any(sentence.start <= f.start < sentence.end for f in index.facilities)
+        rules = mass_rules(figure.clause, figure.candidate.quantity, named)
         metric = _ask(decider, "mass_metric", figure, rules)
         figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
     for figure in figures:
@@ -133,11 +135,16 @@ def _span(decider: Decider, prompt: ChoicePrompt, figure: Figure, priors: dict[s
     return decider.choose_span(prompt, c.sentence.text, c.quantity.text, priors)
 
 
+def talks_reported(text: str) -> bool:
+    """Whether the article's lead reports a meeting or talks (its deals are then 'discussed')."""
+    return bool(_TALKS.search(text[:600]))
+
+
 def _decide_states(decider: Decider, figures: list[Figure]) -> None:
     """Status of plant facts, stage of deals."""
     for figure in (f for f in figures if f.role in ("plant_fact", "jobs")):
         figure.status = _ask(decider, "plant_status", figure, score(PLANT_STATUS, figure.clause))
-    talks = bool(_TALKS.search(decider.context[:600]))
+    talks = talks_reported(decider.context)
     for figure in (f for f in figures if f.role == "deal"):
         rules = score(DEAL_STAGE, figure.candidate.sentence.text)
         if talks and not rules["agreed"]:

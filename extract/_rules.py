@@ -42,7 +42,9 @@ MASS_METRIC: Cues = {
                         r"\bsmelted\b", r"\bshipped\b", r"\bmanufactured\b"),
     "other": _cues(r"\bcountry\b", r"\bnational\b", r"\bcountry's\b", r"\bexports?\b",
                    r"\bimports?\b", r"\bsector\b", r"\bindustry\b", r"\bworld\b",
-                   r"\bsteel mills\b", r"\bcompany's (?:copper )?resources\b"),
+                   r"\bsteel mills\b", r"\b(?:company|corporation|group)(?:'s|’s)\b",
+                   r"\bgrowth\b", r"\bdouble\b", r"\bvolumes? of\b", r"\bincrease to\b",
+                   r"\bwill increase\b"),
 }  # fmt: skip
 
 PLANT_STATUS: Cues = {
@@ -86,9 +88,15 @@ def clause(text: str, quantity: Quantity, sentence_start: int, sentence_end: int
     return text[start:end]
 
 
-def mass_rules(text_near: str, quantity: Quantity) -> dict[str, float]:
-    """Metric scores for a tonnage, with the normaliser's own hints added."""
+def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -> dict[str, float]:
+    """Metric scores for a tonnage, with the normaliser's own hints added.
+
+    A tonnage whose sentence names no facility leans to "other": in this genre
+    such figures are mostly company or national totals.
+    """
     scores = score(MASS_METRIC, text_near)
+    if not facility_in_sentence:
+        scores["other"] += 1.0
     if quantity.commodity == "ore":
         scores["throughput"] += 2.0
     if quantity.qualifier == "up to":
