@@ -67,7 +67,7 @@ def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
         host_country=_host_country(index, sentence),
         project=mention.project,
         commodities=commodities_in(sentence),
-        stage=stage,  # type: ignore[arg-type]
+        stage=stage,
         year=_deal_year(sentence, index.published_year),
         evidence=sentence,
     )
@@ -82,13 +82,13 @@ def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:
         location=location_for(index, figure.facility, c.sentence_no, q.start),
         country=main_country(index),
         commodity=None if metric in ("cost", "jobs") else commodity_for(q, figure.clause, figure.facility),
-        metric=metric,  # type: ignore[arg-type]
+        metric=metric,
         value=q.value,
         value_max=q.value_max,
         unit=q.unit,
-        period=period_for(q, metric, figure.clause),  # type: ignore[arg-type]
+        period=period_for(q, metric, figure.clause),
         as_of=as_of_for(figure.clause, index.published_year),
-        status=figure.status,  # type: ignore[arg-type]
+        status=figure.status,
         evidence=c.sentence.text,
     )
 
@@ -105,7 +105,7 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         commodities=commodities_in(sentence),
         amount=q.value,
         currency=q.unit,
-        stage=figure.stage,  # type: ignore[arg-type]
+        stage=figure.stage,
         year=_deal_year(sentence, index.published_year),
         evidence=sentence,
     )

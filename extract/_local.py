@@ -102,7 +102,7 @@ class LocalBackend:
 
     def structured(self, system: str, user: str, response_model: type[M]) -> M:
         """Generate JSON under a grammar compiled from the model's JSON schema."""
-        from llama_cpp import LlamaGrammar
+        from llama_cpp import LlamaGrammar  # type: ignore[attr-defined]
 
         schema = json.dumps(response_model.model_json_schema())
         grammar = LlamaGrammar.from_json_schema(schema, verbose=False)

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from extract._errors import PromptError
-from extract._schema import ArticleExtraction
+from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
 
 
 class _Strict(BaseModel):
@@ -97,7 +97,7 @@ class DirectExample(_Strict):
 
     @model_validator(mode="after")
     def _evidence_in_text(self) -> DirectExample:
-        records = [*self.output.deals, *self.output.plant_facts]
+        records: list[InvestmentDeal | PlantFact] = [*self.output.deals, *self.output.plant_facts]
         for record in records:
             if record.evidence not in self.text:
                 raise ValueError(f"evidence {record.evidence[:40]!r}... is not in the text")
