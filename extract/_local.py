@@ -11,6 +11,7 @@ instructions are evaluated once however many candidates are asked about.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import threading
@@ -60,6 +61,12 @@ def _load(path: str, n_ctx: int, n_threads: int, seed: int) -> Any:
     # would cost gigabytes; scoring reads the logits of single positions instead.
     return Llama(model_path=path, n_ctx=n_ctx, n_batch=512, n_threads=n_threads,
                  seed=seed, logits_all=False, verbose=False)  # fmt: skip
+
+
+@atexit.register
+def _close_models() -> None:
+    """Free loaded models before interpreter teardown, when llama.cpp's bindings still exist."""
+    _load.cache_clear()
 
 
 def _log_softmax(logits: np.ndarray[Any, np.dtype[np.float32]]) -> np.ndarray[Any, Any]:
