@@ -26,10 +26,13 @@ from extract._text import Span, years
 from extract._vocab import canonical_country
 
 _AGENCY = re.compile(
-    r"\b(?:Kazakh Invest|Samruk-Kazyna|Baiterek|KazakhExport|Ministry of [A-Z][\w ,]+?(?=[.,;]| and )"
+    r"\b(?:Kazakh Invest|Samruk-Kazyna|Baiterek|KazakhExport"
+    r"|Ministry of [A-Z][\w ,]+?(?=[.,;]| and )"
     r"|Government of [A-Z]\w+|[A-Z]\w+ akimat)"
 )
-_OFFICIALS = re.compile(r"\b(?:Minist(?:er|ry)|Prime Minister|Government|Akim|President|officials)\b")
+_OFFICIALS = re.compile(
+    r"\b(?:Minist(?:er|ry)|Prime Minister|Government|Akim|President|officials)\b"
+)
 _DEMONYM_BEFORE = re.compile(
     r"(?:(China|Chinese|German|Germany|British|UK|U\.S\.|US|American|Russian|Turkish|Korean|"
     r"Japanese|Indian|French|Italian|Emirati|Swiss|Canadian|Australian)(?:’s|'s)?\s+(?:company\s+)?)$"
@@ -81,7 +84,9 @@ def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:
         operator=figure.company,
         location=location_for(index, figure.facility, c.sentence_no, q.start),
         country=main_country(index),
-        commodity=None if metric in ("cost", "jobs") else commodity_for(q, figure.clause, figure.facility),
+        commodity=None
+        if metric in ("cost", "jobs")
+        else commodity_for(q, figure.clause, figure.facility),
         metric=metric,
         value=q.value,
         value_max=q.value_max,
@@ -150,12 +155,18 @@ def _nearest_deal(deals: list[InvestmentDeal], figures: list[Figure], jobs: Figu
     return best[1] if best else None
 
 
-def _with_jobs(index: ArticleIndex, deal: InvestmentDeal, figures: list[Figure], jobs: Figure) -> InvestmentDeal:
+def _with_jobs(
+    index: ArticleIndex, deal: InvestmentDeal, figures: list[Figure], jobs: Figure
+) -> InvestmentDeal:
     """The deal with its jobs, its evidence widened to cover both sentences."""
-    deal_sentence = next(f.candidate.sentence for f in figures if f.candidate.sentence.text == deal.evidence)
+    deal_sentence = next(
+        f.candidate.sentence for f in figures if f.candidate.sentence.text == deal.evidence
+    )
     first, last = sorted([deal_sentence, jobs.candidate.sentence], key=lambda s: s.start)
     evidence = Span(first.start, last.end, index.text[first.start : last.end]).text
-    return deal.model_copy(update={"jobs": int(jobs.candidate.quantity.value), "evidence": evidence})
+    return deal.model_copy(
+        update={"jobs": int(jobs.candidate.quantity.value), "evidence": evidence}
+    )
 
 
 def _unique(records: list[PlantFact] | list[InvestmentDeal]) -> list:  # type: ignore[type-arg]

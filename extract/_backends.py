@@ -96,6 +96,7 @@ def make_backend(settings: BackendSettings) -> Backend:
 
     Raises:
         BackendUnavailable: Unknown backend name, or its package is missing.
+
     """
     if settings.backend == "local":
         from extract._local import LocalBackend

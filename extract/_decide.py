@@ -72,11 +72,21 @@ class Decider:
     ) -> str:
         rule_scores = [rules.get(label, 0.0) if self.use_rules else 0.0 for label in labels]
         model_scores = self._model_scores(prompt, sentence, figure, labels, texts)
-        total = [RULE_WEIGHT * r + (m if model_scores else 0.0)
-                 for r, m in zip(rule_scores, model_scores or [0.0] * len(labels), strict=True)]  # fmt: skip
+        total = [
+            RULE_WEIGHT * r + (m if model_scores else 0.0)
+            for r, m in zip(rule_scores, model_scores or [0.0] * len(labels), strict=True)
+        ]
         choice = labels[max(range(len(labels)), key=total.__getitem__)]
-        self.log.append(Decision(prompt.name, figure, tuple(labels), tuple(rule_scores),
-                                 tuple(model_scores) if model_scores else None, choice))  # fmt: skip
+        self.log.append(
+            Decision(
+                prompt.name,
+                figure,
+                tuple(labels),
+                tuple(rule_scores),
+                tuple(model_scores) if model_scores else None,
+                choice,
+            )
+        )
         return choice
 
     def _model_scores(

@@ -7,6 +7,9 @@ every record afterwards.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from extract._backends import Backend
@@ -26,7 +29,13 @@ class ArticleRecords(BaseModel):
 def direct_prompt_ids() -> dict[str, str]:
     """The content-hash id of the direct prompt (with its output schema)."""
     prompt = load_direct_prompt()
-    return {prompt.name: prompt_id(prompt, ArticleRecords.model_json_schema())}
+    return {prompt.name: prompt_id(prompt, _records_schema())}
+
+
+@lru_cache(maxsize=1)
+def _records_schema() -> dict[str, Any]:
+    # Building a JSON schema costs milliseconds; a batch asks for it per article.
+    return ArticleRecords.model_json_schema()
 
 
 def extract_direct(text: str, backend: Backend, doc_id: str) -> ArticleExtraction:

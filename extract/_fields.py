@@ -54,7 +54,9 @@ def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) ->
     distance: dict[str, int] = {}
     for span in spans:
         if start <= span.start < end:
-            gap = abs(span.start - at) + (0 if sentence.start <= span.start < sentence.end else 10_000)
+            gap = abs(span.start - at) + (
+                0 if sentence.start <= span.start < sentence.end else 10_000
+            )
             distance[span.text] = min(distance.get(span.text, gap), gap)
     ranked = sorted(distance, key=distance.__getitem__)
     return {name: (1.0 if distance[name] < 10_000 else 0.0) + 1.0 / (rank + 1)
@@ -86,10 +88,14 @@ def _article_facilities(index: ArticleIndex, at: int) -> dict[str, float]:
     return priors
 
 
-_REGION_IN_NAME = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(.+?(?:region|oblast|district))$", re.I)
+_REGION_IN_NAME = re.compile(
+    r"\b(?:in|at|near)\s+(?:the\s+)?(.+?(?:region|oblast|district))$", re.I
+)
 
 
-def location_for(index: ArticleIndex, facility: str | None, sentence_no: int, at: int) -> str | None:
+def location_for(
+    index: ArticleIndex, facility: str | None, sentence_no: int, at: int
+) -> str | None:
     """The region or town of a figure: from its facility's name, else nearby text."""
     if facility and (match := _REGION_IN_NAME.search(facility)):
         return match.group(1)

@@ -130,7 +130,9 @@ def _decide_spans(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
         figure.company = _span(decider, company_prompt, figure, priors)
 
 
-def _span(decider: Decider, prompt: ChoicePrompt, figure: Figure, priors: dict[str, float]) -> str | None:
+def _span(
+    decider: Decider, prompt: ChoicePrompt, figure: Figure, priors: dict[str, float]
+) -> str | None:
     c = figure.candidate
     return decider.choose_span(prompt, c.sentence.text, c.quantity.text, priors)
 

@@ -11,6 +11,7 @@ connections) are retried with exponential backoff and jitter, honouring
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import time
@@ -19,7 +20,8 @@ from typing import Any, Literal, TypeVar, cast
 
 import instructor
 import openai
-from instructor.core import InstructorRetryException
+from instructor import openai_schema
+from instructor.core import IncompleteOutputException, InstructorError, InstructorRetryException
 from pydantic import BaseModel, ValidationError, create_model
 
 from extract._backends import BackendSettings, Usage, api_key_from_env
@@ -41,7 +43,9 @@ class OpenAIBackend:
     name = "openai"
     supports_scores = False
 
-    def __init__(self, settings: BackendSettings, *, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self, settings: BackendSettings, *, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
         if not settings.model:
             raise BackendUnavailable("--backend openai needs --model (or ASSAY_MODEL)")
         self.settings = settings
@@ -73,7 +77,11 @@ class OpenAIBackend:
     def structured(self, system: str, user: str, response_model: type[M]) -> M:
         """Call the endpoint and return a validated ``response_model``."""
         messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
-        return self._with_retries(lambda: self._create(messages, response_model))
+        try:
+            return self._with_retries(lambda: self._create(messages, response_model))
+        except _Unusable:
+            # Ask once more, as instructor re-asks once for arguments that do not validate.
+            return self._with_retries(lambda: self._create(messages, response_model))
 
     def _create(self, messages: list[dict[str, str]], response_model: type[M]) -> M:
         s = self.settings
@@ -86,13 +94,30 @@ class OpenAIBackend:
             # instructor wraps transport and HTTP errors too: hand those to _with_retries.
             if isinstance(exc.__cause__, openai.OpenAIError):
                 raise exc.__cause__ from None
-            raise ModelOutputError(f"{self.model}: response does not fit the schema "
-                                   f"({type(exc).__name__})") from exc  # fmt: skip
+            if isinstance(exc.__cause__, IndexError):  # instructor's way of saying "no choices"
+                raise _Unusable(f"{self.model}: the response has no choices") from None
+            raise ModelOutputError(f"{self.model}: {_output_problem(exc.__cause__)}") from exc
+        except IncompleteOutputException as exc:
+            raise ModelOutputError(f"{self.model}: the answer was cut off at the "
+                                   f"{s.max_tokens}-token limit") from exc  # fmt: skip
+        except InstructorError as exc:  # any other way instructor gives up is the model's answer
+            raise ModelOutputError(f"{self.model}: {_output_problem(exc)}") from exc
         except ValidationError as exc:
-            raise ModelOutputError(f"{self.model}: response does not fit the schema "
-                                   f"({type(exc).__name__})") from exc  # fmt: skip
+            raise ModelOutputError(f"{self.model}: {_output_problem(exc)}") from exc
+        self._check_tool(completion, response_model)
         self._record(completion)
-        return cast(M, result)
+        return result
+
+    def _check_tool(self, completion: Any, response_model: type[BaseModel]) -> None:
+        # instructor reads the first tool call's arguments whatever the function's name, so an
+        # answer for another tool whose arguments happen to validate would pass as ours.
+        wanted = cast(Any, openai_schema(response_model)).openai_schema["name"]
+        choices = getattr(completion, "choices", None) or []
+        calls = (getattr(choices[0].message, "tool_calls", None) or []) if choices else []
+        names = [call.function.name for call in calls]
+        if names and names[0] != wanted:
+            raise _Unusable(f"{self.model}: answered with tool {names[0][:40]!r}, "
+                            f"not the requested {wanted!r}")  # fmt: skip
 
     def _record(self, completion: Any) -> None:
         self.usage.model_calls += 1
@@ -131,6 +156,23 @@ def _retry_after(exc: Exception) -> float | None:
         return float(value) if value is not None else None
     except ValueError:
         return None
+
+
+class _Unusable(ModelOutputError):
+    """An answer that instructor accepted or gave up on at once, but that cannot be used."""
+
+
+def _output_problem(cause: BaseException | None) -> str:
+    """Say in one line why a response could not be used (never echoing the whole response)."""
+    if isinstance(cause, json.JSONDecodeError):
+        return f"the response is not valid JSON ({cause.msg} at char {cause.pos})"
+    if isinstance(cause, ValidationError):
+        error = cause.errors()[0]
+        if error["type"] == "json_invalid":
+            return "the tool call's arguments are not valid JSON (truncated?)"
+        field = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        return f"the tool call does not fit the schema: {field}: {' '.join(error['msg'].split())}"
+    return f"response does not fit the schema ({type(cause).__name__})"
 
 
 def _describe(exc: Exception) -> str:

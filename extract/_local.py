@@ -93,8 +93,14 @@ class LocalBackend:
     def identity(self) -> dict[str, Any]:
         """Settings that change output (not threads or timeouts)."""
         s = self.settings
-        return {"backend": self.name, "model": self.model, "n_ctx": s.n_ctx,
-                "max_tokens": s.max_tokens, "seed": s.seed, "temperature": s.temperature}  # fmt: skip
+        return {
+            "backend": self.name,
+            "model": self.model,
+            "n_ctx": s.n_ctx,
+            "max_tokens": s.max_tokens,
+            "seed": s.seed,
+            "temperature": s.temperature,
+        }
 
     def score_options(self, context: str, prompt: str, options: Sequence[str]) -> list[float]:
         """Sum of token log-probabilities of each option after ``context + prompt``."""

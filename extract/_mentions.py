@@ -47,15 +47,20 @@ def deal_mentions(index: ArticleIndex, covered_sentences: set[int]) -> list[Deal
 
 
 def _mentions_in(index: ArticleIndex, number: int, sentence: Span) -> list[DealMention]:
-    names = [c for c in index.companies
-             if sentence.start <= c.start < sentence.end and not _AGENCY_NAME.search(c.text)]  # fmt: skip
+    names = [
+        c
+        for c in index.companies
+        if sentence.start <= c.start < sentence.end and not _AGENCY_NAME.search(c.text)
+    ]
     if not names and _BACK_REFERENCE.search(sentence.text):
         earlier = [c for c in index.companies if c.start < sentence.start]
         names = earlier[-1:]
         return [DealMention(n.text, n.start, sentence, number, _project(index, sentence, None))
                 for n in names]  # fmt: skip
     unique = {n.text: n for n in names}.values()
-    return [DealMention(n.text, n.start, sentence, number, _project(index, sentence, n)) for n in unique]
+    return [
+        DealMention(n.text, n.start, sentence, number, _project(index, sentence, n)) for n in unique
+    ]
 
 
 def _project(index: ArticleIndex, sentence: Span, investor: Span | None) -> str | None:

@@ -51,7 +51,9 @@ class Extractor:
     def __init__(self, config: ExtractionConfig | None = None, backend: Backend | None = None):
         self.config = config or ExtractionConfig()
         self._backend = backend
-        strategy = self.config.strategy or ("direct" if self.config.backend.backend == "openai" else "guided")
+        strategy = self.config.strategy or (
+            "direct" if self.config.backend.backend == "openai" else "guided"
+        )
         if strategy not in STRATEGIES:
             raise InputError(f"unknown strategy {strategy!r}: use 'direct' or 'guided'")
         self.strategy = strategy
@@ -132,5 +134,6 @@ def extract_article(
 
     Returns:
         The grounded records, with run metadata in ``meta``.
+
     """
     return Extractor(config, backend).extract(Article(id=doc_id, text=text))

@@ -174,6 +174,7 @@ def prompt_id(prompt: ChoicePrompt | DirectPrompt, output_schema: dict[str, Any]
     return f"{prompt.name}@{hashlib.sha256(blob).hexdigest()[:12]}"
 
 
+@lru_cache(maxsize=1)
 def schema_hash() -> str:
     """Content hash of the contract's JSON schema: part of every cache key."""
     blob = json.dumps(ArticleExtraction.model_json_schema(), sort_keys=True).encode("utf-8")

@@ -74,7 +74,9 @@ DEAL_STAGE: Cues = {
 
 def score(cues: Cues, text: str) -> dict[str, float]:
     """Number of cue patterns of each option found in ``text``."""
-    return {label: float(sum(1 for p in patterns if p.search(text))) for label, patterns in cues.items()}
+    return {
+        label: float(sum(1 for p in patterns if p.search(text))) for label, patterns in cues.items()
+    }
 
 
 def clause(text: str, quantity: Quantity, sentence_start: int, sentence_end: int) -> str:

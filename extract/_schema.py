@@ -94,14 +94,17 @@ class PlantFact(_Record):
     location: str | None = Field(None, description="Region, city or deposit as named.")
     country: str | None = Field(None, description="English short country name.")
     commodity: str | None = Field(
-        None, description="What the figure measures, canonical lower-case ('copper cathode', 'ore')."
+        None,
+        description="What the figure measures, canonical lower-case ('copper cathode', 'ore').",
     )
     metric: Metric = Field(
         description="capacity: what it can make per period or a planned plant's output; "
         "production: output in a stated or past period; throughput: material processed; "
         "reserves; cost: what the facility costs; jobs."
     )
-    value: float = Field(description="Absolute number ('223 thousand tonnes' -> 223000); a range's low end.")
+    value: float = Field(
+        description="Absolute number ('223 thousand tonnes' -> 223000); a range's low end."
+    )
     value_max: float | None = Field(None, description="High end of a range, else null.")
     unit: str = Field(description="'t' for tonnes, 'MW', 'jobs', or an ISO 4217 code for money.")
     period: Period | None = Field(None, description="Period of a flow; null for stocks.")
@@ -138,7 +141,9 @@ class RecordGrounding(_Record):
     start: int | None = Field(None, description="Character offset of the evidence in the text.")
     end: int | None = Field(None, description="End offset (exclusive) of the evidence.")
     match: MatchStatus
-    value_in_evidence: bool = Field(description="Every numeric field is among the evidence's figures.")
+    value_in_evidence: bool = Field(
+        description="Every numeric field is among the evidence's figures."
+    )
     grounded: bool
     reason: str | None = None
 

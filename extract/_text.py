@@ -61,7 +61,10 @@ def sentence_index(spans: list[Span], offset: int) -> int:
     return len(spans) - 1
 
 
-_LEGAL = r"(?:(?:LLP|LLC|JSC|PJSC|Ltd|Limited|AG|GmbH|SE|PLC|plc|Inc|Corp)\b\.?|S\.A\.|B\.V\.|Co\.,? Ltd\b\.?|Co\.)"
+_LEGAL = (
+    r"(?:(?:LLP|LLC|JSC|PJSC|Ltd|Limited|AG|GmbH|SE|PLC|plc|Inc|Corp)\b\.?"
+    r"|S\.A\.|B\.V\.|Co\.,? Ltd\b\.?|Co\.)"
+)
 _CORP_WORD = (
     r"(?:Group|Corporation|Company|Holding|Holdings|Mining|Metals?|Steel|Resources|Minerals"
     r"|Industries|Industrial|Investments?|Capital|Energy|Gold|Copper|Aluminium|Aluminum|Invest"
@@ -74,8 +77,10 @@ _COMPANY = re.compile(
     rf"|\b(?:Kazakhmys|Kazatomprom|Kazzinc|Qarmet|ERG|Kazakh Invest|Samruk-Kazyna|Tau-Ken Samruk|"
     rf"ArcelorMittal|Glencore|Rio Tinto|Polymetal|KAZ Minerals)\b"
 )
-_NOT_COMPANY_START = re.compile(r"^(?:The|A|An|In|At|On|By|For|Last|This|Kazakh|Chinese|"
-                                r"German|British|Russian|Turkish|Korean|Prime|Minister|CEO)\s")
+_NOT_COMPANY_START = re.compile(
+    r"^(?:The|A|An|In|At|On|By|For|Last|This|Kazakh|Chinese|"
+    r"German|British|Russian|Turkish|Korean|Prime|Minister|CEO)\s"
+)
 
 
 def companies(text: str) -> list[Span]:
@@ -102,21 +107,135 @@ _NOT_COMPANY_WORDS = frozenset({"Kazakhstan", "Deputy", "Akim", "Invest", "The",
 
 
 _FACILITY_HEADS = frozenset(
-    "plant plants smelter refinery factory mine mines mill deposit deposits field facility complex "
-    "works combine concentrator park project furnace shop enterprise quarry pit station".split()
+    [
+        "plant",
+        "plants",
+        "smelter",
+        "refinery",
+        "factory",
+        "mine",
+        "mines",
+        "mill",
+        "deposit",
+        "deposits",
+        "field",
+        "facility",
+        "complex",
+        "works",
+        "combine",
+        "concentrator",
+        "park",
+        "project",
+        "furnace",
+        "shop",
+        "enterprise",
+        "quarry",
+        "pit",
+        "station",
+    ]
 )
 # Lower-case words that may stand in a facility's name before its head noun.
-_FACILITY_MODIFIERS = frozenset(
-    "copper cathode cathodes manufacturing smelting metallurgical enrichment ore dressing "
-    "processing electrolysis hydrometallurgical steel ferroalloy ferroalloys ferrochrome mining "
-    "concentrating cement coal gold silver zinc lead uranium lithium aluminium aluminum alumina "
-    "iron pellet coke chemical fertilizer fertiliser tungsten new integrated industrial vertically "
-    "rolling pipe sulphuric sulfuric acid refining beneficiation flotation leaching heap open pit "
-    "underground power thermal solar mineral briquetting briquetted hot rare earth metals metal "
-    "polymetallic nickel cobalt manganese titanium magnesium silicon cast pig production battery "
-    "tailings extraction concentrate concentrates molybdenum bauxite phosphate potash glass "
-    "and-processing gas chemicals casting foundry wire cable tube pipes special-purpose".split()
-) | _FACILITY_HEADS
+_FACILITY_MODIFIERS = (
+    frozenset(
+        [
+            "copper",
+            "cathode",
+            "cathodes",
+            "manufacturing",
+            "smelting",
+            "metallurgical",
+            "enrichment",
+            "ore",
+            "dressing",
+            "processing",
+            "electrolysis",
+            "hydrometallurgical",
+            "steel",
+            "ferroalloy",
+            "ferroalloys",
+            "ferrochrome",
+            "mining",
+            "concentrating",
+            "cement",
+            "coal",
+            "gold",
+            "silver",
+            "zinc",
+            "lead",
+            "uranium",
+            "lithium",
+            "aluminium",
+            "aluminum",
+            "alumina",
+            "iron",
+            "pellet",
+            "coke",
+            "chemical",
+            "fertilizer",
+            "fertiliser",
+            "tungsten",
+            "new",
+            "integrated",
+            "industrial",
+            "vertically",
+            "rolling",
+            "pipe",
+            "sulphuric",
+            "sulfuric",
+            "acid",
+            "refining",
+            "beneficiation",
+            "flotation",
+            "leaching",
+            "heap",
+            "open",
+            "pit",
+            "underground",
+            "power",
+            "thermal",
+            "solar",
+            "mineral",
+            "briquetting",
+            "briquetted",
+            "hot",
+            "rare",
+            "earth",
+            "metals",
+            "metal",
+            "polymetallic",
+            "nickel",
+            "cobalt",
+            "manganese",
+            "titanium",
+            "magnesium",
+            "silicon",
+            "cast",
+            "pig",
+            "production",
+            "battery",
+            "tailings",
+            "extraction",
+            "concentrate",
+            "concentrates",
+            "molybdenum",
+            "bauxite",
+            "phosphate",
+            "potash",
+            "glass",
+            "and-processing",
+            "gas",
+            "chemicals",
+            "casting",
+            "foundry",
+            "wire",
+            "cable",
+            "tube",
+            "pipes",
+            "special-purpose",
+        ]
+    )
+    | _FACILITY_HEADS
+)
 _WORD = re.compile(r"[\w‘’'“”\"\-]+")
 _TAIL = re.compile(
     r"\s+(?:in|at|on|near)\s+(?:the\s+)?[‘'“\"]?[A-Z][\w’'”\"\-]*(?:\s+[A-Z][\w\-]*)?"

@@ -130,6 +130,7 @@ def canonical_commodity(name: str) -> str:
 
     Args:
         name: A commodity as written in an article or by a labeller.
+
     """
     key = _key(name)
     return _COMMODITY_SYNONYMS.get(key, key)
@@ -146,6 +147,7 @@ def canonical_currency(code: str) -> str:
 
     Raises:
         ValueError: When ``code`` is neither a known word nor a three-letter code.
+
     """
     key = _key(code)
     if key in _CURRENCY_SYNONYMS:

@@ -15,8 +15,10 @@ from extract._local import default_model_path
 from extract._schema import ArticleExtraction
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
-ARTICLE = ("The Aksu smelter produced 120,000 tonnes of ferrochrome last year. "
-           "The company plans to invest $40 million in a new furnace.\n")
+ARTICLE = (
+    "The Aksu smelter produced 120,000 tonnes of ferrochrome last year. "
+    "The company plans to invest $40 million in a new furnace.\n"
+)
 
 
 def _free_port() -> int:
@@ -29,9 +31,21 @@ def _free_port() -> int:
 def server() -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(default_model_path()),
-         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(default_model_path()),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "4096",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base_url = f"http://127.0.0.1:{port}/v1"
     try:
@@ -56,16 +70,34 @@ def _wait_until_up(base_url: str, process: subprocess.Popen[bytes]) -> None:
 
 
 def _assay(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", "from extract._cli import main; main()", *args],
-                          capture_output=True, text=True, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", "from extract._cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("strategy", ["guided", "direct"])
-def test_openai_backend_through_instructor_over_http(server: str, strategy: str, tmp_path: Path) -> None:
+def test_openai_backend_through_instructor_over_http(
+    server: str, strategy: str, tmp_path: Path
+) -> None:
     article = tmp_path / "aksu.txt"
     article.write_text(ARTICLE)
-    done = _assay("extract", str(article), "--backend", "openai", "--base-url", server,
-                  "--model", "gemma", "--strategy", strategy, "--json")
+    done = _assay(
+        "extract",
+        str(article),
+        "--backend",
+        "openai",
+        "--base-url",
+        server,
+        "--model",
+        "gemma",
+        "--strategy",
+        strategy,
+        "--json",
+    )
     assert done.returncode == 0, done.stderr
     result = ArticleExtraction.model_validate(json.loads(done.stdout))
     assert result.meta is not None
