@@ -138,15 +138,28 @@ def _collect(entries: list[tuple[str, Any, str | None]]) -> dict[str, ArticleExt
 
 def _validate(label: str, raw: Any, model: type[ModelT]) -> ModelT:
     if isinstance(raw, str):
-        try:
-            raw = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            where = f"line {exc.lineno} column {exc.colno}"
-            raise ValidationFailed(f"{label}: invalid JSON at {where}: {exc.msg}") from exc
+        raw = _parse_json(label, raw)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         raise ValidationFailed(f"{label}: {describe_error(exc)}") from exc
+
+
+def _parse_json(label: str, text: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_not_json)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise ValidationFailed(f"{label}: invalid JSON at {where}: {exc.msg}") from exc
+    except RecursionError:
+        raise ValidationFailed(f"{label}: invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # _not_json, or an integer too long to convert
+        raise ValidationFailed(f"{label}: invalid JSON: {' '.join(str(exc).split())}") from None
+
+
+def _not_json(name: str) -> Any:
+    # Python's json reads NaN and Infinity, which JSON does not allow and no score can use.
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def describe_error(exc: ValidationError) -> str:

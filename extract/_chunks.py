@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract._schema import ArticleExtraction
-from extract._text import sentences
+from extract._text import Span, sentences
 
 DEFAULT_CHUNK_CHARS = 6000
 OVERLAP_SENTENCES = 2
@@ -17,7 +17,7 @@ def chunk_text(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[in
     """
     if len(text) <= max_chars:
         return [(0, text)]
-    spans = sentences(text)
+    spans = _bounded(text, sentences(text), max_chars)
     chunks: list[tuple[int, str]] = []
     first = 0
     while first < len(spans):
@@ -30,6 +30,24 @@ def chunk_text(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[in
             break
         first = max(first + 1, last + 1 - OVERLAP_SENTENCES)
     return chunks
+
+
+def _bounded(text: str, spans: list[Span], max_chars: int) -> list[Span]:
+    """Cut every sentence longer than ``max_chars`` at whitespace, so that each window fits.
+
+    A page without sentence ends (a table, a run-on dump) would otherwise be one window
+    of any size, sent whole to a model with a bounded context.
+    """
+    pieces: list[Span] = []
+    for span in spans:
+        start = span.start
+        while span.end - start > max_chars:
+            cut = max(text.rfind(space, start + 1, start + max_chars) for space in " \n\t")
+            cut = cut if cut > start else start + max_chars
+            pieces.append(Span(start, cut, text[start:cut]))
+            start = cut + (text[cut].isspace())
+        pieces.append(Span(start, span.end, text[start : span.end]))
+    return pieces
 
 
 def merge_chunks(doc_id: str, parts: list[ArticleExtraction]) -> ArticleExtraction:

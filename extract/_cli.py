@@ -71,12 +71,19 @@ def _run(extractor: Extractor, items: list[Article | BadInput], out: Path | None
             result = extractor.extract(item)
         except AssayError as exc:
             failures += 1
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {_naming(item, str(exc))}", err=True)
             continue
         writer.write(result)
         _show(result, as_json)
     writer.close()
     return failures
+
+
+def _naming(item: Article | BadInput, message: str) -> str:
+    # A backend's error names the model, not the article; the reader's already names its file.
+    if isinstance(item, BadInput) or message.startswith(f"{item.id}: "):
+        return message
+    return f"{item.id}: {message}"
 
 
 def _show(result: ArticleExtraction, as_json: bool) -> None:

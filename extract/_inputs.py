@@ -8,6 +8,7 @@ so one broken input never costs the others.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ from extract._errors import InputError
 from extract._schema import Article
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+# A document that opens like a web page (after any comments): a doctype or an html/head/body tag.
+_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,23 @@ def decode_text(data: bytes, source: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: invalid UTF-8 at byte {exc.start}") from None
+        raise InputError(f"{source}: invalid UTF-8 at {_position(data, exc.start)}") from None
     if not text.strip():
         raise InputError(f"{source}: empty article")
+    if _HTML.match(text[:4096]):
+        # Tag stripping would make up article text (menus, scripts, teasers) that evidence
+        # could then quote; the caller extracts the article body with a tool made for it.
+        raise InputError(f"{source}: an HTML page, not article text; extract the article's "
+                         "text first (assay does not strip tags)")  # fmt: skip
     return text
+
+
+def _position(data: bytes, offset: int) -> str:
+    """Where a byte offset is: its line too when the data has several lines."""
+    if b"\n" not in data.rstrip(b"\r\n"):
+        return f"byte {offset}"
+    line = data.count(b"\n", 0, offset) + 1
+    return f"line {line}, byte {offset}"
 
 
 def read_txt(path: Path) -> Article:
