@@ -57,7 +57,8 @@ def test_main_prints_one_json_object_with_every_key(
     assert results["passed"]["concurrency_speedup_32"] is False
     assert results["passed"]["peak_rss_mb"] is True
     row = "| Peak RSS, embedded default batch | `peak_rss_mb` | 480 MB | < 1500 MB | pass |"
-    assert row in out.read_text()
+    page = out.read_text()
+    assert row in page and "> Quick mode: 2 seed articles" in page
 
 
 @pytest.mark.usefixtures("fake_benchmarks")
@@ -73,11 +74,12 @@ def test_a_failing_benchmark_is_reported_and_the_others_still_run(
     assert results["errors"] == {"model": "RuntimeError: no model here"}
     assert results["eval_seconds_1000"] == 2.5
     assert results["passed"]["pipeline_overhead_ratio"] is None
-    assert "not measured" in (tmp_path / "b.md").read_text()
+    page = (tmp_path / "b.md").read_text()
+    assert "> Not measured: model: RuntimeError: no model here" in page
 
 
 def test_targets_cover_the_headline_keys() -> None:
-    assert set(HEADLINE_KEYS) == REQUIRED
+    assert set(HEADLINE_KEYS) == {*REQUIRED, "article_tokens"}
     assert {t.key: t.describe() for t in TARGETS if t.bound is not None} == {
         "pipeline_overhead_ratio": "<= 1.15x", "cached_rerun_seconds_1000": "< 3 s",
         "eval_seconds_1000": "< 5 s", "concurrency_speedup_32": ">= 20x",
@@ -110,7 +112,8 @@ def test_markdown_has_results_details_definitions_and_machine() -> None:
     )
     assert all(heading in page for heading in headings)
     assert "full mode" in page and "| CPU | Test CPU |" in page
-    assert "| a1 | 520 | 9 | 20 | 1500 | 6 | 5.5 | 1.091 |" in page
+    assert "| a1 | 520 | 9 | 20 | 1500 | 6 | 5.5 | not measured | 1.091 |" in page
+    assert "Quick mode" not in page and "competed for the CPU" not in page
     label = "Speed-up at concurrency 32 (200 ms/request)"
     assert f"| {label} | `concurrency_speedup_32` | 12x | >= 20x | **FAIL** |" in page
 
@@ -123,3 +126,12 @@ def test_synthetic_records_are_grounded_in_their_article_and_articles_are_distin
     assert perturbed(gold, 7) != gold
     texts = [a.text for a in articles(200)]
     assert len(set(texts)) == 200
+
+
+def test_markdown_warns_when_other_work_loaded_the_machine() -> None:
+    machine = {"cores": 2, "load_average_start": 0.5, "load_average_end": 4.2}
+    page = render_markdown({"quick": False, "errors": {}, "machine": machine})
+    assert (
+        "> Other work competed for the CPU during this run (load average up to 4.2 on 2 cores)"
+        in page
+    )
