@@ -32,6 +32,7 @@ from extract._guided import GuidedOptions
 from extract._inputs import BadInput, iter_articles
 from extract._pipeline import ExtractionConfig, Extractor
 from extract._schema import Article, ArticleExtraction
+from extract._store import ResultStore
 from extract._testing.fake_openai import FakeOpenAIServer
 
 RULES_ONLY = ExtractionConfig(strategy="guided", guided=GuidedOptions(use_model=False))
@@ -230,15 +231,21 @@ def test_prompt_injection_with_rules_only_stays_grounded() -> None:
 
 
 @pytest.mark.server
-def test_extract_command_over_a_corpus_of_bad_inputs(tmp_path: Path) -> None:
+def _bad_corpus(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A directory of every bad input beside good ones; the good articles' texts by id."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, (data, _) in BAD_FILES.items():
         (corpus / name).write_bytes(data)
-    (corpus / "good.txt").write_text(ARTICLE)
-    (corpus / "ru.txt").write_text(NON_ENGLISH["ru"])
-    (corpus / "inj.txt").write_text(INJECTION)
+    texts = {"good": ARTICLE, "inj": INJECTION, "j1": ARTICLE, "ru": NON_ENGLISH["ru"]}
+    for name in ("good", "ru", "inj"):
+        (corpus / f"{name}.txt").write_text(texts[name])
     (corpus / "more.jsonl").write_text(json.dumps({"id": "j1", "text": ARTICLE}) + "\n{oops\n")
+    return corpus, texts
+
+
+def test_extract_command_over_a_corpus_of_bad_inputs(tmp_path: Path) -> None:
+    corpus, texts = _bad_corpus(tmp_path)
     with FakeOpenAIServer(responder=lambda body: OBEYED) as server:
         args = ["extract", str(corpus), str(corpus / "page.html"), "--json",
                 *openai_args(server.base_url)]  # fmt: skip
@@ -250,7 +257,39 @@ def test_extract_command_over_a_corpus_of_bad_inputs(tmp_path: Path) -> None:
     assert len(errors) == len(expected)
     assert all(any(m in line for line in errors) for m in expected), errors
     outputs = [ArticleExtraction.model_validate_json(line) for line in result.stdout.splitlines()]
-    assert sorted(o.doc_id for o in outputs) == ["good", "inj", "j1", "ru"] and seen == 4
-    texts = {"good": ARTICLE, "inj": INJECTION, "j1": ARTICLE, "ru": NON_ENGLISH["ru"]}
+    assert sorted(o.doc_id for o in outputs) == sorted(texts) and seen == len(texts)
     for output in outputs:
         assert_contract_valid_and_grounded(output, texts[output.doc_id])
+
+
+@pytest.mark.server
+def test_batch_over_a_corpus_of_bad_inputs(tmp_path: Path) -> None:
+    corpus, texts = _bad_corpus(tmp_path)
+    store = tmp_path / "runs.db"
+    with FakeOpenAIServer(responder=lambda body: OBEYED) as server:
+        args = ["batch", str(corpus), "--store", str(store), "--json",
+                *openai_args(server.base_url)]  # fmt: skip
+        result = CliRunner().invoke(assay_cli(), args, catch_exceptions=False)
+    summary = json.loads(result.stdout)
+    # good.txt and j1 share their text: one is extracted, the other answered from it
+    assert result.exit_code == 1 and (summary["extracted"], summary["cached"]) == (3, 1)
+    assert summary["failed"] == 6
+    with ResultStore(store, create=False) as opened:
+        items = opened.items(summary["run_id"])
+    failed = sorted(item.error or "" for item in items if item.status == "failed")
+    expected = [m for name, (_, m) in BAD_FILES.items() if name != "page.html"]
+    expected.append("more.jsonl:2: invalid JSON")
+    assert all(any(m in error for error in failed) for m in expected) and len(failed) == 6
+    for item in items:
+        if item.status != "failed":
+            assert item.extraction is not None
+            assert_contract_valid_and_grounded(item.extraction, texts[item.doc_id])
+
+
+def test_an_article_over_the_size_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("extract._inputs.MAX_ARTICLE_BYTES", 2 * 2**20)
+    (tmp_path / "huge.txt").write_text("x" * (2 * 2**20 + 1))
+    [item] = list(iter_articles([tmp_path / "huge.txt"]))
+    assert isinstance(item, BadInput) and item.error == f"{tmp_path / 'huge.txt'}: larger than 2 MB"

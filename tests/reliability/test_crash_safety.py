@@ -26,7 +26,7 @@ from extract._testing.fake_openai import FakeOpenAIServer, article_text
 
 ARTICLES = 24
 FACTS_PER_RESULT = 400  # big results: a kill is likely to land inside a write
-RAW_BYTES = 1_000_000
+RAW_BYTES = 2_000_000
 
 
 def _query(store: Path, sql: str) -> list[tuple[object, ...]]:
@@ -126,10 +126,12 @@ with ResultStore(store_path) as store:
             continue
         article = Article(id=f"w{n:03d}", text=f"Article {n}. " * 50)
         result = ArticleExtraction(doc_id=article.id, plant_facts=[fact] * facts)
+        print("begin", wrote, flush=True)
         store.record_result(run_id, article, f"hash{n:03d}", key, result, ["r" * raw_bytes])
+        print("end", wrote, flush=True)
         wrote += 1
     store.finish_run(run_id, {"wrote": wrote})
-print(wrote)
+print("wrote", wrote)
 """
 
 
@@ -141,19 +143,37 @@ def _writer(store: Path, count: int) -> subprocess.Popen[str]:
                             text=True)  # fmt: skip
 
 
+def _kill_inside_write(process: subprocess.Popen[str], write: int, delay: float) -> bool:
+    """SIGKILL ``process`` just after it begins its ``write``-th store write.
+
+    Returns whether the kill landed inside that write (it never reported the end).
+    """
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.split() == ["begin", str(write)]:
+            break
+    time.sleep(delay)
+    os.kill(process.pid, signal.SIGKILL)
+    rest, _ = process.communicate(timeout=10)
+    return f"end {write}" not in rest
+
+
 def test_a_store_writer_killed_mid_write_leaves_whole_results_only(tmp_path: Path) -> None:
-    store, count = tmp_path / "writes.db", 30
+    store, count = tmp_path / "writes.db", 20
     rng = random.Random(7)
-    for round_number in range(5):
+    inside = 0
+    for _ in range(5):
         before = _stored(store)
         process = _writer(store, count)
-        _kill_when(process, store, before + 1 + round_number % 2, rng.uniform(0, 0.08))
+        inside += _kill_inside_write(process, rng.randint(0, 2), rng.uniform(0, 0.004))
         stored = _assert_sound(store)
         assert len(stored) >= before, "a kill never loses a committed result"
+    assert inside >= 1, "at least one kill landed inside a store write"
     finisher = _writer(store, count)
     out, err = finisher.communicate(timeout=120)
     assert finisher.returncode == 0, err
-    assert int(out) == count - len(stored), "the next run writes exactly the missing results"
+    wrote = int(out.split()[-1])
+    assert wrote == count - len(stored), "the next run writes exactly the missing results"
     assert len(_assert_sound(store)) == count
     runs = _query(store, "SELECT COUNT(*), COUNT(finished_at) FROM runs")
     assert runs == [(6, 1)], "killed runs stay visibly unfinished"
