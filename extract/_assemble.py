@@ -18,9 +18,8 @@ from extract._fields import (
     main_country,
     period_for,
 )
-from extract._guided import Figure, GuidedRun, talks_reported
+from extract._guided import Figure, GuidedRun, stage_rules
 from extract._mentions import DealMention, deal_mentions
-from extract._rules import DEAL_STAGE, score
 from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
 from extract._text import Span, years
 from extract._vocab import canonical_country
@@ -59,9 +58,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
 
 def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
     sentence = mention.sentence.text
-    rules = score(DEAL_STAGE, sentence)
-    if talks_reported(index.text) and not rules["agreed"]:
-        rules["discussed"] += 1.5
+    rules = stage_rules(sentence, index.text)
     stage = max(rules, key=rules.__getitem__) if any(rules.values()) else "planned"
     return InvestmentDeal(
         investor=mention.investor,

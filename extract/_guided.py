@@ -86,6 +86,13 @@ def decide_figures(
     return run
 
 
+_COMPANY_TALK = re.compile(r"\bthe (?:company|corporation|group|holding)\b", re.IGNORECASE)
+
+
+def _previous(index: ArticleIndex, sentence_no: int) -> str:
+    return " ".join(s.text for s in index.sentences[max(0, sentence_no - 2) : sentence_no])
+
+
 def _clause(text: str, candidate: Candidate) -> str:
     return clause(text, candidate.quantity, candidate.sentence.start, candidate.sentence.end)
 
@@ -106,6 +113,8 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
         sentence = figure.candidate.sentence
         named = any(sentence.start <= f.start < sentence.end for f in index.facilities)
         rules = mass_rules(figure.clause, figure.candidate.quantity, named)
+        if not named and _COMPANY_TALK.search(_previous(index, figure.candidate.sentence_no)):
+            rules["other"] += 1.0  # "The company ... Its output totaled ...": a company total
         metric = _ask(decider, "mass_metric", figure, rules)
         figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
     for figure in figures:
@@ -137,19 +146,22 @@ def _span(
     return decider.choose_span(prompt, c.sentence.text, c.quantity.text, priors)
 
 
-def talks_reported(text: str) -> bool:
-    """Whether the article's lead reports a meeting or talks (its deals are then 'discussed')."""
-    return bool(_TALKS.search(text[:600]))
+def stage_rules(sentence: str, article: str) -> dict[str, float]:
+    """Stage cue scores of a deal's sentence, read in the light of the article's lead.
+
+    When the lead reports a meeting or talks, plans voiced in it are still talks
+    (unless an agreement was signed).
+    """
+    rules = score(DEAL_STAGE, sentence)
+    if _TALKS.search(article[:600]) and not rules["agreed"]:
+        rules["discussed"] += 2.5
+    return rules
 
 
 def _decide_states(decider: Decider, figures: list[Figure]) -> None:
     """Status of plant facts, stage of deals."""
     for figure in (f for f in figures if f.role in ("plant_fact", "jobs")):
         figure.status = _ask(decider, "plant_status", figure, score(PLANT_STATUS, figure.clause))
-    talks = talks_reported(decider.context)
     for figure in (f for f in figures if f.role == "deal"):
-        rules = score(DEAL_STAGE, figure.candidate.sentence.text)
-        if talks and not rules["agreed"]:
-            # An article that reports a meeting: plans voiced in it are still talks.
-            rules["discussed"] += 1.5
+        rules = stage_rules(figure.candidate.sentence.text, decider.context)
         figure.stage = _ask(decider, "deal_stage", figure, rules)

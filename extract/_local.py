@@ -49,6 +49,24 @@ def resolve_model_path(model: str | None) -> Path:
     return default_model_path()
 
 
+@lru_cache(maxsize=1)
+def _silence_llama_cpp() -> None:
+    """Route llama.cpp's own logging (cache and loader chatter on stderr) to nowhere."""
+    import ctypes
+
+    import llama_cpp
+
+    @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
+    def _ignore(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+        return None
+
+    _LOG_CALLBACKS.append(_ignore)  # keep a reference: C holds only a pointer
+    llama_cpp.llama_log_set(_ignore, ctypes.c_void_p(0))
+
+
+_LOG_CALLBACKS: list[Any] = []
+
+
 @lru_cache(maxsize=2)
 def _load(path: str, n_ctx: int, n_threads: int, seed: int) -> Any:
     try:
@@ -57,6 +75,7 @@ def _load(path: str, n_ctx: int, n_threads: int, seed: int) -> Any:
         raise BackendUnavailable(
             "llama-cpp-python is not installed: run scripts/install.sh"
         ) from exc
+    _silence_llama_cpp()
     # logits_all stays off: with Gemma's 262k vocabulary a full logits matrix
     # would cost gigabytes; scoring reads the logits of single positions instead.
     return Llama(model_path=path, n_ctx=n_ctx, n_batch=512, n_threads=n_threads,
