@@ -21,14 +21,16 @@ from extract._fields import (
 from extract._guided import Figure, GuidedRun, stage_rules
 from extract._mentions import DealMention, deal_mentions
 from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
-from extract._text import Span, years
+from extract._text import years
 from extract._vocab import canonical_country
 
 _AGENCY = re.compile(
     r"\b(?:Kazakh Invest|Samruk-Kazyna|Baiterek|KazakhExport"
     r"|Ministry of [A-Z][\w ,]+?(?=[.,;]| and )"
-    r"|Government of [A-Z]\w+|[A-Z]\w+ akimat)"
+    r"|Government of [A-Z]\w+|[A-Z]\w+ (?:region )?akimat)"
 )
+# Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
+_CREATED = re.compile(r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces))\w*", re.IGNORECASE)
 _OFFICIALS = re.compile(
     r"\b(?:Minist(?:er|ry)|Prime Minister|Government|Akim|President|officials)\b"
 )
@@ -42,10 +44,12 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     """Build the raw records of one article from its decided figures."""
     deals = [_deal(run.index, f) for f in run.figures if f.role == "deal"]
     facts = [_plant_fact(run.index, f) for f in run.figures if f.role == "plant_fact"]
+    deal_figures = [f for f in run.figures if f.role == "deal"]
     for jobs in (f for f in run.figures if f.role == "jobs"):
-        host = _nearest_deal(deals, run.figures, jobs)
+        created = _CREATED.search(jobs.clause)
+        host = _nearest_deal(run.index, run.figures, jobs) if created else None
         if host is not None:
-            deals[host] = _with_jobs(run.index, deals[host], run.figures, jobs)
+            deals[host] = _with_jobs(run.index, deals[host], deal_figures[host], jobs)
         else:
             facts.append(_plant_fact(run.index, jobs))
     covered = {f.candidate.sentence_no for f in run.figures if f.role == "deal"}
@@ -63,7 +67,7 @@ def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
     return InvestmentDeal(
         investor=mention.investor,
         investor_country=_investor_country(index, mention.investor, sentence),
-        counterparty=_counterparty(index),
+        counterparty=_counterparty(index, mention.sentence_no),
         host_country=_host_country(index, sentence),
         project=mention.project,
         commodities=commodities_in(sentence),
@@ -101,7 +105,7 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
     return InvestmentDeal(
         investor=figure.company,
         investor_country=_investor_country(index, figure.company, sentence),
-        counterparty=_counterparty(index),
+        counterparty=_counterparty(index, c.sentence_no),
         host_country=_host_country(index, sentence),
         project=figure.facility,
         commodities=commodities_in(sentence),
@@ -123,12 +127,16 @@ def _investor_country(index: ArticleIndex, investor: str | None, sentence: str) 
     return canonical_country(side.group(1)) if side else None
 
 
-def _counterparty(index: ArticleIndex) -> str | None:
+def _counterparty(index: ArticleIndex, sentence_no: int) -> str | None:
+    """A named host-side agency, else the state when its officials are party to the deal."""
     agency = _AGENCY.search(index.text)
     if agency:
         return agency.group(0)
+    start, end = index.window(sentence_no, back=1)
+    near = index.text[start:end]
     country = main_country(index)
-    return f"Government of {country}" if country and _OFFICIALS.search(index.text) else None
+    state_party = _OFFICIALS.search(near) or re.search(rf"\b{country} (?:signed|concluded)", near)
+    return f"Government of {country}" if country and state_party else None
 
 
 def _host_country(index: ArticleIndex, sentence: str) -> str | None:
@@ -141,29 +149,32 @@ def _deal_year(sentence: str, published_year: int | None) -> int | None:
     return int(found[0].text) if found else published_year
 
 
-def _nearest_deal(deals: list[InvestmentDeal], figures: list[Figure], jobs: Figure) -> int | None:
-    """The deal whose figure stands within two sentences before or after the jobs figure."""
+def _nearest_deal(index: ArticleIndex, figures: list[Figure], jobs: Figure) -> int | None:
+    """The deal whose figure stands within two sentences of the jobs figure, same paragraph."""
     deal_figures = [f for f in figures if f.role == "deal"]
     best: tuple[int, int] | None = None
     for i, figure in enumerate(deal_figures):
         distance = abs(figure.candidate.sentence_no - jobs.candidate.sentence_no)
-        if distance <= 2 and (best is None or distance < best[0]):
+        start, end = _covering(figure, jobs)
+        nearer = best is None or distance < best[0]
+        if distance <= 2 and "\n" not in index.text[start:end] and nearer:
             best = (distance, i)
     return best[1] if best else None
 
 
+def _covering(first: Figure, second: Figure) -> tuple[int, int]:
+    """Character range of the sentences of two figures and all between them."""
+    a, b = first.candidate.sentence, second.candidate.sentence
+    return min(a.start, b.start), max(a.end, b.end)
+
+
 def _with_jobs(
-    index: ArticleIndex, deal: InvestmentDeal, figures: list[Figure], jobs: Figure
+    index: ArticleIndex, deal: InvestmentDeal, deal_figure: Figure, jobs: Figure
 ) -> InvestmentDeal:
     """The deal with its jobs, its evidence widened to cover both sentences."""
-    deal_sentence = next(
-        f.candidate.sentence for f in figures if f.candidate.sentence.text == deal.evidence
-    )
-    first, last = sorted([deal_sentence, jobs.candidate.sentence], key=lambda s: s.start)
-    evidence = Span(first.start, last.end, index.text[first.start : last.end]).text
-    return deal.model_copy(
-        update={"jobs": int(jobs.candidate.quantity.value), "evidence": evidence}
-    )
+    start, end = _covering(deal_figure, jobs)
+    jobs_count = int(jobs.candidate.quantity.value)
+    return deal.model_copy(update={"jobs": jobs_count, "evidence": index.text[start:end]})
 
 
 def _unique(records: list[PlantFact] | list[InvestmentDeal]) -> list:  # type: ignore[type-arg]

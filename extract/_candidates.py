@@ -21,6 +21,19 @@ _CONTEXT_MONEY = re.compile(
     re.IGNORECASE,
 )
 _EXCHANGE_RATE = re.compile(r"per (?:US )?dollar|to the dollar|per euro|exchange", re.IGNORECASE)
+_PRICE_PER_UNIT = re.compile(
+    r"^\s*(?:a|per|/)\s*(?:metric\s+)?(?:tonne|ton|t|ounce|oz|pound|lb|share|barrel|kg|gram|"
+    r"kilogram|MWh|kWh|unit)\b",
+    re.IGNORECASE,
+)
+_TRADED_AT = re.compile(r"\b(?:traded|trading|shares?|stock|quoted)\b[^.]{0,40}$", re.IGNORECASE)
+_AGGREGATE = re.compile(
+    r"\b(?:companies|investors|projects worth|assets worth|portfolio|in total"
+    r"|since (?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# Investments and plant costs in this genre run to millions; a smaller sum is a price.
+MIN_DEAL_AMOUNT = 100_000
 _KEPT_KINDS = frozenset({"money", "mass", "jobs", "power"})
 # How far (in characters) around a figure its context words are looked for.
 _WINDOW = 60
@@ -56,6 +69,14 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
     near = _near(text, quantity)
     if _EXCHANGE_RATE.search(text[quantity.end : quantity.end + 20]):
         return "exchange rate"
+    if _PRICE_PER_UNIT.match(text[quantity.end : quantity.end + 25]):
+        return "price per unit"
+    if _TRADED_AT.search(text[max(0, quantity.start - 60) : quantity.start]):
+        return "share price or exchange rate"
+    if quantity.value < MIN_DEAL_AMOUNT:
+        return "amount too small for an investment or a plant's cost"
+    if aggregate := _AGGREGATE.search(near):
+        return f"aggregate of many investments ({aggregate.group(0).lower()})"
     if context := _CONTEXT_MONEY.search(near):
         return f"context money ({context.group(0).lower()})"
     if previous is not None and _same_amount_in_two_currencies(text, previous, quantity):

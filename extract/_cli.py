@@ -19,7 +19,7 @@ from extract._schema import Article, ArticleExtraction
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_version(), prog_name="assay")
 def cli() -> None:
-    """Extract source-grounded investment deals and plant facts from news, and assay the output.
+    r"""Extract source-grounded investment deals and plant facts from news, and assay the output.
 
     \b
     assay extract ARTICLE.txt --json     one article, embedded model, no server or key
@@ -36,9 +36,14 @@ def sample_article() -> Path:
 @cli.command("extract")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--sample", is_flag=True, help="Extract the bundled sample article.")
-@click.option("--out", type=click.Path(path_type=Path),
-              help="Write results: FILE.jsonl (one line per article) or a DIR of <doc_id>.json.")
-@click.option("--json", "as_json", is_flag=True, help="Print each ArticleExtraction as JSON (one per line).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Write results: FILE.jsonl (one line per article) or a DIR of <doc_id>.json.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print each ArticleExtraction as JSON (one per line)."
+)
 @model_options
 def extract_command(paths: tuple[Path, ...], sample: bool, out: Path | None, as_json: bool,
                     **options: Any) -> None:  # fmt: skip
@@ -58,13 +63,18 @@ def extract_command(paths: tuple[Path, ...], sample: bool, out: Path | None, as_
         sys.exit(1)
 
 
-def _run(extractor: Extractor, items: list[Article | BadInput], out: Path | None, as_json: bool) -> int:
+def _run(
+    extractor: Extractor, items: list[Article | BadInput], out: Path | None, as_json: bool
+) -> int:
     failures = 0
     writer = _Writer(out)
     show_progress = len(items) > 1
     for number, item in enumerate(items, start=1):
         if show_progress:
-            click.echo(f"[{number}/{len(items)}] {getattr(item, 'id', getattr(item, 'source', ''))}", err=True)
+            click.echo(
+                f"[{number}/{len(items)}] {getattr(item, 'id', getattr(item, 'source', ''))}",
+                err=True,
+            )
         try:
             if isinstance(item, BadInput):
                 raise AssayError(item.error)
@@ -91,12 +101,18 @@ def _show(result: ArticleExtraction, as_json: bool) -> None:
         click.echo(result.model_dump_json())
         return
     meta = result.meta
-    click.echo(f"{result.doc_id}: {len(result.deals)} deals, {len(result.plant_facts)} plant facts"
-               + (f" ({meta.dropped} ungrounded dropped)" if meta and meta.dropped else ""))  # fmt: skip
+    click.echo(
+        f"{result.doc_id}: {len(result.deals)} deals, {len(result.plant_facts)} plant facts"
+        + (f" ({meta.dropped} ungrounded dropped)" if meta and meta.dropped else "")
+    )
     for deal in result.deals:
-        click.echo(f"  deal  {deal.amount} {deal.currency}  investor={deal.investor}  stage={deal.stage}")
+        click.echo(
+            f"  deal  {deal.amount} {deal.currency}  investor={deal.investor}  stage={deal.stage}"
+        )
     for fact in result.plant_facts:
-        click.echo(f"  fact  {fact.metric:<10} {fact.value:g} {fact.unit}/{fact.period}  {fact.facility}")
+        click.echo(
+            f"  fact  {fact.metric:<10} {fact.value:g} {fact.unit}/{fact.period}  {fact.facility}"
+        )
 
 
 class _Writer:
@@ -116,7 +132,9 @@ class _Writer:
             self._file.write(result.model_dump_json() + "\n")
             self._file.flush()
         elif self.out is not None:
-            (self.out / f"{result.doc_id}.json").write_text(result.model_dump_json(indent=2), encoding="utf-8")
+            (self.out / f"{result.doc_id}.json").write_text(
+                result.model_dump_json(indent=2), encoding="utf-8"
+            )
 
     def close(self) -> None:
         if self._file is not None:

@@ -63,6 +63,34 @@ def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) ->
             for rank, name in enumerate(ranked)}  # fmt: skip
 
 
+_FOREIGN_MARK = re.compile(
+    r"(?:\b(?:China|Chinese|German|Germany|British|UK|U\.S\.|US|American|Russian|Turkish|Korean|"
+    r"South Korea|Japanese|Indian|French|Italian|Emirati|Swiss|Canadian|Australian|UAE|Turkey)"
+    r"(?:’s|'s)?\s+(?:company\s+|firm\s+|group\s+)?|-based\s+)$"
+)
+
+
+def company_priors(
+    index: ArticleIndex, sentence_no: int, at: int, *, investor: bool
+) -> dict[str, float]:
+    """Companies near a figure, agencies left out; for a deal, foreign-marked names first.
+
+    The investor of a deal in this genre is the party bringing capital into the
+    host country, which the text marks as foreign ("China's X", "the German company Y").
+    """
+    from extract._mentions import AGENCY_NAME
+
+    priors = nearby(index.companies, index, sentence_no, at)
+    priors = {name: score for name, score in priors.items() if not AGENCY_NAME.search(name)}
+    if investor:
+        for span in index.companies:
+            if span.text in priors and _FOREIGN_MARK.search(
+                index.text[max(0, span.start - 30) : span.start]
+            ):
+                priors[span.text] += 0.75
+    return priors
+
+
 def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
     """Facility spans near the figure; plants beat deposits when nothing is in the sentence."""
     priors = nearby(index.facilities, index, sentence_no, at)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from extract._backends import Backend
 from extract._candidates import Candidate, find_candidates
 from extract._decide import Decider, Decision
-from extract._fields import ArticleIndex, facility_priors, nearby
+from extract._fields import ArticleIndex, company_priors, facility_priors
 from extract._prompts import ChoicePrompt, load_choice_prompt, prompt_id
 from extract._rules import DEAL_STAGE, MONEY_ROLE, PLANT_STATUS, clause, mass_rules, score
 
@@ -135,7 +135,9 @@ def _decide_spans(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
         figure.facility = _span(decider, facility_prompt, figure, priors)
     for figure in active:
         c = figure.candidate
-        priors = nearby(index.companies, index, c.sentence_no, c.quantity.start)
+        priors = company_priors(
+            index, c.sentence_no, c.quantity.start, investor=figure.role == "deal"
+        )
         figure.company = _span(decider, company_prompt, figure, priors)
 
 

@@ -94,7 +94,9 @@ def iter_articles(paths: Iterable[Path]) -> Iterator[Article | BadInput]:
     """Every article under ``paths`` (files or directories), and every bad input."""
     for path in paths:
         if path.is_dir():
-            yield from iter_articles(sorted(p for p in path.iterdir() if p.suffix in (".txt", ".jsonl")))
+            yield from iter_articles(
+                sorted(p for p in path.iterdir() if p.suffix in (".txt", ".jsonl"))
+            )
         elif not path.exists():
             yield BadInput(str(path), f"{path}: no such file or directory")
         elif path.suffix == ".jsonl":

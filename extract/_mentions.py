@@ -17,10 +17,10 @@ from extract._text import Span
 _DEAL_CUE = re.compile(
     r"\b(?:agreements?|memorand\w+|contracts?)\s+(?:with|on)\b|\bsigned\b"
     r"|\bplans? to (?:build|launch|construct|develop|invest)|\bintends? to (?:build|invest)"
-    r"|\binvestment project\b|\bjoint (?:development|venture|project)",
+    r"|\binvestment project\b|\bjoint (?:development|project)",
     re.IGNORECASE,
 )
-_AGENCY_NAME = re.compile(r"Invest$|Ministry|Government|Fund$|Bank$|Samruk|Baiterek")
+AGENCY_NAME = re.compile(r"Invest$|Ministry|Government|Fund$|Bank$|Samruk|Baiterek|akimat")
 _BACK_REFERENCE = re.compile(r"\bthe (?:company|corporation|group|investor)\b", re.IGNORECASE)
 _PROJECT_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?([^,;.]+)")
 
@@ -50,7 +50,7 @@ def _mentions_in(index: ArticleIndex, number: int, sentence: Span) -> list[DealM
     names = [
         c
         for c in index.companies
-        if sentence.start <= c.start < sentence.end and not _AGENCY_NAME.search(c.text)
+        if sentence.start <= c.start < sentence.end and not AGENCY_NAME.search(c.text)
     ]
     if not names and _BACK_REFERENCE.search(sentence.text):
         earlier = [c for c in index.companies if c.start < sentence.start]

@@ -96,6 +96,8 @@ def companies(text: str) -> list[Span]:
             start, name = start + cut, name[cut:]
         if lead := _LEADING_LEGAL.match(name):
             start, name = start + lead.end(), name[lead.end() :]
+        if owner := _OWNER_PREFIX.match(name):  # "China’s Baowu Steel", "Rudny-based Tobol"
+            start, name = start + owner.end(), name[owner.end() :]
         name = name.rstrip(",. ")
         if len(name) > 2 and name.split()[0].strip(",") not in _NOT_COMPANY_WORDS:
             found.append(Span(start, start + len(name), name))
@@ -103,6 +105,7 @@ def companies(text: str) -> list[Span]:
 
 
 _LEADING_LEGAL = re.compile(r"^(?:LLP|JSC|TOO|LLC)\s+")
+_OWNER_PREFIX = re.compile(r"^(?:[A-Z][\w.]*(?: [A-Z]\w*)?(?:’s|'s)|[A-Z]\w+-based)\s+(?=[A-Z])")
 _NOT_COMPANY_WORDS = frozenset({"Kazakhstan", "Deputy", "Akim", "Invest", "The", "In"})
 
 
