@@ -99,6 +99,8 @@ def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str,
     for name in priors:
         if re.search(r"\b(?:deposits?|field|project)\b", name, re.I) and len(priors) > 1:
             priors[name] -= 0.3
+        if name[:1].isupper():
+            priors[name] += 0.5  # a proper name identifies a facility better than a description
     return priors
 
 

@@ -247,10 +247,12 @@ _TAIL = re.compile(
 _SENTENCE_WORDS = frozenset({"The", "A", "An", "This", "That", "Its", "It", "In", "At", "On"})
 
 
-def _modifier(word: str) -> bool:
+def _modifier(word: str, following: str) -> bool:
     bare = word.strip("‘’'“”\"")
     if bare[:1].isupper():
         return bare not in _SENTENCE_WORDS
+    if bare == "and":  # "Tobol Mining and Processing Combine"
+        return following[:1].isupper()
     return all(part in _FACILITY_MODIFIERS for part in bare.lower().split("-") if part)
 
 
@@ -262,7 +264,11 @@ def facilities(text: str) -> list[Span]:
         if word.group(0).lower() not in _FACILITY_HEADS:
             continue
         first = i
-        while first > 0 and i - first < 6 and _modifier(words[first - 1].group(0)):
+        while (
+            first > 0
+            and i - first < 6
+            and _modifier(words[first - 1].group(0), words[first].group(0))
+        ):
             if text[words[first - 1].end() : words[first].start()] not in (" ", "-"):
                 break
             first -= 1
