@@ -30,7 +30,9 @@ _AGENCY = re.compile(
     r"|Government of [A-Z]\w+|[A-Z]\w+ (?:region )?akimat)"
 )
 # Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
-_CREATED = re.compile(r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces))\w*", re.IGNORECASE)
+_CREATED = re.compile(
+    r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces)|will (?:employ|hire))\w*", re.IGNORECASE
+)
 _OFFICIALS = re.compile(
     r"\b(?:Minist(?:er|ry)|Prime Minister|Government|Akim|President|officials)\b"
 )

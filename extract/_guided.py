@@ -93,6 +93,10 @@ def _previous(index: ArticleIndex, sentence_no: int) -> str:
     return " ".join(s.text for s in index.sentences[max(0, sentence_no - 2) : sentence_no])
 
 
+def _added(first: dict[str, float], second: dict[str, float]) -> dict[str, float]:
+    return {label: first.get(label, 0.0) + second.get(label, 0.0) for label in first}
+
+
 def _clause(text: str, candidate: Candidate) -> str:
     return clause(text, candidate.quantity, candidate.sentence.start, candidate.sentence.end)
 
@@ -106,7 +110,12 @@ def _ask(decider: Decider, name: str, figure: Figure, rules: dict[str, float]) -
 def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) -> None:
     """Money -> deal / cost / skip, tonnage -> metric, power -> capacity, jobs -> jobs."""
     for figure in (f for f in figures if f.candidate.kind == "money"):
-        role = _ask(decider, "money_role", figure, score(MONEY_ROLE, figure.clause))
+        # The verb that frames money often stands outside its clause ("will finance the
+        # project, which is estimated at $275 million"): read the sentence, the clause twice.
+        rules = _added(
+            score(MONEY_ROLE, figure.clause), score(MONEY_ROLE, figure.candidate.sentence.text)
+        )
+        role = _ask(decider, "money_role", figure, rules)
         figure.role = {"investment": "deal", "cost": "plant_fact"}.get(role, "skip")
         figure.metric = "cost" if role == "cost" else None
     for figure in (f for f in figures if f.candidate.kind == "mass"):

@@ -54,7 +54,12 @@ class OpenAIBackend:
         self._sleep = sleep
         raw = openai.OpenAI(base_url=settings.base_url, timeout=settings.timeout, max_retries=0,
                             api_key=settings.api_key or api_key_from_env() or "no-key")  # fmt: skip
+        self._raw = raw
         self._client = instructor.from_openai(raw, mode=instructor.Mode.TOOLS)
+
+    def close(self) -> None:
+        """Close the HTTP connections (otherwise the garbage collector does, whenever it runs)."""
+        self._raw.close()
 
     def identity(self) -> dict[str, Any]:
         """Settings that change output; never the key, the URL or the timeout."""

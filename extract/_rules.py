@@ -42,7 +42,11 @@ MASS_METRIC: Cues = {
                         r"\bsmelted\b", r"\bshipped\b", r"\bmanufactured\b"),
     "other": _cues(r"\bcountry\b", r"\bnational\b", r"\bcountry's\b", r"\bexports?\b",
                    r"\bimports?\b", r"\bsector\b", r"\bindustry\b", r"\bworld\b",
-                   r"\bsteel mills\b", r"\b(?:company|corporation|group)(?:'s|’s)\b",
+                   r"\bsteel mills\b", r"\b(?:company|corporation|group|country)(?:'s|’s)\b",
+                   r"\b[A-Z][a-z]+stan(?:'s|’s)?\s+(?:produced|exported|imported|output|production)",
+                   r"\b(?:Mongolia|China|Russia)(?:'s|’s)?\s+(?:produced|exported|imported|output)",
+                   r"\bin (?:Kazakhstan|Uzbekistan|Kyrgyzstan|Mongolia) (?:reached|totall?ed|rose)",
+                   r"\bits (?:plants|mines|facilities|operations|smelters)\b",
                    r"\bgrowth\b", r"\bdouble\b", r"\bvolumes? of\b", r"\bincrease to\b",
                    r"\bwill increase\b"),
 }  # fmt: skip
