@@ -38,7 +38,10 @@ _OFFICIALS = re.compile(
 )
 _DEMONYM_BEFORE = re.compile(
     r"(?:(China|Chinese|German|Germany|British|UK|U\.S\.|US|American|Russian|Turkish|Korean|"
-    r"Japanese|Indian|French|Italian|Emirati|Swiss|Canadian|Australian)(?:’s|'s)?\s+(?:company\s+)?)$"
+    r"South Korea|Japanese|Indian|French|Italian|Emirati|Swiss|Canadian|Australian|Kazakh|Uzbek|"
+    r"Kyrgyz|Mongolian|Turkey|Russia|Japan|UAE)(?:’s|'s)?\s+"
+    r"(?:(?:state-owned |private |mining |steel )?"
+    r"(?:company|group|firm|producer|miner|holding)\s+)?)$"
 )
 
 
@@ -72,7 +75,7 @@ def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
         counterparty=_counterparty(index, mention.sentence_no),
         host_country=_host_country(index, sentence),
         project=mention.project,
-        commodities=commodities_in(sentence),
+        commodities=commodities_in(f"{sentence} {mention.project or ''}"),
         stage=stage,
         year=_deal_year(sentence, index.published_year),
         evidence=sentence,
@@ -110,7 +113,7 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         counterparty=_counterparty(index, c.sentence_no),
         host_country=_host_country(index, sentence),
         project=figure.facility,
-        commodities=commodities_in(sentence),
+        commodities=commodities_in(f"{sentence} {figure.facility or ''}"),
         amount=q.value,
         currency=q.unit,
         stage=figure.stage,
@@ -121,7 +124,7 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
 
 def _investor_country(index: ArticleIndex, investor: str | None, sentence: str) -> str | None:
     if investor and (at := index.text.find(investor)) >= 0:
-        match = _DEMONYM_BEFORE.search(index.text[max(0, at - 40) : at])
+        match = _DEMONYM_BEFORE.search(index.text[max(0, at - 60) : at])
         if match:
             return canonical_country(match.group(1))
     side = re.search(r"\b(Chinese|German|Russian|Turkish|Korean|Japanese|British|American) "
@@ -142,7 +145,7 @@ def _counterparty(index: ArticleIndex, sentence_no: int) -> str | None:
 
 
 def _host_country(index: ArticleIndex, sentence: str) -> str | None:
-    inside = re.search(r"\bin ([A-Z][a-z]+stan|China|Russia|Mongolia)\b", sentence)
+    inside = re.search(r"\bin ([A-Z][a-z]+stan|Mongolia)\b(?!’s|'s)", sentence)
     return canonical_country(inside.group(1)) if inside else main_country(index)
 
 

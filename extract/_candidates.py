@@ -28,8 +28,8 @@ _PRICE_PER_UNIT = re.compile(
 )
 _TRADED_AT = re.compile(r"\b(?:traded|trading|shares?|stock|quoted)\b[^.]{0,40}$", re.IGNORECASE)
 _AGGREGATE = re.compile(
-    r"\b(?:companies|investors|projects worth|assets worth|portfolio|in total"
-    r"|since (?:19|20)\d\d)\b",
+    r"\b(?:companies|investors|projects|assets worth|portfolio|in total|a total of|total value"
+    r"|combined|trade|turnover|sector attracted|fixed assets|since (?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # Investments and plant costs in this genre run to millions; a smaller sum is a price.
@@ -58,6 +58,12 @@ def _near(text: str, quantity: Quantity) -> str:
     return text[max(0, quantity.start - _WINDOW) : quantity.end + _WINDOW]
 
 
+def _sentence_around(text: str, quantity: Quantity) -> str:
+    start = max(text.rfind(". ", 0, quantity.start), text.rfind("\n", 0, quantity.start)) + 1
+    ends = [i for i in (text.find(". ", quantity.end), text.find("\n", quantity.end)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
 def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str | None:
     """Why ``quantity`` is only context, or None when it is a candidate."""
     if quantity.kind == "percent":
@@ -75,7 +81,7 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return "share price or exchange rate"
     if quantity.value < MIN_DEAL_AMOUNT:
         return "amount too small for an investment or a plant's cost"
-    if aggregate := _AGGREGATE.search(near):
+    if aggregate := _AGGREGATE.search(_sentence_around(text, quantity)):
         return f"aggregate of many investments ({aggregate.group(0).lower()})"
     if context := _CONTEXT_MONEY.search(near):
         return f"context money ({context.group(0).lower()})"

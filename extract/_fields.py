@@ -8,7 +8,6 @@ value read directly (period, as_of, commodity) where the text is explicit.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from extract._numbers import Quantity
@@ -138,8 +137,11 @@ def main_country(index: ArticleIndex) -> str | None:
     counts: Counter[str] = Counter()
     for span in index.countries:
         written = index.text[span.start : span.end]
-        counts[span.text] += 2 if written == span.text else 1
-    return counts.most_common(1)[0][0] if counts else None
+        possessive = index.text[span.end : span.end + 2] in ("’s", "'s")
+        # "in Kazakhstan" names the place; a demonym or "China's X" names a party.
+        weight = 2.0 if written == span.text and not possessive else 0.25
+        counts[span.text] = counts.get(span.text, 0.0) + weight
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 _COMMODITY_WORDS = sorted(

@@ -86,6 +86,7 @@ def decide_figures(
     return run
 
 
+_SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
 _COMPANY_TALK = re.compile(r"\bthe (?:company|corporation|group|holding)\b", re.IGNORECASE)
 
 
@@ -164,7 +165,10 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     (unless an agreement was signed).
     """
     rules = score(DEAL_STAGE, sentence)
-    if _TALKS.search(article[:600]) and not rules["agreed"]:
+    lead = article[:600]
+    if _SIGNED.search(lead) and not rules["discussed"]:
+        rules["agreed"] += 2.5  # the news is a signing: its deals are agreed
+    elif _TALKS.search(lead) and not rules["agreed"]:
         rules["discussed"] += 2.5
     return rules
 
