@@ -134,7 +134,7 @@ def location_for(
 
 def main_country(index: ArticleIndex) -> str | None:
     """The country the article is mostly about ('in Kazakhstan' counts more than a demonym)."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}
     for span in index.countries:
         written = index.text[span.start : span.end]
         possessive = index.text[span.end : span.end + 2] in ("’s", "'s")
