@@ -72,7 +72,7 @@ def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
     return InvestmentDeal(
         investor=mention.investor,
         investor_country=_investor_country(index, mention.investor, sentence),
-        counterparty=_counterparty(index, mention.sentence_no),
+        counterparty=mention.partner or _counterparty(index, mention.sentence_no),
         host_country=_host_country(index, sentence),
         project=mention.project,
         commodities=commodities_in(f"{sentence} {mention.project or ''}"),

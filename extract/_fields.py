@@ -62,7 +62,7 @@ def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) ->
             for rank, name in enumerate(ranked)}  # fmt: skip
 
 
-_FOREIGN_MARK = re.compile(
+FOREIGN_MARK = re.compile(
     r"(?:\b(?:China|Chinese|German|Germany|British|UK|U\.S\.|US|American|Russian|Turkish|Korean|"
     r"South Korea|Japanese|Indian|French|Italian|Emirati|Swiss|Canadian|Australian|UAE|Turkey)"
     r"(?:’s|'s)?\s+(?:company\s+|firm\s+|group\s+)?|-based\s+)$"
@@ -81,12 +81,17 @@ def company_priors(
 
     priors = nearby(index.companies, index, sentence_no, at)
     priors = {name: score for name, score in priors.items() if not AGENCY_NAME.search(name)}
-    if investor:
-        for span in index.companies:
-            if span.text in priors and _FOREIGN_MARK.search(
-                index.text[max(0, span.start - 30) : span.start]
-            ):
-                priors[span.text] += 0.75
+    if not investor:
+        return priors
+    sentence = index.sentences[sentence_no]
+    later = {c.text for c in index.companies if at < c.start < sentence.end}
+    earlier = {c.text for c in index.companies if sentence.start <= c.start < at}
+    foreign = {c.text for c in index.companies
+               if FOREIGN_MARK.search(index.text[max(0, c.start - 30) : c.start])}  # fmt: skip
+    for name in priors:
+        priors[name] += (0.75 if name in foreign else 0.0) - (
+            0.5 if name in later - earlier else 0.0
+        )
     return priors
 
 

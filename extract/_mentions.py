@@ -17,11 +17,13 @@ from extract._text import Span
 _DEAL_CUE = re.compile(
     r"\b(?:agreements?|memorand\w+|contracts?)\s+(?:with|on)\b|\bsigned\b"
     r"|\bplans? to (?:build|launch|construct|develop|invest)|\bintends? to (?:build|invest)"
-    r"|\binvestment project\b|\bjoint (?:development|project)",
+    r"|\binvestment project\b|\bjoint (?:development|project)"
+    r"|\bis working on (?:expanding|developing)",
     re.IGNORECASE,
 )
 AGENCY_NAME = re.compile(r"Invest$|Ministry|Government|Fund$|Bank$|Samruk|Baiterek|akimat")
 _BACK_REFERENCE = re.compile(r"\bthe (?:company|corporation|group|investor)\b", re.IGNORECASE)
+_LIST_OF_AGREEMENTS = re.compile(r"\bagreements with\b", re.IGNORECASE)
 _PROJECT_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?([^,;.]+)")
 
 
@@ -34,33 +36,55 @@ class DealMention:
     sentence: Span
     sentence_no: int
     project: str | None
+    partner: str | None
 
 
 def deal_mentions(index: ArticleIndex, covered_sentences: set[int]) -> list[DealMention]:
-    """Amount-less deals in sentences that no figure-based deal already covers."""
+    """Amount-less deals: one per partner of a list of agreements, else one per sentence.
+
+    A sentence that already holds a figure-based deal still yields the other
+    partners of an agreement list ("agreements with A on X worth $N, B on Y and C on Z").
+    """
     found: list[DealMention] = []
     for number, sentence in enumerate(index.sentences):
-        if number in covered_sentences or not _DEAL_CUE.search(sentence.text):
+        if not _DEAL_CUE.search(sentence.text):
             continue
-        found.extend(_mentions_in(index, number, sentence))
+        if _LIST_OF_AGREEMENTS.search(sentence.text):
+            found.extend(_one_per_partner(index, number, sentence))
+        elif number not in covered_sentences:
+            found.extend(_one_for_sentence(index, number, sentence))
     return found
 
 
-def _mentions_in(index: ArticleIndex, number: int, sentence: Span) -> list[DealMention]:
-    names = [
-        c
-        for c in index.companies
-        if sentence.start <= c.start < sentence.end and not AGENCY_NAME.search(c.text)
-    ]
+def _names_in(index: ArticleIndex, sentence: Span) -> list[Span]:
+    names = [c for c in index.companies if sentence.start <= c.start < sentence.end]
+    return [c for c in names if not AGENCY_NAME.search(c.text)]
+
+
+def _one_per_partner(index: ArticleIndex, number: int, sentence: Span) -> list[DealMention]:
+    unique = {n.text: n for n in _names_in(index, sentence)}.values()
+    return [DealMention(n.text, n.start, sentence, number, _project(index, sentence, n), None)
+            for n in unique]  # fmt: skip
+
+
+def _one_for_sentence(index: ArticleIndex, number: int, sentence: Span) -> list[DealMention]:
+    """The sentence's investor (a foreign-marked name first), the other company its partner."""
+    names = list({n.text: n for n in _names_in(index, sentence)}.values())
     if not names and _BACK_REFERENCE.search(sentence.text):
-        earlier = [c for c in index.companies if c.start < sentence.start]
-        names = earlier[-1:]
-        return [DealMention(n.text, n.start, sentence, number, _project(index, sentence, None))
-                for n in names]  # fmt: skip
-    unique = {n.text: n for n in names}.values()
-    return [
-        DealMention(n.text, n.start, sentence, number, _project(index, sentence, n)) for n in unique
-    ]
+        names = [c for c in index.companies if c.start < sentence.start][-1:]
+    if not names:
+        return []
+    names.sort(key=lambda n: not _foreign_marked(index, n))
+    investor, others = names[0], [n.text for n in names[1:] if n.text not in names[0].text]
+    partner = others[0] if others else None
+    project = _project(index, sentence, investor if investor.start >= sentence.start else None)
+    return [DealMention(investor.text, investor.start, sentence, number, project, partner)]
+
+
+def _foreign_marked(index: ArticleIndex, name: Span) -> bool:
+    from extract._fields import FOREIGN_MARK
+
+    return bool(FOREIGN_MARK.search(index.text[max(0, name.start - 30) : name.start]))
 
 
 def _project(index: ArticleIndex, sentence: Span, investor: Span | None) -> str | None:
