@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from extract._numbers import Quantity
 from extract._text import Span, companies, countries, facilities, locations, sentences, years
-from extract._vocab import COMMODITIES, canonical_commodity
+from extract._vocab import COMMODITIES, canonical_commodity, country_of_place
 
 _LOOKBACK = 3  # sentences before a figure in which its facility or company may be named
 
@@ -146,6 +146,9 @@ def main_country(index: ArticleIndex) -> str | None:
         # "in Kazakhstan" names the place; a demonym or "China's X" names a party.
         weight = 2.0 if written == span.text and not possessive else 0.25
         counts[span.text] = counts.get(span.text, 0.0) + weight
+    for place in index.locations:
+        if country := country_of_place(place.text):
+            counts[country] = counts.get(country, 0.0) + 3.0
     return max(counts, key=counts.__getitem__) if counts else None
 
 

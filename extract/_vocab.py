@@ -165,3 +165,34 @@ def is_currency_code(unit: str) -> bool:
 def known_commodity(name: str) -> bool:
     """Return True when ``name`` canonicalises into the contract's vocabulary."""
     return canonical_commodity(name) in COMMODITIES
+
+
+# Regions and towns of the genre's countries: a plant "in the Pavlodar region" is in
+# Kazakhstan even when the article names the investor's country more often.
+_PLACES: dict[str, tuple[str, ...]] = {
+    "Kazakhstan": (
+        "Astana", "Almaty", "Karaganda", "Karagandy", "Pavlodar", "Abai", "Abay", "Kostanay",
+        "Kostanai", "Aktobe", "Atyrau", "Mangystau", "Turkestan", "Zhambyl", "Akmola", "Ulytau",
+        "Zhetysu", "Kyzylorda", "East Kazakhstan", "North Kazakhstan", "West Kazakhstan",
+        "Temirtau", "Rudny", "Ekibastuz", "Balkhash", "Zhezkazgan", "Ust-Kamenogorsk", "Oskemen",
+        "Ridder", "Aksu", "Shymkent", "Semey", "Satpayev", "Khromtau", "Stepnogorsk", "Taraz",
+        "Aktogay", "Bozshakol", "Boschekul", "Sozak", "Shu",
+    ),
+    "Uzbekistan": ("Tashkent", "Navoi", "Navoiy", "Almalyk", "Samarkand", "Bukhara",
+                   "Ohangaron", "Angren", "Jizzakh", "Kashkadarya", "Surkhandarya", "Fergana"),
+    "Kyrgyzstan": ("Bishkek", "Jalal-Abad", "Issyk-Kul", "Kara-Balta", "Talas", "Chui",
+                   "Naryn", "Osh", "Kumtor"),
+    "Mongolia": ("Ulaanbaatar", "South Gobi", "Omnogovi", "Ömnögovi", "Gashuunsukhait",
+                 "Tavan Tolgoi", "Oyu Tolgoi"),
+}  # fmt: skip
+PLACE_COUNTRY: dict[str, str] = {
+    place: country for country, places in _PLACES.items() for place in places
+}
+
+
+def country_of_place(name: str) -> str | None:
+    """The country of a region or town of the genre, when known."""
+    for place, country in PLACE_COUNTRY.items():
+        if re.search(rf"\b{re.escape(place)}\b", name):
+            return country
+    return None
