@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +49,12 @@ PERSISTENT = {
 }  # fmt: skip
 
 
-def _extractor(server: FakeOpenAIServer, sleeps: list[float]) -> Extractor:
+@contextmanager
+def _extractor(server: FakeOpenAIServer, sleeps: list[float]) -> Iterator[Extractor]:
     settings = BackendSettings(backend="openai", model="fake-model", base_url=server.base_url,
                                api_key="sk-test", timeout=TIMEOUT, max_retries=RETRIES)  # fmt: skip
-    return Extractor(ExtractionConfig(backend=settings),
-                     OpenAIBackend(settings, sleep=sleeps.append))  # fmt: skip
+    with closing(OpenAIBackend(settings, sleep=sleeps.append)) as backend:
+        yield Extractor(ExtractionConfig(backend=settings), backend)
 
 
 @pytest.mark.parametrize("fault", sorted(PERSISTENT))
@@ -60,8 +62,8 @@ def test_a_persistent_fault_gives_bounded_retries_and_one_line_error(fault: str)
     requests, kind, message = PERSISTENT[fault]
     sleeps: list[float] = []
     with FakeOpenAIServer(script=[fault] * 10, hang_seconds=10) as server:
-        with pytest.raises(kind) as caught:
-            _extractor(server, sleeps).extract(Article(id="a", text=ARTICLE))
+        with _extractor(server, sleeps) as extractor, pytest.raises(kind) as caught:
+            extractor.extract(Article(id="a", text=ARTICLE))
         seen = len(server.requests)
     assert seen == requests
     assert str(caught.value).startswith(message)
@@ -73,7 +75,8 @@ def test_a_persistent_fault_gives_bounded_retries_and_one_line_error(fault: str)
 def test_a_transient_fault_then_good_answers_succeeds(fault: str) -> None:
     sleeps: list[float] = []
     with FakeOpenAIServer(script=[fault], responder=records_for, hang_seconds=10) as server:
-        result = _extractor(server, sleeps).extract(Article(id="a", text=ARTICLE))
+        with _extractor(server, sleeps) as extractor:
+            result = extractor.extract(Article(id="a", text=ARTICLE))
         seen = len(server.requests)
     assert seen == 2
     assert [deal.evidence for deal in result.deals] == [DEAL_SENTENCE]
@@ -82,13 +85,13 @@ def test_a_transient_fault_then_good_answers_succeeds(fault: str) -> None:
 
 def test_retry_after_is_honoured_and_capped() -> None:
     sleeps: list[float] = []
-    with FakeOpenAIServer(script=["429:2.5", "429:0.25", "429:3600"],
-                          responder=records_for) as server:  # fmt: skip
+    script = ["429:2.5", "429:0.25", "429:3600"]
+    with FakeOpenAIServer(script=script, responder=records_for) as server:
         settings = BackendSettings(backend="openai", model="fake-model", base_url=server.base_url,
                                    max_retries=3)  # fmt: skip
-        backend = OpenAIBackend(settings, sleep=sleeps.append)
-        result = Extractor(ExtractionConfig(backend=settings), backend).extract(
-            Article(id="a", text=ARTICLE))  # fmt: skip
+        with closing(OpenAIBackend(settings, sleep=sleeps.append)) as backend:
+            extractor = Extractor(ExtractionConfig(backend=settings), backend)
+            result = extractor.extract(Article(id="a", text=ARTICLE))
         seen = len(server.requests)
     assert seen == 4 and sleeps == [2.5, 0.25, MAX_BACKOFF]
     assert len(result.deals) == 1
@@ -212,8 +215,8 @@ def test_an_answer_cut_off_at_max_tokens_is_a_one_line_error(
 
     monkeypatch.setattr(fake_openai, "completion", cut_off)
     with FakeOpenAIServer() as server:
-        with pytest.raises(ModelOutputError) as caught:
-            _extractor(server, []).extract(Article(id="a", text=ARTICLE))
+        with _extractor(server, []) as extractor, pytest.raises(ModelOutputError) as caught:
+            extractor.extract(Article(id="a", text=ARTICLE))
         seen = len(server.requests)
     assert str(caught.value) == "fake-model: the answer was cut off at the 2048-token limit"
     assert seen == 1

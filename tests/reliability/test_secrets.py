@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -121,13 +122,13 @@ def test_backend_errors_and_reprs_never_carry_the_key(key: tuple[str, list[bool]
     with FakeOpenAIServer(script=["401", "403", "500", "500"]) as server:
         settings = BackendSettings(backend="openai", model="m", base_url=server.base_url,
                                    api_key=planted, max_retries=1)  # fmt: skip
-        backend = OpenAIBackend(settings, sleep=lambda seconds: None)
-        extractor = Extractor(ExtractionConfig(backend=settings), backend)
         messages = []
-        for _ in range(3):
-            with pytest.raises(BackendError) as caught:
-                extractor.extract(Article(id="a", text=ARTICLE))
-            messages.append(caught.value)
+        with closing(OpenAIBackend(settings, sleep=lambda seconds: None)) as backend:
+            extractor = Extractor(ExtractionConfig(backend=settings), backend)
+            for _ in range(3):
+                with pytest.raises(BackendError) as caught:
+                    extractor.extract(Article(id="a", text=ARTICLE))
+                messages.append(caught.value)
     assert [str(m) for m in messages] == [
         "m: HTTP 401 (AuthenticationError)", "m: HTTP 403 (PermissionDeniedError)",
         "m: HTTP 500 (InternalServerError) after 2 attempts"]  # fmt: skip
