@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -158,9 +159,11 @@ def _retry_after(exc: Exception) -> float | None:
     response = getattr(exc, "response", None)
     value = response.headers.get("retry-after") if response is not None else None
     try:
-        return float(value) if value is not None else None
+        seconds = float(value) if value is not None else None
     except ValueError:
         return None
+    # A negative or NaN wait would make time.sleep raise: such a header is ignored.
+    return seconds if seconds is not None and 0 <= seconds <= math.inf else None
 
 
 class _Unusable(ModelOutputError):

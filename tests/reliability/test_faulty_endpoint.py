@@ -220,3 +220,14 @@ def test_an_answer_cut_off_at_max_tokens_is_a_one_line_error(
         seen = len(server.requests)
     assert str(caught.value) == "fake-model: the answer was cut off at the 2048-token limit"
     assert seen == 1
+
+
+@pytest.mark.parametrize("header", ["-5", "nan", "soon"])
+def test_a_nonsense_retry_after_falls_back_to_backoff(header: str) -> None:
+    sleeps: list[float] = []
+    with FakeOpenAIServer(script=[f"429:{header}"], responder=records_for) as server:
+        with _extractor(server, sleeps) as extractor:
+            result = extractor.extract(Article(id="a", text=ARTICLE))
+        seen = len(server.requests)
+    assert seen == 2 and len(result.deals) == 1
+    assert len(sleeps) == 1 and 0 <= sleeps[0] <= 0.5  # the first step of the jittered backoff
