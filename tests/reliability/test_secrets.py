@@ -135,3 +135,17 @@ def test_backend_errors_and_reprs_never_carry_the_key(key: tuple[str, list[bool]
     shown = [repr(settings), str(extractor.identity()), *map(repr, messages)]
     shown += [repr(m.__cause__) + repr(m.__context__) for m in messages]
     assert all(planted not in text for text in shown) and carried == [True] * 4
+
+
+def test_a_key_with_an_illegal_character_is_not_echoed() -> None:
+    # httpx refuses the header and says so with its value; that message must not surface.
+    planted = planted_key() + "\n"
+    with FakeOpenAIServer() as server:
+        settings = BackendSettings(backend="openai", model="m", base_url=server.base_url,
+                                   api_key=planted, max_retries=0)  # fmt: skip
+        with closing(OpenAIBackend(settings)) as backend, pytest.raises(BackendError) as caught:
+            Extractor(ExtractionConfig(backend=settings), backend).extract(
+                Article(id="a", text=ARTICLE))  # fmt: skip
+        assert server.requests == []
+    assert str(caught.value) == "m: APIConnectionError after 1 attempts"
+    assert planted.strip() not in repr(caught.value)
