@@ -19,6 +19,7 @@ import re
 
 from evals._compare import numbers_agree
 from evals._models import Grounding
+from extract._numbers import figures_in
 from extract._schema import InvestmentDeal, PlantFact
 
 _NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*")
@@ -69,10 +70,14 @@ def _readings(token: str) -> set[float]:
 
 
 def figure_in(value: float, evidence: str) -> bool:
-    """Return True when ``value`` is written in ``evidence`` (at some power-of-1000 scale)."""
-    return any(
-        numbers_agree(value, reading * scale) for reading in figures(evidence) for scale in _SCALES
-    )
+    """Return True when ``value`` is written in ``evidence`` (at some power-of-1000 scale).
+
+    Figures written in words ("one thousand tonnes") are read by the extraction's
+    own number normaliser, which is deterministic and model-free.
+    """
+    if any(numbers_agree(value, reading * s) for reading in figures(evidence) for s in _SCALES):
+        return True
+    return any(numbers_agree(value, reading) for reading in figures_in(evidence))
 
 
 def check_grounding(record: InvestmentDeal | PlantFact, text: str) -> Grounding:

@@ -205,3 +205,10 @@ def test_grounding_is_counted_over_predicted_records_with_text() -> None:
     assert (grounding.records, grounding.verbatim, grounding.grounded) == (6, 6, 4)
     assert grounding.unchecked == 2  # article b's records: no text given
     assert grounding.articles_without_text == ["b", "empty"]
+
+
+def test_figures_written_in_words_count_as_grounded() -> None:
+    from evals._grounding import figure_in
+
+    assert figure_in(1000.0, "It processes one thousand tonnes of ore per day.")
+    assert not figure_in(2000.0, "It processes one thousand tonnes of ore per day.")
