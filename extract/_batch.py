@@ -13,8 +13,9 @@ input that cannot be read, is recorded with its one-line error and the batch
 goes on. An article that failed in an earlier batch (same cache key) is not
 attempted again unless ``retry_failed``: it is counted under ``failed`` (and
 ``failed_earlier``) with its stored error, so a re-run reports the same gap
-instead of paying for the same failure again. Other exceptions are bugs and
-stop the batch (the results stored so far stay).
+instead of paying for the same failure again. Any other exception is a bug,
+recorded for its article as "internal error (Type): message" so that the rest
+of the batch still runs.
 """
 
 from __future__ import annotations

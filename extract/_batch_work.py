@@ -61,13 +61,20 @@ class Worker:
         extractor.backend.usage = self._usage
 
     def extract(self, article: Article) -> Outcome:
-        """Extract one article; an :class:`AssayError` becomes a failed outcome."""
+        """Extract one article; any error becomes that article's failed outcome.
+
+        An exception that is not an :class:`AssayError` is a bug, but one odd
+        article must not cost a corpus of thousands the rest of its batch: it is
+        recorded with its type so that it can be reported and retried.
+        """
         self._usage.take()  # drop what a failed article before this one left behind
         self._usage.last = None
         try:
             result = self.extractor.extract(article)
         except AssayError as exc:
             return Outcome(error=_one_line(str(exc) or type(exc).__name__))
+        except Exception as exc:  # noqa: BLE001 - see the docstring
+            return Outcome(error=_one_line(f"internal error ({type(exc).__name__}): {exc}"))
         taken = self._usage.last
         return Outcome(result=result, raw_responses=list(taken.raw_responses) if taken else [])
 

@@ -390,3 +390,23 @@ def test_runs_commands(tmp_path: Path) -> None:
     unknown = runner.invoke(runs_group, ["diff", "nope", second.run_id, "--store", str(store)])
     assert unknown.exit_code == 2 and "no run 'nope'" in unknown.output
     assert runner.invoke(runs_group, ["list", "--store", str(tmp_path / "none.db")]).exit_code == 2
+
+
+class _ExplodingBackend(FakeBackend):
+    """A bug in the pipeline that only one article triggers."""
+
+    def score_options(self, context: str, prompt: str, options: list[str]) -> list[float]:  # type: ignore[override]
+        if "EXPLODE" in context:
+            raise ZeroDivisionError("division by zero")
+        return super().score_options(context, prompt, options)
+
+
+def test_an_unexpected_exception_costs_only_its_article(tmp_path: Path) -> None:
+    corpus = [article(n) for n in range(3)]
+    corpus[1] = corpus[1].model_copy(update={"text": corpus[1].text + " EXPLODE 5,000 tonnes."})
+    extractor = Extractor(ExtractionConfig(strategy="guided"), backend=_ExplodingBackend())
+    with ResultStore(tmp_path / "s.db") as store:
+        summary = run_batch(corpus, extractor, store, concurrency=1)
+        assert store.count("results") == 2 and store.count("errors") == 1
+    assert (summary.extracted, summary.failed) == (2, 1)
+    assert "internal error (ZeroDivisionError)" in summary.errors[0]["error"]
