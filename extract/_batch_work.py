@@ -73,7 +73,7 @@ class Worker:
             result = self.extractor.extract(article)
         except AssayError as exc:
             return Outcome(error=_one_line(str(exc) or type(exc).__name__))
-        except Exception as exc:  # noqa: BLE001 - see the docstring
+        except Exception as exc:  # see the docstring
             return Outcome(error=_one_line(f"internal error ({type(exc).__name__}): {exc}"))
         taken = self._usage.last
         return Outcome(result=result, raw_responses=list(taken.raw_responses) if taken else [])

@@ -83,7 +83,7 @@ def _run(
             failures += 1
             click.echo(f"error: {_naming(item, str(exc))}", err=True)
             continue
-        except Exception as exc:  # noqa: BLE001 - one odd article must not end the run
+        except Exception as exc:  # one odd article must not end the run
             failures += 1
             problem = f"internal error ({type(exc).__name__}): {exc}"
             click.echo(f"error: {_naming(item, problem)}", err=True)
