@@ -10,8 +10,9 @@ from typing import Any
 import click
 
 from extract._cli_options import config_from_options, model_options
+from extract._decide import Decision
 from extract._errors import AssayError
-from extract._inputs import BadInput, iter_articles
+from extract._inputs import BadInput, iter_articles, read_txt
 from extract._pipeline import Extractor, package_version
 from extract._schema import Article, ArticleExtraction
 
@@ -118,6 +119,36 @@ def _show(result: ArticleExtraction, as_json: bool) -> None:
         click.echo(
             f"  fact  {fact.metric:<10} {fact.value:g} {fact.unit}/{fact.period}  {fact.facility}"
         )
+
+
+@cli.command("explain")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@model_options
+def explain_command(path: Path, **options: Any) -> None:
+    """Show how the guided strategy read the article at PATH.
+
+    Lists every candidate figure (and why context was dropped), then each decision
+    with its cue-word score and the model's calibrated score per option.
+    """
+    extractor = Extractor(config_from_options(**options))
+    if extractor.strategy != "guided":
+        raise click.UsageError("explain shows the guided strategy; use --strategy guided")
+    article = read_txt(path)
+    result = extractor.extract(article)
+    for run in extractor.last_runs:
+        for candidate in run.candidates:
+            state = f"dropped: {candidate.dropped}" if candidate.dropped else "kept"
+            click.echo(f"{candidate.quantity.text!r:32} {state}")
+        for d in run.decisions:
+            click.echo(f"{d.question:13} {d.figure!r:28} -> {d.choice:18} [{_scores(d)}]")
+    _show(result, as_json=False)
+
+
+def _scores(decision: Decision) -> str:
+    """'option rule/model' for each option of a decision."""
+    model = decision.model_scores or (None,) * len(decision.options)
+    parts = zip(decision.options, decision.rule_scores, model, strict=True)
+    return ", ".join(f"{o} {r:+.1f}/{'-' if m is None else f'{m:+.1f}'}" for o, r, m in parts)
 
 
 class _Writer:

@@ -18,7 +18,7 @@ from extract._chunks import DEFAULT_CHUNK_CHARS, chunk_text, merge_chunks
 from extract._direct import direct_prompt_ids, extract_direct
 from extract._errors import InputError
 from extract._grounding import ground_extraction
-from extract._guided import GuidedOptions, decide_figures, guided_prompt_ids
+from extract._guided import GuidedOptions, GuidedRun, decide_figures, guided_prompt_ids
 from extract._prompts import schema_hash
 from extract._schema import Article, ArticleExtraction, ExtractionMeta
 from extract._text import publication_year
@@ -57,6 +57,9 @@ class Extractor:
         if strategy not in STRATEGIES:
             raise InputError(f"unknown strategy {strategy!r}: use 'direct' or 'guided'")
         self.strategy = strategy
+        # The guided runs of the last article (one per chunk): candidates, reasons and
+        # decisions, kept for `assay explain` and for debugging.
+        self.last_runs: list[GuidedRun] = []
 
     @property
     def backend(self) -> Backend:
@@ -81,6 +84,7 @@ class Extractor:
         if not article.text.strip():
             raise InputError(f"{article.id}: article text is empty")
         started = time.perf_counter()
+        self.last_runs = []
         year = publication_year(article.text, article.published)
         parts = [self._extract_chunk(chunk, article.id, year)
                  for _, chunk in chunk_text(article.text, self.config.chunk_chars)]  # fmt: skip
@@ -96,6 +100,7 @@ class Extractor:
             return extract_direct(text, self.backend, doc_id)
         use_model = self.config.guided.use_model
         run = decide_figures(text, self.backend if use_model else None, year, self.config.guided)
+        self.last_runs.append(run)
         result = assemble(run, doc_id)
         kept = sum(1 for c in run.candidates if c.dropped is None)
         return result.model_copy(update={"meta": ExtractionMeta(candidates=kept)})
