@@ -15,6 +15,7 @@ from extract._fields import (
     commodities_in,
     commodity_for,
     location_for,
+    main_company,
     main_country,
     period_for,
 )
@@ -61,8 +62,30 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     investors = {d.investor for d in deals}
     deals += [_mention_deal(run.index, m) for m in deal_mentions(run.index, covered)
               if m.investor not in investors]  # fmt: skip
-    kept = [fact for fact in facts if fact.facility]
+    kept = _consistent_status([fact for fact in facts if fact.facility])
     return ArticleExtraction(doc_id=doc_id, deals=_unique(deals), plant_facts=_unique(kept))
+
+
+_NEW_FACILITY = re.compile(r"^(?:new|second|third|future|planned|proposed)\b", re.IGNORECASE)
+
+
+def _consistent_status(facts: list[PlantFact]) -> list[PlantFact]:
+    """One status per facility: the state of the plant, not of each figure.
+
+    A plant that reported output is operating, even when a figure is its target;
+    a "new ..." plant is planned. Under construction, when read, is kept.
+    """
+    producing = {f.facility for f in facts if f.metric == "production"}
+    result = []
+    for fact in facts:
+        status = fact.status
+        if status != "under_construction":
+            if fact.facility in producing:
+                status = "operating"
+            elif _NEW_FACILITY.match(fact.facility):
+                status = "planned"
+        result.append(fact.model_copy(update={"status": status}))
+    return result
 
 
 def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
@@ -87,7 +110,7 @@ def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:
     metric = figure.metric or "production"
     return PlantFact(
         facility=figure.facility or "",
-        operator=figure.company,
+        operator=figure.company or main_company(index),
         location=location_for(index, figure.facility, c.sentence_no, q.start),
         country=main_country(index),
         commodity=None

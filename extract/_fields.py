@@ -137,6 +137,17 @@ def location_for(
     return max(priors, key=priors.__getitem__) if priors else None
 
 
+def main_company(index: ArticleIndex) -> str | None:
+    """The company the article is about: the most mentioned one, agencies aside."""
+    from extract._mentions import AGENCY_NAME
+
+    counts: dict[str, int] = {}
+    for span in index.companies:
+        if not AGENCY_NAME.search(span.text):
+            counts[span.text] = counts.get(span.text, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def main_country(index: ArticleIndex) -> str | None:
     """The country the article is mostly about ('in Kazakhstan' counts more than a demonym)."""
     counts: dict[str, float] = {}
@@ -187,13 +198,29 @@ def as_of_for(clause: str, published_year: int | None) -> str | None:
     if half and half.group(3):
         part = "1" if (half.group(1) == "1" or (half.group(2) or "").lower() == "first") else "2"
         return f"{half.group(3)}-H{part}"
-    found = [y.text for y in years(clause) if not _in_range(clause, y)]
+    found = [y.text for y in years(clause) if not _in_range(clause, y) and _dates(clause, y)]
     if found:
         return found[-1]
     for phrase, delta in _RELATIVE.items():
         if phrase in clause.lower() and published_year:
             return str(published_year + delta)
     return None
+
+
+_YEAR_LEAD = re.compile(
+    r"\b(?:in|by|until|till|through|for|of|from|to|during|end of|since)\s+(?:the\s+)?"
+    r"(?:(?:first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)?(?:fiscal\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _dates(text: str, year: Span) -> bool:
+    """A year that dates a figure: 'in 2023', 'by 2029', '2023 output', not 'a 2019 law'."""
+    before = text[max(0, year.start - 40) : year.start]
+    after = text[year.end : year.end + 12]
+    return bool(_YEAR_LEAD.search(before)) or bool(
+        re.match(r"[’']?s? (?:output|production)", after)
+    )
 
 
 def _in_range(text: str, year: Span) -> bool:
