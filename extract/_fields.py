@@ -165,14 +165,20 @@ def main_country(index: ArticleIndex) -> str | None:
 
 _COMMODITY_WORDS = sorted(
     {*COMMODITIES, "aluminum", "cathode copper", "refined copper", "copper cathodes",
-     "rare earth metals", "ferroalloy", "concentrate", "cooper", "coking coal", "HBI"},
+     "rare earth metals", "ferroalloy", "cooper", "coking coal", "HBI"},
     key=len, reverse=True,
 )  # fmt: skip
 _COMMODITY = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _COMMODITY_WORDS) + r")\b", re.I)
 
 
 def commodities_in(text: str) -> list[str]:
-    """Canonical commodities named in ``text``, in order of first mention."""
+    """Canonical commodities named in ``text``, in order of first mention.
+
+    Words inside company names ("Baowu Steel", "Kazakhmys Copper") are not
+    commodities of the record.
+    """
+    for company in companies(text):
+        text = text.replace(company.text, " ")
     seen: dict[str, None] = {}
     for match in _COMMODITY.finditer(text):
         seen.setdefault(canonical_commodity(match.group(0)), None)

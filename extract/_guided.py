@@ -168,7 +168,7 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     lead = article[:600]
     if _SIGNED.search(lead) and not rules["discussed"]:
         rules["agreed"] += 2.5  # the news is a signing: its deals are agreed
-    elif _TALKS.search(lead) and not rules["agreed"]:
+    elif _TALKS.search(lead) and not (rules["agreed"] or rules["completed"] or rules["under_way"]):
         rules["discussed"] += 2.5
     return rules
 

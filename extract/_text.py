@@ -99,13 +99,21 @@ def companies(text: str) -> list[Span]:
         if owner := _OWNER_PREFIX.match(name):  # "China’s Baowu Steel", "Rudny-based Tobol"
             start, name = start + owner.end(), name[owner.end() :]
         name = name.rstrip(",. ")
+        if _EVENT_AFTER.match(text[start + len(name) :]):
+            continue
         if len(name) > 2 and name.split()[0].strip(",") not in _NOT_COMPANY_WORDS:
             found.append(Span(start, start + len(name), name))
     return found
 
 
 _LEADING_LEGAL = re.compile(r"^(?:LLP|JSC|TOO|LLC)\s+")
-_OWNER_PREFIX = re.compile(r"^(?:[A-Z][\w.]*(?: [A-Z]\w*)?(?:’s|'s)|[A-Z]\w+-based)\s+(?=[A-Z])")
+_OWNER_PREFIX = re.compile(
+    r"^(?:[A-Z][\w.]*(?: [A-Z]\w*)?(?:’s|'s)|(?:[A-Z]\w+ )?[A-Z]\w+-based)\s+(?=[A-Z])"
+)
+# "Astana Mining and Metallurgy Congress" is an event, not the company "Astana Mining".
+_EVENT_AFTER = re.compile(
+    r"^(?:\s+(?:and\s+)?[A-Z]\w+)*\s+(?:Congress|Forum|Exhibition|Conference|Summit|Exchange|Week|Expo)\b"
+)
 _NOT_COMPANY_WORDS = frozenset({"Kazakhstan", "Deputy", "Akim", "Invest", "The", "In"})
 
 
