@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import _batches, _memory, _model, _scorer
-from bench._machine import ROOT, load_average, machine
+from bench._machine import ROOT, CpuShare, load_average, machine
 from bench._report import render_markdown, verdicts
 
 Benchmark = Callable[[bool], dict[str, Any]]
@@ -26,15 +26,17 @@ def run_all(quick: bool, only: set[str] | None = None) -> dict[str, Any]:
     """Run the benchmarks; one that raises is reported under ``errors`` and the rest go on."""
     started = time.perf_counter()
     results: dict[str, Any] = {"quick": quick, "machine": machine(), "errors": {}}
+    results["machine"]["other_cpu_share"] = {}
     for name, benchmark in BENCHMARKS:
         if only and name not in only:
             continue
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
-        began = time.perf_counter()
+        began, others = time.perf_counter(), CpuShare()
         try:
             results.update(benchmark(quick))
         except Exception as exc:  # report and go on: one broken benchmark must not hide the others
             results["errors"][name] = f"{type(exc).__name__}: {exc}"
+        results["machine"]["other_cpu_share"][name] = others.share()
         took = time.perf_counter() - began
         print(f"bench: {name} done in {took:.1f} s", file=sys.stderr, flush=True)
     results["machine"]["load_average_end"] = load_average()

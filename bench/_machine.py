@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+import time
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -64,6 +65,35 @@ def load_average() -> float | None:
         return round(os.getloadavg()[0], 2)
     except OSError:
         return None
+
+
+class CpuShare:
+    """Share of the machine's CPU that other processes used between start and :meth:`share`.
+
+    Busy time of all CPUs (/proc/stat) minus this process's and its waited-for
+    children's own CPU time, over wall time times cores: 0 on a quiet machine.
+    """
+
+    def __init__(self) -> None:
+        self._start = self._sample()
+
+    @staticmethod
+    def _sample() -> tuple[float, float, float] | None:
+        try:
+            fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        except (OSError, ValueError):
+            return None
+        busy = (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # minus idle
+        own = sum(os.times()[:4])  # user and system, of this process and of waited children
+        return time.monotonic(), busy, own
+
+    def share(self) -> float | None:
+        """Others' share of the CPU since construction, from 0 to 1."""
+        end = self._sample()
+        if self._start is None or end is None or end[0] <= self._start[0]:
+            return None
+        wall, busy, own = (e - s for e, s in zip(end, self._start, strict=True))
+        return round(min(1.0, max(0.0, (busy - own) / (wall * (os.cpu_count() or 1)))), 3)
 
 
 def machine() -> dict[str, Any]:

@@ -43,6 +43,7 @@ TARGETS = (
     Target("peak_rss_mb", "Peak RSS, embedded default batch", " MB", 1500, "<"),
 )
 HEADLINE_KEYS = tuple(t.key for t in TARGETS)
+OTHER_CPU_WARNING = 0.05  # others' share of the CPU above which timings are flagged
 QUICK_NOTE = ("Quick mode: 2 seed articles instead of 5 for the model benchmark, 64 articles "
               "instead of 200 for concurrency (best possible speed-up 32x instead of 28.6x), and "
               "a 3-article batch instead of 20 for memory; the cached re-run and the scorer run "
@@ -84,6 +85,9 @@ def machine_table(machine: dict[str, Any]) -> list[str]:
               "load_average_end": "Load average at end (1 min)"}  # fmt: skip
     rows = ["| | |", "|---|---|"]
     rows += [f"| {label} | {_cell(machine.get(key))} |" for key, label in labels.items()]
+    for name, share in (machine.get("other_cpu_share") or {}).items():
+        shown = "not measured" if share is None else f"{share:.0%}"
+        rows.append(f"| CPU used by other processes during {name} | {shown} |")
     return rows
 
 
@@ -156,13 +160,12 @@ def batch_details(results: dict[str, Any]) -> list[str]:
 def caveats(results: dict[str, Any]) -> list[str]:
     """Notes that change how to read the numbers: quick mode, other load on the machine."""
     notes = [QUICK_NOTE] if results.get("quick") else []
-    machine = results.get("machine", {})
-    loads = [machine.get(k) for k in ("load_average_start", "load_average_end")]
-    peak = max((load for load in loads if load is not None), default=None)
-    if peak is not None and machine.get("cores") and peak > machine["cores"]:
-        notes.append(f"Other work competed for the CPU during this run (load average up to "
-                     f"{peak:g} on {machine['cores']} cores): model and concurrency timings are "
-                     f"inflated.")  # fmt: skip
+    shares = results.get("machine", {}).get("other_cpu_share") or {}
+    busy = {name: share for name, share in shares.items() if share and share > OTHER_CPU_WARNING}
+    if busy:
+        listed = ", ".join(f"{name} {share:.0%}" for name, share in busy.items())
+        notes.append(f"Other processes used part of the CPU during this run ({listed} of the "
+                     f"machine): those timings are inflated.")  # fmt: skip
     notes += [f"Not measured: {name}: {error}" for name, error in results.get("errors", {}).items()]
     return [*(f"> {note}\n" for note in notes)]
 

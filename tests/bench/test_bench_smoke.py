@@ -129,9 +129,8 @@ def test_synthetic_records_are_grounded_in_their_article_and_articles_are_distin
 
 
 def test_markdown_warns_when_other_work_loaded_the_machine() -> None:
-    machine = {"cores": 2, "load_average_start": 0.5, "load_average_end": 4.2}
+    machine = {"cores": 2, "other_cpu_share": {"scorer": 0.01, "model": 0.42, "memory": None}}
     page = render_markdown({"quick": False, "errors": {}, "machine": machine})
-    assert (
-        "> Other work competed for the CPU during this run (load average up to 4.2 on 2 cores)"
-        in page
-    )
+    assert "> Other processes used part of the CPU during this run (model 42% of" in page
+    assert "| CPU used by other processes during model | 42% |" in page
+    assert "| CPU used by other processes during memory | not measured |" in page
