@@ -9,15 +9,14 @@ judgement calls are in devset/NOTES.md.
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from labelled_set import LabelledFileChecks
 
-from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
-from extract._vocab import COMMODITIES
+from extract._schema import ArticleExtraction
 
 REPO = Path(__file__).resolve().parents[2]
 DEVSET = REPO / "devset"
@@ -28,7 +27,6 @@ GOLD_FILES = sorted(GOLD.glob("*.json"))
 ARTICLE_FILES = sorted(ARTICLES.glob("*.txt"))
 MIN_ARTICLES = 12
 
-_ISO_CODE = re.compile(r"^[A-Z]{3}$")
 _DIGIT_RUN = re.compile(r"\d+")
 _SCALES = (1, 10**3, 10**6, 10**9, 10**12)  # units, thousand, million, billion, trillion
 # Numbers the genre spells out ("one thousand tonnes per day").
@@ -70,15 +68,6 @@ def _load(path: Path) -> ArticleExtraction:
     return ArticleExtraction.model_validate_json(path.read_bytes())
 
 
-def _article(doc_id: str) -> str:
-    # Bytes decoded as-is: no newline translation, so evidence offsets stay true.
-    return (ARTICLES / f"{doc_id}.txt").read_bytes().decode("utf-8")
-
-
-def _records(gold: ArticleExtraction) -> list[InvestmentDeal | PlantFact]:
-    return [*gold.deals, *gold.plant_facts]
-
-
 def test_leading_runs_cover_the_genre_formats() -> None:
     cases = [
         (223000.0, "produced 223 thousand tonnes of cathode copper"),
@@ -108,27 +97,8 @@ def test_every_article_has_a_gold_file() -> None:
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda path: path.stem)
-class TestDevsetGoldFile:
-    def test_validates_and_names_its_article(self, path: Path) -> None:
-        gold = _load(path)
-        assert gold.doc_id == path.stem
-        assert gold.meta is None
-        assert (ARTICLES / f"{gold.doc_id}.txt").is_file(), f"no devset/articles/{path.stem}.txt"
-
-    def test_is_canonical_json(self, path: Path) -> None:
-        # Every field present, in schema order, canonical values, 2-space indent, no meta.
-        gold = _load(path)
-        expected = json.dumps(gold.model_dump(mode="json", exclude={"meta"}), indent=2,
-                              ensure_ascii=False) + "\n"  # fmt: skip
-        assert path.read_text(encoding="utf-8") == expected
-
-    def test_evidence_is_verbatim(self, path: Path) -> None:
-        gold = _load(path)
-        text = _article(gold.doc_id)
-        records = _records(gold)
-        assert all(record.evidence for record in records)
-        bad = [record.evidence for record in records if record.evidence not in text]
-        assert not bad, f"evidence not a verbatim substring of the article: {bad}"
+class TestDevsetGoldFile(LabelledFileChecks):
+    ARTICLES = ARTICLES
 
     def test_evidence_contains_the_figures(self, path: Path) -> None:
         gold = _load(path)
@@ -140,21 +110,6 @@ class TestDevsetGoldFile:
             for number in (fact.value, fact.value_max):
                 if number is not None:
                     assert _figure_in(number, fact.evidence), (number, fact.evidence)
-
-    def test_commodities_are_in_the_vocabulary(self, path: Path) -> None:
-        gold = _load(path)
-        used = {name for deal in gold.deals for name in deal.commodities}
-        used |= {fact.commodity for fact in gold.plant_facts if fact.commodity is not None}
-        assert used <= set(COMMODITIES), sorted(used - set(COMMODITIES))
-
-    def test_currencies_are_three_capitals(self, path: Path) -> None:
-        gold = _load(path)
-        for deal in gold.deals:
-            assert deal.currency is None or _ISO_CODE.match(deal.currency), deal.currency
-            assert (deal.amount is None) == (deal.currency is None), deal.evidence
-        for fact in gold.plant_facts:
-            assert fact.unit in {"t", "MW", "jobs"} or _ISO_CODE.match(fact.unit), fact.unit
-            assert (fact.metric == "cost") == bool(_ISO_CODE.match(fact.unit)), fact.evidence
 
     def test_ranges_are_ordered(self, path: Path) -> None:
         gold = _load(path)

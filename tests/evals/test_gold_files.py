@@ -16,9 +16,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from labelled_set import LabelledFileChecks
 
-from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
-from extract._vocab import COMMODITIES
+from extract._schema import ArticleExtraction
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "gold"
@@ -28,7 +28,6 @@ SEED_ARTICLES = REPO.parent / "shared" / "seed-articles"
 GOLD_FILES = sorted(path for path in GOLD.glob("*.json") if path.name != "schema.json")
 ARTICLE_FILES = sorted(ARTICLES.glob("*.txt"))
 
-_ISO_CODE = re.compile(r"^[A-Z]{3}$")
 # A number as written: digits with optional thousands/decimal separators ("9,000",
 # "1.2", "1 200 000"). Units and scale words ("million", "bn") are not needed:
 # the test compares significant digits only.
@@ -54,11 +53,6 @@ def _figures(evidence: str) -> set[str]:
 
 def _load(path: Path) -> ArticleExtraction:
     return ArticleExtraction.model_validate_json(path.read_bytes())
-
-
-def _article(doc_id: str) -> str:
-    # Bytes decoded as-is: no newline translation, so evidence offsets stay true.
-    return (ARTICLES / f"{doc_id}.txt").read_bytes().decode("utf-8")
 
 
 def _make_schema() -> ModuleType:
@@ -89,27 +83,8 @@ def test_article_is_a_byte_exact_seed_copy(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda path: path.stem)
-class TestGoldFile:
-    def test_validates_and_names_its_article(self, path: Path) -> None:
-        gold = _load(path)
-        assert gold.doc_id == path.stem
-        assert gold.meta is None
-        assert (ARTICLES / f"{gold.doc_id}.txt").is_file(), f"no gold/articles/{path.stem}.txt"
-
-    def test_is_canonical_json(self, path: Path) -> None:
-        # Every field present, in schema order, canonical values, 2-space indent, no meta.
-        gold = _load(path)
-        expected = json.dumps(gold.model_dump(mode="json", exclude={"meta"}), indent=2,
-                              ensure_ascii=False) + "\n"  # fmt: skip
-        assert path.read_text(encoding="utf-8") == expected
-
-    def test_evidence_is_verbatim(self, path: Path) -> None:
-        gold = _load(path)
-        text = _article(gold.doc_id)
-        records: list[InvestmentDeal | PlantFact] = [*gold.deals, *gold.plant_facts]
-        bad = [record.evidence for record in records if record.evidence not in text]
-        assert not bad, f"evidence not a verbatim substring of the article: {bad}"
-        assert all(record.evidence for record in records)
+class TestGoldFile(LabelledFileChecks):
+    ARTICLES = ARTICLES
 
     def test_plant_fact_evidence_contains_its_figures(self, path: Path) -> None:
         gold = _load(path)
@@ -126,21 +101,6 @@ class TestGoldFile:
             for number in (deal.amount, deal.jobs):
                 if number is not None:
                     assert _significant_digits(number) in figures, (number, deal.evidence)
-
-    def test_currency_codes_are_three_capitals(self, path: Path) -> None:
-        gold = _load(path)
-        for deal in gold.deals:
-            assert deal.currency is None or _ISO_CODE.match(deal.currency), deal.currency
-            assert (deal.amount is None) == (deal.currency is None), deal.evidence
-        for fact in gold.plant_facts:
-            assert fact.unit in _PHYSICAL_UNITS or _ISO_CODE.match(fact.unit), fact.unit
-            assert (fact.metric == "cost") == bool(_ISO_CODE.match(fact.unit)), fact.evidence
-
-    def test_commodities_are_in_the_vocabulary(self, path: Path) -> None:
-        gold = _load(path)
-        used = {name for deal in gold.deals for name in deal.commodities}
-        used |= {fact.commodity for fact in gold.plant_facts if fact.commodity is not None}
-        assert used <= set(COMMODITIES), sorted(used - set(COMMODITIES))
 
     def test_plant_fact_fields_are_consistent(self, path: Path) -> None:
         gold = _load(path)
