@@ -73,8 +73,10 @@ def batch_command(corpus: Path, store_path: Path, concurrency: int, retry_failed
     assay batch corpus.parquet --backend openai --model gpt-4o-mini -j 8 --json
     """  # noqa: D301
     try:
-        extractor = Extractor(config_from_options(**options))
-        with ResultStore(store_path) as store:
+        with (
+            Extractor(config_from_options(**options)) as extractor,
+            ResultStore(store_path) as store,
+        ):
             summary = run_batch(corpus, extractor, store, concurrency=concurrency,
                                 retry_failed=retry_failed, progress=True)  # fmt: skip
     except AssayError as exc:

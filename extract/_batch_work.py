@@ -91,13 +91,21 @@ def make_workers(extractor: Extractor, count: int) -> list[Worker]:
     identity = extractor.identity()
     for _ in range(count - 1):
         try:
-            copy = Extractor(extractor.config)
+            copy = _sibling(extractor)
             if copy.identity() != identity:
                 break
         except AssayError:
             break
         workers.append(Worker(copy))
     return workers
+
+
+def _sibling(extractor: Extractor) -> Extractor:
+    """An extractor for another thread: a spawned backend where it can share its client."""
+    spawn = getattr(extractor.backend, "spawn", None)
+    if spawn is None:
+        return Extractor(extractor.config)
+    return Extractor(extractor.config, backend=spawn())
 
 
 def plan_jobs(

@@ -57,9 +57,9 @@ def extract_command(paths: tuple[Path, ...], sample: bool, out: Path | None, as_
     inputs = [*paths, sample_article()] if sample else list(paths)
     if not inputs:
         raise click.UsageError("give at least one PATH, or --sample")
-    extractor = Extractor(config_from_options(**options))
     items = list(iter_articles(inputs))
-    failures = _run(extractor, items, out, as_json)
+    with Extractor(config_from_options(**options)) as extractor:
+        failures = _run(extractor, items, out, as_json)
     if failures:
         sys.exit(1)
 

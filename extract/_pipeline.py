@@ -8,8 +8,10 @@ from which the batch store derives its cache keys.
 from __future__ import annotations
 
 import time
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
+from types import TracebackType
 from typing import Any
 
 from extract._assemble import assemble
@@ -51,6 +53,7 @@ class Extractor:
     def __init__(self, config: ExtractionConfig | None = None, backend: Backend | None = None):
         self.config = config or ExtractionConfig()
         self._backend = backend
+        self._injected = backend
         strategy = self.config.strategy or (
             "direct" if self.config.backend.backend == "openai" else "guided"
         )
@@ -67,6 +70,23 @@ class Extractor:
         if self._backend is None:
             self._backend = make_backend(self.config.backend)
         return self._backend
+
+    def close(self) -> None:
+        """Release what this extractor opened itself (a remote backend's HTTP connections).
+
+        A backend passed in by the caller stays open: the caller owns it.
+        """
+        backend, self._backend = self._backend, self._injected
+        if backend is not None and backend is not self._injected:
+            with suppress(AttributeError):
+                backend.close()  # type: ignore[attr-defined]
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:  # fmt: skip
+        self.close()
 
     def prompt_ids(self) -> dict[str, str]:
         """Ids of the prompts this strategy uses."""
@@ -141,4 +161,5 @@ def extract_article(
         The grounded records, with run metadata in ``meta``.
 
     """
-    return Extractor(config, backend).extract(Article(id=doc_id, text=text))
+    with Extractor(config, backend) as extractor:
+        return extractor.extract(Article(id=doc_id, text=text))

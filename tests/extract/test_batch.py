@@ -23,7 +23,7 @@ from batch_helpers import (
 )
 from click.testing import CliRunner
 
-from extract._backends import FakeBackend
+from extract._backends import BackendSettings, FakeBackend
 from extract._batch import run_batch
 from extract._batch_cli import batch_command, runs_group
 from extract._errors import InputError
@@ -410,3 +410,21 @@ def test_an_unexpected_exception_costs_only_its_article(tmp_path: Path) -> None:
         assert store.count("results") == 2 and store.count("errors") == 1
     assert (summary.extracted, summary.failed) == (2, 1)
     assert "internal error (ZeroDivisionError)" in summary.errors[0]["error"]
+
+
+def test_workers_share_one_http_client_and_count_usage_apart(tmp_path: Path) -> None:
+    from extract._batch_work import make_workers
+    from extract._llm import OpenAIBackend
+
+    with FakeOpenAIServer(responder=records_for) as server:
+        settings = BackendSettings(backend="openai", model="fake", base_url=server.base_url,
+                                   api_key=API_KEY, max_retries=0)  # fmt: skip
+        workers = make_workers(Extractor(ExtractionConfig(backend=settings)), 3)
+        backends = [worker.extractor.backend for worker in workers]
+        outcomes = [worker.extract(article(n)) for n, worker in enumerate(workers[:2])]
+    assert all(isinstance(backend, OpenAIBackend) for backend in backends)
+    assert len({id(backend._raw) for backend in backends}) == 1  # type: ignore[union-attr]
+    assert len({id(backend.usage) for backend in backends}) == 3
+    assert [len(outcome.raw_responses) for outcome in outcomes] == [1, 1]
+    assert all(outcome.result is not None and outcome.result.meta is not None
+               and outcome.result.meta.model_calls == 1 for outcome in outcomes)  # fmt: skip
