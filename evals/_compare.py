@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -87,6 +88,7 @@ _LEGAL_FORMS = tuple(tuple(name.split()) for name in _LEGAL_FORM_NAMES.split(", 
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1 << 16)  # alignment compares each name with many; the answer never changes
 def normalise_text(text: str, *, legal: bool = False) -> str:
     """Fold case, accents' compatibility forms and punctuation; optionally drop legal forms.
 
