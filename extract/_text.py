@@ -61,62 +61,6 @@ def sentence_index(spans: list[Span], offset: int) -> int:
     return len(spans) - 1
 
 
-_LEGAL = (
-    r"(?:(?:LLP|LLC|JSC|PJSC|Ltd|Limited|AG|GmbH|SE|PLC|plc|Inc|Corp)\b\.?"
-    r"|S\.A\.|B\.V\.|Co\.,? Ltd\b\.?|Co\.)"
-)
-_CORP_WORD = (
-    r"(?:Group|Corporation|Company|Holding|Holdings|Mining|Metals?|Steel|Resources|Minerals"
-    r"|Industries|Industrial|Investments?|Capital|Energy|Gold|Copper|Aluminium|Aluminum|Invest"
-    r"|Samruk|Fund|Bank|Partners|Alloys|Kazakhmys|Kazatomprom|Kazzinc|Qarmet|ERG)"
-)
-_CAP = r"(?:[A-Z][\w&'’\-]*|[A-Z]{2,})"
-_COMPANY = re.compile(
-    rf"(?:(?:LLP|JSC|TOO)\s+)?{_CAP}(?:[ \-]{_CAP}){{0,4}}(?:,?\s+{_LEGAL})+"
-    rf"|{_CAP}(?:[ \-](?:{_CAP}|&)){{0,3}}\s+{_CORP_WORD}(?:\s+{_CORP_WORD})*(?:,?\s+{_LEGAL})*"
-    rf"|\b(?:Kazakhmys|Kazatomprom|Kazzinc|Qarmet|ERG|Kazakh Invest|Samruk-Kazyna|Tau-Ken Samruk|"
-    rf"ArcelorMittal|Glencore|Rio Tinto|Polymetal|KAZ Minerals)\b"
-)
-_NOT_COMPANY_START = re.compile(
-    r"^(?:The|A|An|In|At|On|By|For|Last|This|Kazakh|Chinese|"
-    r"German|British|Russian|Turkish|Korean|Prime|Minister|CEO)\s"
-)
-
-
-def companies(text: str) -> list[Span]:
-    """Company-like names: capitalised words ending in a legal or corporate word.
-
-    A leading legal form ("LLP Kazakhmys Corporation") is dropped, as labellers do.
-    """
-    found: list[Span] = []
-    for match in _COMPANY.finditer(text):
-        start, name = match.start(), match.group(0)
-        while _NOT_COMPANY_START.match(name) and len(name.split()) > 2:
-            cut = name.index(" ") + 1
-            start, name = start + cut, name[cut:]
-        if lead := _LEADING_LEGAL.match(name):
-            start, name = start + lead.end(), name[lead.end() :]
-        if owner := _OWNER_PREFIX.match(name):  # "China’s Baowu Steel", "Rudny-based Tobol"
-            start, name = start + owner.end(), name[owner.end() :]
-        name = name.rstrip(",. ")
-        if _EVENT_AFTER.match(text[start + len(name) :]):
-            continue
-        if len(name) > 2 and name.split()[0].strip(",") not in _NOT_COMPANY_WORDS:
-            found.append(Span(start, start + len(name), name))
-    return found
-
-
-_LEADING_LEGAL = re.compile(r"^(?:LLP|JSC|TOO|LLC)\s+")
-_OWNER_PREFIX = re.compile(
-    r"^(?:[A-Z][\w.]*(?: [A-Z]\w*)?(?:’s|'s)|(?:[A-Z]\w+ )?[A-Z]\w+-based)\s+(?=[A-Z])"
-)
-# "Astana Mining and Metallurgy Congress" is an event, not the company "Astana Mining".
-_EVENT_AFTER = re.compile(
-    r"^(?:\s+(?:and\s+)?[A-Z]\w+)*\s+(?:Congress|Forum|Exhibition|Conference|Summit|Exchange|Week|Expo)\b"
-)
-_NOT_COMPANY_WORDS = frozenset({"Kazakhstan", "Deputy", "Akim", "Invest", "The", "In"})
-
-
 _FACILITY_HEADS = frozenset(
     [
         "plant",

@@ -196,3 +196,9 @@ def country_of_place(name: str) -> str | None:
         if re.search(rf"\b{re.escape(place)}\b", name):
             return country
     return None
+
+
+def is_country_word(name: str) -> bool:
+    """Whether ``name`` is a country or its demonym ("China", "Chinese", "South Korea")."""
+    key = _key(name).removeprefix("the ")
+    return key in _COUNTRY_SYNONYMS or name.strip() in _COUNTRY_SYNONYMS.values()

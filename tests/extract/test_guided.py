@@ -2,10 +2,11 @@
 
 from extract._backends import FakeBackend
 from extract._candidates import find_candidates
+from extract._companies import companies
 from extract._guided import GuidedOptions
 from extract._pipeline import ExtractionConfig, Extractor, extract_article
 from extract._schema import Article, ArticleExtraction
-from extract._text import companies, facilities, sentences
+from extract._text import facilities, sentences
 
 ARTICLE = (
     " date 2025-03-12 ASTANA – A ferroalloy plant in the Pavlodar region has completed its first "

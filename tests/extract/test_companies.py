@@ -1,0 +1,54 @@
+"""Company names: by form, by what introduces them, and their shorter mentions."""
+
+import pytest
+
+from extract._companies import company_mentions
+
+
+def _names(text: str) -> dict[str, str]:
+    """Mention as written -> the full name it carries."""
+    return {text[m.start : m.end]: m.text for m in company_mentions(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("China’s Xiamen Hengrui Tungsten has launched a complex.", "Xiamen Hengrui Tungsten"),
+        ("The ministry met the Chinese company Sichuan Tianhe Chemical on Monday.",
+         "Sichuan Tianhe Chemical"),
+        ("Turkish building materials group Kalecik Cimento will build a plant.", "Kalecik Cimento"),
+        ("Jetisu Tungsten, a subsidiary of a Chinese group, runs the mine.", "Jetisu Tungsten"),
+        ("Russia’s Uralmed signed a memorandum with the akimat.", "Uralmed"),
+        ("Tobol Mining and Processing Combine runs it.", "Tobol Mining and Processing Combine"),
+    ],
+)  # fmt: skip
+def test_a_name_is_read_by_what_introduces_it(text: str, name: str) -> None:
+    assert name in _names(text).values()
+
+
+def test_a_short_mention_carries_the_full_name() -> None:
+    text = ("South Korea’s Daewon Materials signed an agreement. Daewon will invest $240 million. "
+            "The plant was designed by engineer Emre Daewon.")  # fmt: skip
+    names = _names(text)
+    assert names["Daewon"] == "Daewon Materials"
+    assert sum(1 for m in company_mentions(text) if m.text == "Daewon Materials") == 2  # not Emre's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Currently, the company produces copper using old technology.",
+        "Kazakhstan’s mining sector employs 250,000 people.",
+        "Hunan Jinlu President Wang Deming, the Chinese company's head, spoke.",
+        "The company owns the Ekibastuz Ferroalloy Plant in the city.",
+    ],
+)
+def test_words_that_are_not_companies_stay_out(text: str) -> None:
+    names = set(_names(text).values())
+    assert not any(word in name for name in names
+                   for word in ("Currently", "Kazakhstan", "President", "Ekibastuz"))  # fmt: skip
+
+
+def test_two_companies_joined_by_and_stay_two() -> None:
+    text = "Hanul Steel Corporation and Saryarka Steel signed an agreement."
+    assert set(_names(text).values()) == {"Hanul Steel Corporation", "Saryarka Steel"}
