@@ -61,11 +61,14 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     covered = {f.candidate.sentence_no for f in run.figures if f.role == "deal"}
     investors = {d.investor for d in deals}
     deals += [_mention_deal(run.index, m) for m in deal_mentions(run.index, covered)
-              if m.investor not in investors]  # fmt: skip
+              if m.investor not in investors or _ALSO.search(m.sentence.text)]  # fmt: skip
     kept = _consistent_status([fact for fact in facts if fact.facility])
     return ArticleExtraction(doc_id=doc_id, deals=_unique(deals), plant_facts=_unique(kept))
 
 
+# A mention of an investor that already has a deal is that deal told again, unless the text
+# says it is another one: "the company is also building", "they also discussed".
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _NEW_FACILITY = re.compile(r"^(?:new|second|third|future|planned|proposed)\b", re.IGNORECASE)
 
 

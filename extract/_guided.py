@@ -162,13 +162,15 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     """Stage cue scores of a deal's sentence, read in the light of the article's lead.
 
     When the lead reports a meeting or talks, plans voiced in it are still talks
-    (unless an agreement was signed).
+    (unless an agreement was signed); when it reports a signing, the deals are
+    agreed, except work the sentence says is already under way or done.
     """
     rules = score(DEAL_STAGE, sentence)
     lead = article[:600]
-    if _SIGNED.search(lead) and not rules["discussed"]:
+    under_way_or_done = rules["under_way"] or rules["completed"]
+    if _SIGNED.search(lead) and not (rules["discussed"] or under_way_or_done):
         rules["agreed"] += 2.5  # the news is a signing: its deals are agreed
-    elif _TALKS.search(lead) and not (rules["agreed"] or rules["completed"] or rules["under_way"]):
+    elif _TALKS.search(lead) and not (rules["agreed"] or under_way_or_done):
         rules["discussed"] += 2.5
     return rules
 

@@ -18,11 +18,19 @@ _DEAL_CUE = re.compile(
     r"\b(?:agreements?|memorand\w+|contracts?)\s+(?:with|on)\b|\bsigned\b"
     r"|\bplans? to (?:build|launch|construct|develop|invest)|\bintends? to (?:build|invest)"
     r"|\binvestment project\b|\bjoint (?:development|project)"
-    r"|\bis working on (?:expanding|developing)",
+    r"|\bis working on (?:expanding|developing)"
+    r"|\bis (?:also )?(?:building|constructing|completing)\b|\bheld talks with\b"
+    r"|\bdiscussed the (?:possible )?(?:construction|development|creation)\b"
+    r"|\bis carrying out\b[^.]{0,40}\b(?:moderni[sz]ation|reconstruction|expansion)"
+    r"|\bproject\b[^.]*\bis being (?:implemented|built|carried out)\b",
     re.IGNORECASE,
 )
 AGENCY_NAME = re.compile(r"Invest$|Ministry|Government|Fund$|Bank$|Samruk|Baiterek|akimat")
-_BACK_REFERENCE = re.compile(r"\bthe (?:company|corporation|group|investor)\b", re.IGNORECASE)
+# Whose project a sentence without a name is about: the company named before it.
+_BACK_REFERENCE = re.compile(
+    r"\bthe (?:company|corporation|group|investor)\b|\bproject\b[^.]*\bis being implemented\b",
+    re.IGNORECASE,
+)
 _LIST_OF_AGREEMENTS = re.compile(r"\bagreements with\b", re.IGNORECASE)
 _PROJECT_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?([^,;.]+)")
 

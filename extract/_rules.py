@@ -70,7 +70,9 @@ DEAL_STAGE: Cues = {
     "planned": _cues(r"\bplans?\b", r"\bintends?\b", r"\bwill invest\b", r"\bto invest\b",
                      r"\bapproved\b", r"\bannounced\b", r"\bintention\b"),
     "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented)\b",
-                       r"\bunder construction\b", r"\bis implementing\b"),
+                       r"\bunder construction\b", r"\bis implementing\b",
+                       r"\bis (?:also )?(?:building|constructing|completing)\b",
+                       r"\bis carrying out\b", r"\bis working on\b"),
     "completed": _cues(r"\bcompleted\b", r"\bcommissioned\b", r"\blaunched\b", r"\bopened\b",
                        r"\binaugurated\b"),
 }  # fmt: skip

@@ -1,0 +1,50 @@
+"""Deals without an amount: which sentences make one, and when a mention repeats a deal."""
+
+import pytest
+
+from extract._fields import ArticleIndex
+from extract._guided import GuidedOptions
+from extract._mentions import deal_mentions
+from extract._pipeline import ExtractionConfig, Extractor
+from extract._schema import Article
+
+RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    index = ArticleIndex.build(text, 2025)
+    return [(m.investor, m.sentence.text) for m in deal_mentions(index, set())]
+
+
+@pytest.mark.parametrize(
+    ("text", "investor"),
+    [
+        ("The national company Qazgeology is building a pilot lithium plant at the deposit.",
+         "Qazgeology"),
+        ("The ministry held talks with a delegation of the Chinese company Sichuan Tianhe "
+         "Chemical on a project to build a fertilizer complex.", "Sichuan Tianhe Chemical"),
+        ("Russian miner Altai Polymetal reported results. The company is completing a new "
+         "concentrator at the Orlovka deposit.", "Altai Polymetal"),
+        ("Kazakhmys Corporation runs the smelter. To continue the modernization of the plant, a "
+         "project for the transition to new technology is being implemented.",
+         "Kazakhmys Corporation"),
+    ],
+)  # fmt: skip
+def test_an_amountless_deal_names_its_investor(text: str, investor: str) -> None:
+    assert [name for name, _ in _mentions(text)] == [investor]
+
+
+def test_a_sentence_without_a_project_cue_is_not_a_deal() -> None:
+    assert _mentions("Altai Polymetal reported higher zinc output and paid a dividend.") == []
+
+
+def test_a_second_project_of_the_same_investor_is_kept_only_when_the_text_says_also() -> None:
+    text = (" date 2025-01-10 ASTANA – Hanul Steel Corporation signed an agreement on the "
+            "construction of a rolling mill. Hanul Steel will invest $300 million in the mill. "
+            "The company is also building a coke plant in Temirtau.\n")  # fmt: skip
+    result = Extractor(RULES_ONLY).extract(Article(id="hanul", text=text))
+    evidence = sorted(deal.evidence for deal in result.deals)
+    assert len(result.deals) == 2, evidence  # the signing repeats the $300 million deal
+    assert any("also building a coke plant" in e for e in evidence)
+    stages = {deal.evidence: deal.stage for deal in result.deals}
+    assert stages["The company is also building a coke plant in Temirtau."] == "under_way"
