@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from extract._companies import companies, company_mentions
 from extract._numbers import Quantity
-from extract._text import Span, countries, facilities, locations, sentences, years
+from extract._text import (
+    Span,
+    countries,
+    facilities,
+    full_facility_names,
+    locations,
+    sentences,
+    years,
+)
 from extract._vocab import COMMODITIES, canonical_commodity, country_of_place
 
 _LOOKBACK = 3  # sentences before a figure in which its facility or company may be named
@@ -33,7 +41,8 @@ class ArticleIndex:
     @classmethod
     def build(cls, text: str, published_year: int | None) -> ArticleIndex:
         """Read every span of ``text``."""
-        return cls(text, sentences(text), facilities(text), company_mentions(text), locations(text),
+        return cls(text, sentences(text), full_facility_names(facilities(text)),
+                   company_mentions(text), locations(text),
                    countries(text), published_year)  # fmt: skip
 
     def window(self, sentence_no: int, back: int = _LOOKBACK) -> tuple[int, int]:

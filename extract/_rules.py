@@ -96,6 +96,12 @@ def clause(text: str, quantity: Quantity, sentence_start: int, sentence_end: int
     return text[start:end]
 
 
+_COUNTRY_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z][a-z]+stan|Mongolia|China|Russia|the country)(?:’s|'s)?\s+"
+    r"(?:produced|exported|imported|mined|smelted|output|production|exports|imports)\b"
+)
+
+
 def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -> dict[str, float]:
     """Metric scores for a tonnage, with the normaliser's own hints added.
 
@@ -103,6 +109,8 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
     such figures are mostly company or national totals.
     """
     scores = score(MASS_METRIC, text_near)
+    if _COUNTRY_SUBJECT.search(text_near):
+        scores["other"] += 1.5  # "Uzbekistan produced 14.2 million tonnes": a national total
     if not facility_in_sentence:
         scores["other"] += 1.0
     if quantity.commodity == "ore":

@@ -208,6 +208,38 @@ def _modifier(word: str, following: str) -> bool:
     return all(part in _FACILITY_MODIFIERS for part in bare.lower().split("-") if part)
 
 
+def full_facility_names(spans: list[Span]) -> list[Span]:
+    """Each facility mention with the fullest name the article gives the same facility.
+
+    Articles name a plant in full once and shorten it later ("the Temirtau
+    metallurgical plant" ... "the Temirtau plant"); records of one facility
+    should carry one name. A mention of two or more words whose words all occur
+    in a longer name with the same head noun (a trailing place aside) takes it.
+    """
+    result = []
+    for span in spans:
+        words = _content_words(span.text)
+        fuller = [other.text for other in spans
+                  if len(words) >= 2 and words < _content_words(_core(other.text))
+                  and _head(other.text) == _head(span.text)]  # fmt: skip
+        result.append(Span(span.start, span.end, max(fuller, key=len)) if fuller else span)
+    return result
+
+
+def _core(name: str) -> str:
+    """The name without a trailing place ("Khurmen Tolgoi mine in the South Gobi")."""
+    return re.split(r"\s(?:in|at|near|of)\s", name, maxsplit=1)[0]
+
+
+def _content_words(name: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(name)} - {"the", "of", "at", "in", "a", "an", "and"}
+
+
+def _head(name: str) -> str:
+    heads = [w.lower() for w in _WORD.findall(name) if w.lower() in _FACILITY_HEADS]
+    return heads[0] if heads else ""
+
+
 def facilities(text: str) -> list[Span]:
     """Facility mentions: a head noun (plant, smelter, mine...) and its name-like modifiers."""
     words = list(_WORD.finditer(text))
@@ -235,9 +267,13 @@ def facilities(text: str) -> list[Span]:
     return found
 
 
+_PLACE_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "Jalal-Abad"
+_COMPASS = r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower)"
+_REGION_WORD = r"(?:[Rr]egion|[Oo]blast|[Dd]istrict|[Pp]rovince)"
 _LOCATION = re.compile(
-    r"\b(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:[Rr]egion|[Oo]blast|[Dd]istrict))"
-    r"|\b(?:in|near|at)\s+(?:the\s+)?(?:city of\s+)?([A-Z][a-z]{3,})\b"
+    rf"\b(?:{_PLACE_WORD}(?:\s{_PLACE_WORD})?\s{_REGION_WORD})"
+    rf"|\b(?:in|near|at)\s+(?:the\s+)?(?:city of\s+)?"
+    rf"((?:{_COMPASS}\s[A-Z][a-z]+|{_PLACE_WORD})(?:\s{_REGION_WORD})?)\b"
 )
 _NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December", "Kazakhstan", "China", "The",
@@ -251,7 +287,7 @@ def locations(text: str) -> list[Span]:
     for match in _LOCATION.finditer(text):
         group = 1 if match.group(1) else 0
         name = match.group(group)
-        if name.split()[0] not in _NOT_PLACE:
+        if name.split()[0].split("-")[0] not in _NOT_PLACE:
             found.append(Span(match.start(group), match.end(group), name))
     return found
 

@@ -1,0 +1,40 @@
+"""Places and facility names as the records carry them."""
+
+from extract._numbers import parse_quantity
+from extract._rules import mass_rules
+from extract._text import facilities, full_facility_names, locations
+
+
+def _places(text: str) -> list[str]:
+    return [span.text for span in locations(text)]
+
+
+def test_a_region_is_read_whole_after_in() -> None:
+    assert _places("a gold deposit in the Jalal-Abad region, the cabinet said") == [
+        "Jalal-Abad region"
+    ]
+    assert _places("new mines in East Kazakhstan and a mine in the South Gobi province") == [
+        "East Kazakhstan",
+        "South Gobi province",
+    ]
+
+
+def test_month_ranges_are_not_places() -> None:
+    assert _places("Output grew in January-August.") == []
+
+
+def test_a_shortened_facility_takes_its_full_name_but_not_a_place_tail() -> None:
+    text = ("Saryarka Steel owns the Temirtau metallurgical plant. The Temirtau plant made steel. "
+            "Coal comes from the Khurmen Tolgoi mine in the South Gobi. The Khurmen Tolgoi mine "
+            "is large.")  # fmt: skip
+    names = {text[s.start : s.end]: s.text for s in full_facility_names(facilities(text))}
+    assert names["Temirtau plant"] == "Temirtau metallurgical plant"
+    assert names["Khurmen Tolgoi mine"] == "Khurmen Tolgoi mine"
+
+
+def test_a_national_total_leans_to_other() -> None:
+    text = "Uzbekistan produced 14.2 million tonnes of cement in 2023"
+    quantity = parse_quantity("14.2 million tonnes")
+    assert quantity is not None
+    scores = mass_rules(text, quantity, facility_in_sentence=False)
+    assert max(scores, key=scores.__getitem__) == "other"
