@@ -21,7 +21,7 @@ from extract._text import (
     sentences,
     years,
 )
-from extract._vocab import COMMODITIES, canonical_commodity, country_of_place
+from extract._vocab import COMMODITY_WORDS, canonical_commodity, country_of_place
 
 _LOOKBACK = 3  # sentences before a figure in which its facility or company may be named
 
@@ -173,11 +173,7 @@ def main_country(index: ArticleIndex) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-_COMMODITY_WORDS = sorted(
-    {*COMMODITIES, "aluminum", "cathode copper", "refined copper", "copper cathodes",
-     "rare earth metals", "ferroalloy", "cooper", "coking coal", "HBI"},
-    key=len, reverse=True,
-)  # fmt: skip
+_COMMODITY_WORDS = sorted({*COMMODITY_WORDS, "cooper", "HBI"}, key=len, reverse=True)
 _COMMODITY = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _COMMODITY_WORDS) + r")\b", re.I)
 
 

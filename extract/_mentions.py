@@ -32,6 +32,13 @@ _BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _LIST_OF_AGREEMENTS = re.compile(r"\bagreements with\b", re.IGNORECASE)
+# "the construction of a copper wire rod plant in Balkhash", "is building a pilot plant at ...".
+_BUILT = re.compile(
+    r"\b(?:(?:construction|development|modernis|moderniz|reconstruction|expansion)\w* of"
+    r"|to (?:build|construct|develop)|is (?:also )?(?:building|constructing|completing))"
+    r"\s+(?:the |a |an )?(?P<what>[^,;.]+?)"
+    r"(?=,|;|\.|\s(?:by|which|that|where|with|for|worth|valued)\s|$)"
+)
 _PROJECT_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?([^,;.]+)")
 
 
@@ -96,10 +103,18 @@ def _foreign_marked(index: ArticleIndex, name: Span) -> bool:
 
 
 def _project(index: ArticleIndex, sentence: Span, investor: Span | None) -> str | None:
-    """What is financed: 'on the <project>' after the investor, else a facility in the sentence."""
-    if investor is not None:
-        after = _PROJECT_AFTER.match(index.text, investor.end)
-        if after:
-            return after.group(1).strip()
+    """What is financed, in the text's words.
+
+    The object of the investor's 'on the ...' phrase, narrowed to what is built
+    when it says so ('on a project to build a fertilizer complex'); else what the
+    sentence says is built or developed; else a facility named in the sentence.
+    """
+    after = _PROJECT_AFTER.match(index.text, investor.end) if investor is not None else None
+    where = after.group(1) if after else sentence.text
+    built = _BUILT.search(where)
+    if built and " " in built.group("what").strip():  # "the plant" alone names nothing
+        return built.group("what").strip()
+    if after:
+        return after.group(1).strip()
     inside = [f for f in index.facilities if sentence.start <= f.start < sentence.end]
     return inside[0].text if inside else None

@@ -58,8 +58,19 @@ _COMMODITY_SYNONYMS: dict[str, str] = {
     "zinc concentrate": "zinc",
     "lead concentrate": "lead",
     "raw materials": "ore",
+    "silicomanganese": "ferroalloys",
+    "sulphuric acid": "chemicals",
+    "sulfuric acid": "chemicals",
     "raw material": "ore",
 }
+
+# Synonyms too generic to read as a commodity in running text ("tungsten concentrate" is not
+# copper concentrate); they still map when a model or a labeller writes them as a commodity.
+_GENERIC_SYNONYMS = frozenset({"concentrate", "cathodes", "raw materials", "raw material"})
+#: Every word of running text that names a commodity: canonical names and specific synonyms.
+COMMODITY_WORDS: tuple[str, ...] = (
+    *COMMODITIES, *(name for name in _COMMODITY_SYNONYMS if name not in _GENERIC_SYNONYMS)
+)
 
 _COUNTRY_SYNONYMS: dict[str, str] = {
     "kazakhstan": "Kazakhstan", "kazakh": "Kazakhstan", "republic of kazakhstan": "Kazakhstan",

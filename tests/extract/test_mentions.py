@@ -48,3 +48,21 @@ def test_a_second_project_of_the_same_investor_is_kept_only_when_the_text_says_a
     assert any("also building a coke plant" in e for e in evidence)
     stages = {deal.evidence: deal.stage for deal in result.deals}
     assert stages["The company is also building a coke plant in Temirtau."] == "under_way"
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        ("Russia’s Uralmed signed a memorandum with the Karaganda region akimat on the "
+         "construction of a copper wire rod plant in Balkhash.",
+         "copper wire rod plant in Balkhash"),
+        ("The ministry held talks with a delegation of the Chinese company Sichuan Tianhe Chemical "
+         "on a project to build a mineral fertilizer complex in the Navoi region.",
+         "mineral fertilizer complex in the Navoi region"),
+        ("Gulf Horizon Mining also discussed the possible construction of a gold refinery in "
+         "Kara-Balta by the Emirati company.", "gold refinery in Kara-Balta"),
+    ],
+)  # fmt: skip
+def test_the_project_is_what_the_sentence_says_is_built(text: str, project: str) -> None:
+    index = ArticleIndex.build(text, 2025)
+    assert [m.project for m in deal_mentions(index, set())] == [project]

@@ -38,3 +38,14 @@ def test_a_national_total_leans_to_other() -> None:
     assert quantity is not None
     scores = mass_rules(text, quantity, facility_in_sentence=False)
     assert max(scores, key=scores.__getitem__) == "other"
+
+
+def test_commodity_synonyms_are_read_in_running_text_but_not_generic_ones() -> None:
+    from extract._fields import commodities_in
+
+    assert commodities_in("a plant for silicomanganese and sulphuric acid") == [
+        "ferroalloys",
+        "chemicals",
+    ]
+    assert commodities_in("a mineral fertilizer complex") == ["fertilizers"]
+    assert commodities_in("tungsten concentrate") == ["tungsten"]
