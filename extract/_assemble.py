@@ -21,28 +21,13 @@ from extract._fields import (
 )
 from extract._guided import Figure, GuidedRun, stage_rules
 from extract._mentions import DealMention, deal_mentions
+from extract._parties import counterparty, host_country, investor_country
 from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
 from extract._text import years
-from extract._vocab import canonical_country
 
-_AGENCY = re.compile(
-    r"\b(?:Kazakh Invest|Samruk-Kazyna|Baiterek|KazakhExport"
-    r"|Ministry of [A-Z][\w ,]+?(?=[.,;]| and )"
-    r"|Government of [A-Z]\w+|[A-Z]\w+ (?:region )?akimat)"
-)
 # Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
 _CREATED = re.compile(
     r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces)|will (?:employ|hire))\w*", re.IGNORECASE
-)
-_OFFICIALS = re.compile(
-    r"\b(?:Minist(?:er|ry)|Prime Minister|Government|Akim|President|officials)\b"
-)
-_DEMONYM_BEFORE = re.compile(
-    r"(?:(China|Chinese|German|Germany|British|UK|U\.S\.|US|American|Russian|Turkish|Korean|"
-    r"South Korea|Japanese|Indian|French|Italian|Emirati|Swiss|Canadian|Australian|Kazakh|Uzbek|"
-    r"Kyrgyz|Mongolian|Turkey|Russia|Japan|UAE)(?:’s|'s)?\s+"
-    r"(?:(?:state-owned |private |mining |steel )?"
-    r"(?:company|group|firm|producer|miner|holding)\s+)?)$"
 )
 
 
@@ -97,9 +82,9 @@ def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
     stage = max(rules, key=rules.__getitem__) if any(rules.values()) else "planned"
     return InvestmentDeal(
         investor=mention.investor,
-        investor_country=_investor_country(index, mention.investor, sentence),
-        counterparty=mention.partner or _counterparty(index, mention.sentence_no),
-        host_country=_host_country(index, sentence),
+        investor_country=investor_country(index, mention.investor, sentence),
+        counterparty=mention.partner or counterparty(index, mention.sentence_no, mention.investor),
+        host_country=host_country(index, sentence),
         project=mention.project,
         commodities=commodities_in(f"{sentence} {mention.project or ''}"),
         stage=stage,
@@ -135,9 +120,9 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
     sentence = c.sentence.text
     return InvestmentDeal(
         investor=figure.company,
-        investor_country=_investor_country(index, figure.company, sentence),
-        counterparty=_counterparty(index, c.sentence_no),
-        host_country=_host_country(index, sentence),
+        investor_country=investor_country(index, figure.company, sentence),
+        counterparty=counterparty(index, c.sentence_no, figure.company),
+        host_country=host_country(index, sentence),
         project=figure.facility,
         commodities=commodities_in(f"{sentence} {figure.facility or ''}"),
         amount=q.value,
@@ -146,33 +131,6 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         year=_deal_year(sentence, index.published_year),
         evidence=sentence,
     )
-
-
-def _investor_country(index: ArticleIndex, investor: str | None, sentence: str) -> str | None:
-    if investor and (at := index.text.find(investor)) >= 0:
-        match = _DEMONYM_BEFORE.search(index.text[max(0, at - 60) : at])
-        if match:
-            return canonical_country(match.group(1))
-    side = re.search(r"\b(Chinese|German|Russian|Turkish|Korean|Japanese|British|American) "
-                     r"(?:side|investors?|company|partners?)\b", sentence)  # fmt: skip
-    return canonical_country(side.group(1)) if side else None
-
-
-def _counterparty(index: ArticleIndex, sentence_no: int) -> str | None:
-    """A named host-side agency, else the state when its officials are party to the deal."""
-    agency = _AGENCY.search(index.text)
-    if agency:
-        return agency.group(0)
-    start, end = index.window(sentence_no, back=1)
-    near = index.text[start:end]
-    country = main_country(index)
-    state_party = _OFFICIALS.search(near) or re.search(rf"\b{country} (?:signed|concluded)", near)
-    return f"Government of {country}" if country and state_party else None
-
-
-def _host_country(index: ArticleIndex, sentence: str) -> str | None:
-    inside = re.search(r"\bin ([A-Z][a-z]+stan|Mongolia)\b(?!’s|'s)", sentence)
-    return canonical_country(inside.group(1)) if inside else main_country(index)
 
 
 def _deal_year(sentence: str, published_year: int | None) -> int | None:

@@ -107,6 +107,11 @@ _SUBJECT = re.compile(
     rf"^(?:[^\w]*)(?P<name>{_NAME})(?:’s)?\s+(?:will|plans? to|intends? to|has|have|had|is|are)?\s*"
     r"(?:invest(?:ed|s)?|signed|agreed|building|completing|considering|launched|acquired)\b"
 )
+# "BISHKEK – Kyrgyzaltyn and the Emirati company Gulf Horizon Mining have signed ...".
+_PAIR_SUBJECT = re.compile(
+    rf"^\W*(?:date \d{{4}}-\d\d-\d\d\s+)?(?:[A-Z][A-Z-]{{2,}}(?: [A-Z][A-Z-]{{2,}})?\s+[–-]\s+)?"
+    rf"(?P<name>{_NAME})\s+and\s+[^.]*?\b(?:signed|agreed)\b"
+)
 _TITLES = frozenset(
     {"President", "Chairman", "Chair", "CEO", "Director", "Minister", "Deputy", "Akim", "Governor",
      "Prime", "General", "Chief", "Head", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "In", "At",
@@ -143,9 +148,11 @@ def _read_by_context(text: str) -> list[Span]:
         found.append(_spans_of(match, "a" if match.group("a") else "b"))
     found += [_spans_of(m, "name") for m in _APPOSITIVE.finditer(text)]
     for sentence in sentences(text):
-        if subject := _SUBJECT.match(sentence.text):
-            span = _spans_of(subject, "name")
-            found.append(Span(sentence.start + span.start, sentence.start + span.end, span.text))
+        for pattern in (_SUBJECT, _PAIR_SUBJECT):
+            if subject := pattern.match(sentence.text):
+                span = _spans_of(subject, "name")
+                found.append(Span(sentence.start + span.start, sentence.start + span.end,
+                                  span.text))  # fmt: skip
     return [span for span in map(_without_owner, found) if _plausible(span.text, text, span.end)]
 
 
