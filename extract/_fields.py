@@ -140,11 +140,15 @@ _REGION_IN_NAME = re.compile(
 def location_for(
     index: ArticleIndex, facility: str | None, sentence_no: int, at: int
 ) -> str | None:
-    """The region or town of a figure: from its facility's name, else nearby text."""
+    """The region or town of a figure: from its facility's name, nearby text, or the one place."""
     if facility and (match := _REGION_IN_NAME.search(facility)):
         return match.group(1)
     priors = nearby(index.locations, index, sentence_no, at)
-    return max(priors, key=priors.__getitem__) if priors else None
+    if priors:
+        return max(priors, key=priors.__getitem__)
+    named = {span.text for span in index.locations}
+    # An article that places anything in exactly one place is about a plant there.
+    return named.pop() if len(named) == 1 else None
 
 
 def main_company(index: ArticleIndex) -> str | None:

@@ -49,3 +49,18 @@ def test_commodity_synonyms_are_read_in_running_text_but_not_generic_ones() -> N
     ]
     assert commodities_in("a mineral fertilizer complex") == ["fertilizers"]
     assert commodities_in("tungsten concentrate") == ["tungsten"]
+
+
+def test_a_figure_far_from_any_place_takes_the_article_s_only_place() -> None:
+    from extract._fields import ArticleIndex, location_for
+
+    text = ("A copper cathode plant opened in the Karagandy region. It uses new technology. "
+            "Workers were hired. Managers were trained. The plant made 9,000 tonnes.")  # fmt: skip
+    index = ArticleIndex.build(text, 2024)
+    assert location_for(index, "plant", len(index.sentences) - 1, text.index("9,000")) == (
+        "Karagandy region"
+    )
+    two_places = text.replace("opened in", "in Abai and one in")
+    index = ArticleIndex.build(two_places, 2024)
+    at = two_places.index("9,000")
+    assert location_for(index, "plant", len(index.sentences) - 1, at) is None
