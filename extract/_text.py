@@ -87,6 +87,10 @@ _FACILITY_HEADS = frozenset(
         "quarry",
         "pit",
         "station",
+        "potline",
+        "unit",
+        "line",
+        "workshop",
     ]
 )
 # Lower-case words that may stand in a facility's name before its head noun.
@@ -187,6 +191,14 @@ _FACILITY_MODIFIERS = (
             "tube",
             "pipes",
             "special-purpose",
+            # Products and processes of the genre, so that a described plant is read whole.
+            "silicomanganese", "ferrosilicon", "ferrosilicomanganese", "rod", "washing", "leach",
+            "fired", "coking", "crushing", "grinding", "pelletizing", "pelletising", "sinter",
+            "sintering", "galvanising", "galvanizing", "cold", "sulphate", "sulfate", "ammonia",
+            "urea", "carbide", "graphite", "anode", "hydroxide", "carbonate", "oxide",
+            "refractory", "clinker", "lime", "ammophos", "fertilizers", "fertilisers", "pilot",
+            "reduction", "energy", "wind", "hydro", "hydroelectric", "fuel", "pellets",
+            "petrochemical", "polymer", "gasification", "copper-smelting", "electric", "arc",
         ]
     )
     | _FACILITY_HEADS
