@@ -102,6 +102,13 @@ _COUNTRY_SUBJECT = re.compile(
 )
 
 
+_PROCESS_VERB = re.compile(
+    r"\b(?:process(?:es|ed)?|treat(?:s|ed)?|min(?:e|es|ed)|extract(?:s|ed)?)\s+"
+    r"(?:up to\s+|about\s+|around\s+|some\s+|over\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -> dict[str, float]:
     """Metric scores for a tonnage, with the normaliser's own hints added.
 
@@ -119,4 +126,9 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         scores["capacity"] += 1.0
     if quantity.period == "day" and quantity.commodity in (None, "ore"):
         scores["throughput"] += 1.0
+    at = text_near.find(quantity.text)
+    if at >= 0 and _PROCESS_VERB.search(text_near[:at]):
+        # "will process up to 2 million tons": what a plant processes is throughput, even
+        # when "up to" makes it sound like a capacity (GUIDELINES rule on throughput).
+        scores["throughput"] += 1.5
     return scores

@@ -74,3 +74,14 @@ def test_a_described_plant_of_the_genre_is_read_whole() -> None:
         "heap-leach facility",
         "coal washing plant",
     ]
+
+
+def test_what_a_plant_will_process_is_throughput_even_up_to() -> None:
+    clause = "an ore-dressing plant which will process up to 2 million tons of alumina per year"
+    quantity = parse_quantity("up to 2 million tons of alumina per year")
+    assert quantity is not None
+    scores = mass_rules(clause, quantity, facility_in_sentence=True)
+    assert max(scores, key=scores.__getitem__) == "throughput"
+    capacity = mass_rules("a plant that can make up to 2 million tons of alumina per year",
+                          quantity, facility_in_sentence=True)  # fmt: skip
+    assert max(capacity, key=capacity.__getitem__) == "capacity"
