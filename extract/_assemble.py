@@ -47,7 +47,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     investors = {d.investor for d in deals}
     deals += [_mention_deal(run.index, m) for m in deal_mentions(run.index, covered)
               if m.investor not in investors or _ALSO.search(m.sentence.text)]  # fmt: skip
-    kept = _consistent_status([fact for fact in facts if fact.facility])
+    kept = _consistent_status([fact for fact in facts if fact.facility], _being_built(run.index))
     return ArticleExtraction(doc_id=doc_id, deals=_unique(deals), plant_facts=_unique(kept))
 
 
@@ -57,11 +57,12 @@ _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _NEW_FACILITY = re.compile(r"^(?:new|second|third|future|planned|proposed)\b", re.IGNORECASE)
 
 
-def _consistent_status(facts: list[PlantFact]) -> list[PlantFact]:
+def _consistent_status(facts: list[PlantFact], being_built: set[str]) -> list[PlantFact]:
     """One status per facility: the state of the plant, not of each figure.
 
     A plant that reported output is operating, even when a figure is its target;
-    a "new ..." plant is planned. Under construction, when read, is kept.
+    one the article says is being built is under construction; a "new ..." plant
+    is planned. Under construction, when read, is kept.
     """
     producing = {f.facility for f in facts if f.metric == "production"}
     result = []
@@ -70,10 +71,26 @@ def _consistent_status(facts: list[PlantFact]) -> list[PlantFact]:
         if status != "under_construction":
             if fact.facility in producing:
                 status = "operating"
+            elif fact.facility in being_built:
+                status = "under_construction"
             elif _NEW_FACILITY.match(fact.facility):
                 status = "planned"
         result.append(fact.model_copy(update={"status": status}))
     return result
+
+
+_BEING_BUILT = re.compile(
+    r"\b(?:is (?:also )?(?:building|constructing|completing)|(?:is|are) being (?:built|constructed)"
+    r"|under construction)\b",
+    re.IGNORECASE,
+)
+
+
+def _being_built(index: ArticleIndex) -> set[str]:
+    """Facilities a sentence says are being built (their figures may stand elsewhere)."""
+    return {facility.text for sentence in index.sentences if _BEING_BUILT.search(sentence.text)
+            for facility in index.facilities
+            if sentence.start <= facility.start < sentence.end}  # fmt: skip
 
 
 def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:

@@ -66,3 +66,10 @@ def test_a_second_project_of_the_same_investor_is_kept_only_when_the_text_says_a
 def test_the_project_is_what_the_sentence_says_is_built(text: str, project: str) -> None:
     index = ArticleIndex.build(text, 2025)
     assert [m.project for m in deal_mentions(index, set())] == [project]
+
+
+def test_a_plant_the_article_says_is_being_built_is_under_construction() -> None:
+    text = (" date 2025-01-10 ASTANA – Qazgeology is building a pilot lithium carbonate plant at "
+            "the deposit. The pilot lithium carbonate plant will cost 14 billion tenge.\n")
+    result = Extractor(RULES_ONLY).extract(Article(id="pilot", text=text))
+    assert [(f.metric, f.status) for f in result.plant_facts] == [("cost", "under_construction")]
