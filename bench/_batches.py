@@ -90,7 +90,7 @@ def _timed_batch(base_url: str, corpus: list[Any], concurrency: int) -> tuple[fl
 
 
 def run_concurrency(quick: bool = False) -> dict[str, Any]:
-    """Speed-up of 32 requests in flight over one, at 200 ms per request (quick: 96 articles, three waves)."""
+    """Speed-up of 32 requests in flight over one at 200 ms per request (quick: 96 articles)."""
     corpus = articles(96 if quick else 200)
     with fake_server(LATENCY) as base_url:
         serial, one = _timed_batch(base_url, corpus, 1)
