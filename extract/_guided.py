@@ -86,6 +86,8 @@ def decide_figures(
     return run
 
 
+_RELATIVE = re.compile(r"\s*(?:which|that)\b", re.IGNORECASE)
+_INVESTS = re.compile(r"\bwill (?:finance|fund|invest)\b|\bto (?:finance|fund|invest)\b", re.I)
 _SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
 _COMPANY_TALK = re.compile(r"\bthe (?:company|corporation|group|holding)\b", re.IGNORECASE)
 
@@ -116,6 +118,12 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
         rules = _added(
             score(MONEY_ROLE, figure.clause), score(MONEY_ROLE, figure.candidate.sentence.text)
         )
+        if _RELATIVE.match(figure.clause) and _INVESTS.search(figure.candidate.sentence.text):
+            # "X will finance the project, which is estimated at $275 million": the relative
+            # clause sizes the financed project, so its "estimated" is no cost cue of its own
+            # (contract: money framed as investment is a deal).
+            rules = score(MONEY_ROLE, figure.candidate.sentence.text)
+            rules["investment"] += 1.0
         role = _ask(decider, "money_role", figure, rules)
         figure.role = {"investment": "deal", "cost": "plant_fact"}.get(role, "skip")
         figure.metric = "cost" if role == "cost" else None

@@ -73,3 +73,13 @@ def test_a_plant_the_article_says_is_being_built_is_under_construction() -> None
             "the deposit. The pilot lithium carbonate plant will cost 14 billion tenge.\n")
     result = Extractor(RULES_ONLY).extract(Article(id="pilot", text=text))
     assert [(f.metric, f.status) for f in result.plant_facts] == [("cost", "under_construction")]
+
+
+def test_money_that_sizes_a_financed_project_is_a_deal_not_a_cost() -> None:
+    text = (" date 2024-06-10 TASHKENT – Abu Dhabi-based Falcon Ridge Resources will finance the "
+            "project, which is estimated at $275 million and will create 650 jobs.\n")
+    result = Extractor(RULES_ONLY).extract(Article(id="falcon", text=text))
+    assert [(d.investor, d.amount, d.jobs) for d in result.deals] == [
+        ("Falcon Ridge Resources", 275e6, 650)
+    ]
+    assert [f.metric for f in result.plant_facts] == []
