@@ -32,12 +32,17 @@ def test_a_shortened_facility_takes_its_full_name_but_not_a_place_tail() -> None
     assert names["Khurmen Tolgoi mine"] == "Khurmen Tolgoi mine"
 
 
+def _leading_metric(clause: str, figure: str, *, facility_in_sentence: bool) -> str:
+    """The metric the cue words alone rank first for ``figure`` in ``clause``."""
+    quantity = parse_quantity(figure)
+    assert quantity is not None
+    scores = mass_rules(clause, quantity, facility_in_sentence=facility_in_sentence)
+    return max(scores, key=scores.__getitem__)
+
+
 def test_a_national_total_leans_to_other() -> None:
     text = "Uzbekistan produced 14.2 million tonnes of cement in 2023"
-    quantity = parse_quantity("14.2 million tonnes")
-    assert quantity is not None
-    scores = mass_rules(text, quantity, facility_in_sentence=False)
-    assert max(scores, key=scores.__getitem__) == "other"
+    assert _leading_metric(text, "14.2 million tonnes", facility_in_sentence=False) == "other"
 
 
 def test_commodity_synonyms_are_read_in_running_text_but_not_generic_ones() -> None:
@@ -77,11 +82,8 @@ def test_a_described_plant_of_the_genre_is_read_whole() -> None:
 
 
 def test_what_a_plant_will_process_is_throughput_even_up_to() -> None:
-    clause = "an ore-dressing plant which will process up to 2 million tons of alumina per year"
-    quantity = parse_quantity("up to 2 million tons of alumina per year")
-    assert quantity is not None
-    scores = mass_rules(clause, quantity, facility_in_sentence=True)
-    assert max(scores, key=scores.__getitem__) == "throughput"
-    capacity = mass_rules("a plant that can make up to 2 million tons of alumina per year",
-                          quantity, facility_in_sentence=True)  # fmt: skip
-    assert max(capacity, key=capacity.__getitem__) == "capacity"
+    figure = "up to 2 million tons of alumina per year"
+    processed = f"an ore-dressing plant which will process {figure}"
+    made = f"a plant that can make {figure}"
+    assert _leading_metric(processed, figure, facility_in_sentence=True) == "throughput"
+    assert _leading_metric(made, figure, facility_in_sentence=True) == "capacity"
