@@ -22,6 +22,7 @@ from extract._fields import (
 from extract._guided import Figure, GuidedRun, stage_rules
 from extract._mentions import DealMention, deal_mentions
 from extract._parties import counterparty, host_country, investor_country
+from extract._rules import BUILDING
 from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
 from extract._text import years
 
@@ -80,7 +81,7 @@ def _consistent_status(facts: list[PlantFact], being_built: set[str]) -> list[Pl
 
 
 _BEING_BUILT = re.compile(
-    r"\b(?:is (?:also )?(?:building|constructing|completing)|(?:is|are) being (?:built|constructed)"
+    rf"\b(?:{BUILDING}|(?:is|are) being (?:built|constructed)"
     r"|under construction)\b",
     re.IGNORECASE,
 )

@@ -156,10 +156,13 @@ def _read_by_context(text: str) -> list[Span]:
     return [span for span in map(_without_owner, found) if _plausible(span.text, text, span.end)]
 
 
+_COUNTRY_OWNER = re.compile(r"^([A-Z]\w*(?: [A-Z]\w*)?)(?:’s|'s)\s+(?=[A-Z])")
+
+
 def _without_owner(span: Span) -> Span:
     """Drop a leading "Russia’s" that a subject reading took for part of the name."""
-    owner = _OWNER_PREFIX.match(span.text)
-    if owner and is_country_word(span.text[: owner.end()].split("’")[0].split("'")[0]):
+    owner = _COUNTRY_OWNER.match(span.text)
+    if owner and is_country_word(owner.group(1)):
         return Span(span.start + owner.end(), span.end, span.text[owner.end() :])
     return span
 
@@ -203,18 +206,23 @@ def company_mentions(text: str) -> list[Span]:
     named = _merged(companies(text) + _read_by_context(text))
     full = sorted({s.text for s in named}, key=len, reverse=True)
     mentions = [Span(s.start, s.end, _longest_for(s.text, full)) for s in named]
-    taken = [(s.start, s.end) for s in mentions]
     for name in full:
         for form in _short_forms(name):
-            if " " not in form and re.search(rf"\b{re.escape(form.lower())}\b", text):
-                continue  # also a common word here ("Rare", "Gulf")
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-]| [A-Z])", text):
-                if _after_a_name(text, match.start()):
-                    continue  # "Emre Kalecik" is a person, not Kalecik Cimento
-                if not any(a < match.end() and match.start() < b for a, b in taken):
-                    mentions.append(Span(match.start(), match.end(), _longest_for(form, full)))
-                    taken.append((match.start(), match.end()))
+            mentions += _unclaimed(text, form, mentions, _longest_for(form, full))
     return sorted(mentions, key=lambda s: s.start)
+
+
+def _unclaimed(text: str, form: str, claimed: list[Span], name: str) -> list[Span]:
+    """Occurrences of ``form`` that no mention covers yet, each carrying ``name``."""
+    if " " not in form and re.search(rf"\b{re.escape(form.lower())}\b", text):
+        return []  # also a common word here ("Rare", "Gulf")
+    found: list[Span] = []
+    for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-]| [A-Z])", text):
+        if _after_a_name(text, match.start()):
+            continue  # "Emre Kalecik" is a person, not Kalecik Cimento
+        if not any(s.start < match.end() and match.start() < s.end for s in [*claimed, *found]):
+            found.append(Span(match.start(), match.end(), name))
+    return found
 
 
 def _after_a_name(text: str, at: int) -> bool:

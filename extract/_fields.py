@@ -177,7 +177,8 @@ def main_country(index: ArticleIndex) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-_COMMODITY_WORDS = sorted({*COMMODITY_WORDS, "cooper", "HBI"}, key=len, reverse=True)
+# Longest first, so that "copper cathode" wins over "copper" (matched without case: "HBI").
+_COMMODITY_WORDS = sorted(COMMODITY_WORDS, key=len, reverse=True)
 _COMMODITY = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _COMMODITY_WORDS) + r")\b", re.I)
 
 

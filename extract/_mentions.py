@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extract._fields import ArticleIndex
+from extract._rules import BUILDING
 from extract._text import Span
 
 _DEAL_CUE = re.compile(
@@ -19,7 +20,7 @@ _DEAL_CUE = re.compile(
     r"|\bplans? to (?:build|launch|construct|develop|invest)|\bintends? to (?:build|invest)"
     r"|\binvestment project\b|\bjoint (?:development|project)"
     r"|\bis working on (?:expanding|developing)"
-    r"|\bis (?:also )?(?:building|constructing|completing)\b|\bheld talks with\b"
+    rf"|\b{BUILDING}\b|\bheld talks with\b"
     r"|\bdiscussed the (?:possible )?(?:construction|development|creation)\b"
     r"|\bis carrying out\b[^.]{0,40}\b(?:moderni[sz]ation|reconstruction|expansion)"
     r"|\bproject\b[^.]*\bis being (?:implemented|built|carried out)\b",
@@ -35,7 +36,7 @@ _LIST_OF_AGREEMENTS = re.compile(r"\bagreements with\b", re.IGNORECASE)
 # "the construction of a copper wire rod plant in Balkhash", "is building a pilot plant at ...".
 _BUILT = re.compile(
     r"\b(?:(?:construction|development|modernis|moderniz|reconstruction|expansion)\w* of"
-    r"|to (?:build|construct|develop)|is (?:also )?(?:building|constructing|completing))"
+    rf"|to (?:build|construct|develop)|{BUILDING})"
     r"\s+(?:the |a |an )?(?P<what>[^,;.]+?)"
     r"(?=,|;|\.|\s(?:by|which|that|where|with|for|worth|valued)\s|$)"
 )

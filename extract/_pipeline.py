@@ -8,7 +8,6 @@ from which the batch store derives its cache keys.
 from __future__ import annotations
 
 import time
-from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from types import TracebackType
@@ -77,9 +76,9 @@ class Extractor:
         A backend passed in by the caller stays open: the caller owns it.
         """
         backend, self._backend = self._backend, self._injected
-        if backend is not None and backend is not self._injected:
-            with suppress(AttributeError):
-                backend.close()  # type: ignore[attr-defined]
+        close = getattr(backend, "close", None) if backend is not self._injected else None
+        if close is not None:
+            close()
 
     def __enter__(self) -> Extractor:
         return self

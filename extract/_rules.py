@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from extract._numbers import Quantity
 
 Cues = Mapping[str, tuple[re.Pattern[str], ...]]
+#: Someone "is (also) building / constructing / completing" a thing: work under way. The deal
+#: mentions, the deal stage and the plant status all read it (a pattern fragment, no anchors).
+BUILDING = r"is (?:also )?(?:building|constructing|completing)"
 
 
 def _cues(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -71,7 +74,7 @@ DEAL_STAGE: Cues = {
                      r"\bapproved\b", r"\bannounced\b", r"\bintention\b"),
     "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented)\b",
                        r"\bunder construction\b", r"\bis implementing\b",
-                       r"\bis (?:also )?(?:building|constructing|completing)\b",
+                       rf"\b{BUILDING}\b",
                        r"\bis carrying out\b", r"\bis working on\b"),
     "completed": _cues(r"\bcompleted\b", r"\bcommissioned\b", r"\blaunched\b", r"\bopened\b",
                        r"\binaugurated\b"),
