@@ -13,6 +13,7 @@ import pytest
 
 from extract._local import default_model_path
 from extract._schema import ArticleExtraction
+from extract._store import load_run_predictions
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
 ARTICLE = (
@@ -109,3 +110,25 @@ def test_openai_backend_through_instructor_over_http(
         # Values come from the text; the model chose metric and role through tool calls.
         assert {f.value for f in result.plant_facts} == {120000.0}
         assert [d.amount for d in result.deals] == [40000000.0]
+
+
+def test_concurrent_batch_workers_share_one_client_against_the_real_model(
+    server: str, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("aksu", "pavlodar"):
+        (corpus / f"{name}.txt").write_text(ARTICLE.replace("Aksu", name.title()))
+    store = tmp_path / "runs.db"
+    args = ["batch", str(corpus), "--store", str(store), "--backend", "openai", "--base-url",
+            server, "--model", "gemma", "--strategy", "guided", "-j", "2", "--json"]  # fmt: skip
+    done = _assay(*args)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["extracted"], summary["failed"]) == (2, 0)
+    results = load_run_predictions(store, summary["run_id"])
+    calls = [r.meta.model_calls for r in results.values() if r.meta is not None]
+    assert len(calls) == 2 and min(calls) >= 1  # each article counts its own questions
+    assert sum(calls) == summary["model_calls"]
+    again = json.loads(_assay(*args).stdout)
+    assert (again["cached"], again["model_calls"]) == (2, 0)
