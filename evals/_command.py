@@ -87,7 +87,7 @@ Example:
     "html_path",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="FILE",
-    help="Write the self-contained HTML report here.",
+    help="Write the self-contained HTML report here (compared with --baseline, if given).",
 )
 @click.option(
     "--baseline",
@@ -140,7 +140,8 @@ def eval_command(
         if diff is not None:
             click.echo("\n" + format_diff(diff))
     _write(json_path, report.model_dump_json(indent=2))
-    _write(html_path, render_html(report, texts))
+    if html_path is not None:
+        _write(html_path, render_html(report, texts, baseline=baseline, gold=gold))
     failures = _gate_failures(report, diff, fail_under, max_drop)
     for failure in failures:
         click.echo(f"FAIL: {failure}", err=True)

@@ -1,105 +1,210 @@
-"""A self-contained HTML report: tables, and each article with its evidence highlighted.
+"""The eval report as one self-contained HTML page.
 
-One file, inline CSS, no scripts and no external assets, so it can be attached
-to a CI run or mailed. Every piece of text goes through :func:`html.escape`.
+Top to bottom: what was scored (manifest), a summary of big numbers, per-field F1
+as bar charts (this run beside the baseline, when one is given), the score
+tables with cells coloured by score, a filter bar, and every article: its text
+with gold and predicted evidence highlighted beside its records, wrong fields
+marked and fields that flipped since the baseline flagged.
 
-Field rows carry the CSS class ``right`` (agrees with gold), ``wrong`` (a wrong
-value, a predicted value without gold, or a partly right list) or ``missing``
-(gold not predicted), plus the exact outcome name as a second class.
-Predicted evidence found in the article is wrapped in ``<mark class="evidence
-deal|plant_fact">``; ungrounded marks also carry ``ungrounded``.
+The page is built from the reusable pieces in :mod:`evals._html_page`,
+:mod:`evals._html_chart`, :mod:`evals._html_filter` and :mod:`evals._html_article`;
+this report's article panels are in :mod:`evals._report_html_articles`, its tallies
+and filter bar in :mod:`evals._report_html_tally`.
+Every piece of text goes through :func:`html.escape`; the only script is inline
+and optional (without it the page shows everything).
 """
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Iterable, Mapping
 from html import escape
 
-from evals._models import EvalReport, FieldValue, RecordOutcome, Scores
-
-_CSS = """
-body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 72em; color: #222; }
-table { border-collapse: collapse; margin: .5em 0 1.5em; }
-th, td { border: 1px solid #ccc; padding: .2em .5em; text-align: left; vertical-align: top; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-tr.right td { background: #e6f4ea; }
-tr.wrong td { background: #fde8e8; }
-tr.missing td { background: #fff4d6; }
-tr.record th { background: #eef; }
-.text { white-space: pre-wrap; border: 1px solid #ddd; padding: 1em; background: #fafafa; }
-mark.evidence { background: #fff176; }
-mark.evidence.plant_fact { background: #b3e5fc; }
-mark.evidence.ungrounded { background: #ffcdd2; }
-.meta { color: #555; }
-"""
+from evals._html_article import ARTICLE_CSS, ARTICLE_SCRIPT
+from evals._html_chart import CHART_CSS, Bar, bar_chart
+from evals._html_filter import FILTER_CSS, FILTER_SCRIPT
+from evals._html_page import (
+    CSS,
+    Tile,
+    delta,
+    document,
+    manifest_list,
+    score_cell,
+    score_legend,
+    tiles,
+)
+from evals._models import EvalReport, Scores
+from evals._report_html_articles import REPORT_CSS, anchor, article_panels
+from evals._report_html_tally import FieldCounts, field_counts, filters, flip_index
+from evals._score import RECORD_LISTS
+from extract._schema import ArticleExtraction
 
 _MACRO = "fields (macro)"
-
-_OUTCOME_CLASS = {
-    "right": "right",
-    "wrong": "wrong",
-    "spurious": "wrong",
-    "partial": "wrong",
-    "missing": "missing",
-}
+_TYPE_NAMES = {"deal": "Deal fields", "plant_fact": "Plant-fact fields"}
+_PAGE_CSS = CSS + CHART_CSS + FILTER_CSS + ARTICLE_CSS + REPORT_CSS
 
 
-def render_html(report: EvalReport, texts: Mapping[str, str]) -> str:
+def render_html(
+    report: EvalReport,
+    texts: Mapping[str, str],
+    *,
+    baseline: EvalReport | None = None,
+    gold: Mapping[str, ArticleExtraction] | None = None,
+) -> str:
     """Render ``report`` as one self-contained HTML page.
 
     Args:
         report: A report from :func:`evals.evaluate`.
         texts: Article texts by doc_id, to show with the evidence highlighted
             (the same texts the report was scored with).
+        baseline: An earlier report (``--baseline``): its per-field F1 is drawn
+            beside this run's, and fields whose outcome changed are flagged.
+        gold: The gold extractions, to highlight the gold evidence too (the
+            report itself keeps only the predicted evidence).
 
     Returns:
         The HTML document.
 
     """
+    flips = flip_index(baseline, report) if baseline is not None else None
+    counts = field_counts(report, flips)
     body = [
-        "<h1>assay eval report</h1>",
-        _manifest(report),
-        "<h2>Overall</h2>",
-        _scores_table("overall", _overall_rows(report)),
-        "<h2>Per field</h2>",
-        _scores_table("by-field", report.by_field.items()),
-        "<h2>Per article</h2>",
-        _scores_table("by-article", ((doc_id, s) for doc_id, s in report.by_article.items())),
+        _header(report, baseline),
+        _summary(report, baseline, counts),
+        '<h2 id="charts">Per-field F1</h2>',
+        _charts(report, baseline),
+        "<h2>Scores</h2>",
+        _tables(report, baseline),
+        '<h2 id="articles">Articles</h2>',
+        filters(report, counts, flips is not None),
+        *article_panels(report, texts, gold or {}, flips),
     ]
-    body += [
-        _article(doc_id, records, texts.get(doc_id)) for doc_id, records in report.fields.items()
-    ]
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>assay eval report</title><style>{_CSS}</style></head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body></html>\n"
+    return document(
+        "assay eval report", "\n".join(body), css=_PAGE_CSS, script=FILTER_SCRIPT + ARTICLE_SCRIPT
     )
 
 
-def _manifest(report: EvalReport) -> str:
-    manifest = report.manifest.model_dump(exclude={"scorer", "prompt_ids"})
-    manifest["prompt_ids"] = ", ".join(f"{k}={v}" for k, v in report.manifest.prompt_ids.items())
-    items = "".join(
-        f"<li>{escape(name)}: {escape(str(value))}</li>"
-        for name, value in manifest.items()
-        if value not in (None, "")
-    )
-    notes = [
-        ("without prediction", report.missing_predictions),
-        ("predictions not in gold", report.unexpected_predictions),
-        ("without text", report.grounding.articles_without_text),
+def _header(report: EvalReport, baseline: EvalReport | None) -> str:
+    notice = ""
+    if baseline is not None and baseline.manifest.gold_hash != report.manifest.gold_hash:
+        notice = (
+            '<p class="notice">The baseline was scored against a different gold set: '
+            "its deltas and flips mix two gold sets.</p>"
+        )
+    items = _manifest_items(report, baseline)
+    return f"<header><h1>assay eval report</h1>{manifest_list(items)}{notice}</header>"
+
+
+def _manifest_items(report: EvalReport, baseline: EvalReport | None) -> list[tuple[str, str]]:
+    m, grounding = report.manifest, report.grounding
+    items = [
+        ("model", m.model or ""),
+        ("strategy", m.strategy or ""),
+        ("backend", m.backend or ""),
+        ("gold", f"{m.gold_source or '?'} ({m.gold_articles} articles, {m.gold_hash[:12]})"),
+        ("predictions", f"{m.pred_source or '?'} ({m.predicted_articles} articles)"),
+        ("git", (m.git_revision or "")[:12]),
+        ("assay", m.package_version or ""),
+        ("schema", m.schema_hash or ""),
+        ("prompt_ids", ", ".join(f"{k}={v}" for k, v in m.prompt_ids.items())),
+        ("without prediction", ", ".join(report.missing_predictions)),
+        ("predictions not in gold", ", ".join(report.unexpected_predictions)),
+        ("without text", ", ".join(grounding.articles_without_text)),
+        ("grounding", f"{grounding.grounded}/{grounding.records} predicted records grounded"),
     ]
-    items += "".join(
-        f"<li>{escape(label)}: {escape(', '.join(ids))}</li>" for label, ids in notes if ids
+    if baseline is not None:
+        b = baseline.manifest
+        items.append(("baseline", f"{b.pred_source or '?'} (git {(b.git_revision or '?')[:12]})"))
+    return items
+
+
+def _summary(report: EvalReport, baseline: EvalReport | None, counts: FieldCounts) -> str:
+    now, grounding = report.overall, report.grounding
+    old = _headline(baseline) if baseline is not None else {}
+    notes = {
+        "Field F1": "micro",
+        "Macro F1": f"{now.macro.articles} articles",
+        "Record F1": "key fields right",
+    }
+    items = [
+        _score_tile(label, value, old.get(label), notes.get(label, ""))
+        for label, value in _headline(report).items()
+    ]
+    missing = len(report.missing_predictions)
+    items += [
+        Tile(
+            "Grounded",
+            f"{grounding.grounded}/{grounding.records}",
+            "predicted records" if grounding.records else "no text to check",
+        ),
+        Tile("Articles", str(now.articles), f"{missing} without prediction" if missing else ""),
+    ]
+    return tiles(items) + counts.sentence()
+
+
+def _headline(report: EvalReport) -> dict[str, float]:
+    overall = report.overall
+    return {
+        "Field F1": overall.f1,
+        "Precision": overall.precision,
+        "Recall": overall.recall,
+        "Macro F1": overall.macro.f1,
+        "Record F1": overall.records.f1,
+    }
+
+
+def _score_tile(label: str, value: float, old: float | None, note: str = "") -> Tile:
+    """A score's tile: its change since the baseline if there is one, else ``note``."""
+    if old is None:
+        return Tile(label, f"{value:.3f}", note)
+    return Tile(label, f"{value:.3f}", sub_html=delta(value - old) + " vs baseline")
+
+
+def _charts(report: EvalReport, baseline: EvalReport | None) -> str:
+    series = ("this run", "baseline") if baseline is not None else None
+    charts = []
+    for record_type in RECORD_LISTS:
+        bars = [
+            Bar(
+                key=name,
+                label=name.split(".", 1)[1],
+                value=_f1(scores),
+                compared=_f1(baseline.by_field.get(name)) if baseline is not None else None,
+                note=f"P {scores.precision:.3f}, R {scores.recall:.3f}, "
+                f"TP {scores.tp} FP {scores.fp} FN {scores.fn}",
+            )
+            for name, scores in report.by_field.items()
+            if name.startswith(record_type + ".")
+        ]
+        f1 = report.by_type[record_type].f1
+        caption = f"{_TYPE_NAMES[record_type]} · F1 {f1:.3f}"
+        charts.append(bar_chart(bars, caption=caption, series=series, filter_key="field"))
+    hint = '<p class="muted no-print">Click a field to list its records below.</p>'
+    return f'<div class="grid2">{"".join(charts)}</div>{hint}'
+
+
+def _f1(scores: Scores | None) -> float | None:
+    """F1, or None when nothing was scored (the 1.0 convention would mislead a reader)."""
+    if scores is None or scores.tp == scores.fp == scores.fn == 0:
+        return None
+    return scores.f1
+
+
+def _tables(report: EvalReport, baseline: EvalReport | None) -> str:
+    old: dict[str, Mapping[str, Scores]] | None = None
+    if baseline is not None:
+        old = {
+            "overall": dict(_overall_rows(baseline)),
+            "by-article": baseline.by_article,
+            "by-field": baseline.by_field,
+        }
+    left = (
+        "<h3>Overall</h3>"
+        + _scores_table("overall", _overall_rows(report), old)
+        + "<h3>Per article</h3>"
+        + _scores_table("by-article", report.by_article.items(), old)
     )
-    grounding = report.grounding
-    items += (
-        f"<li>grounding: {grounding.grounded}/{grounding.records} predicted records grounded</li>"
-    )
-    return f'<ul class="meta">{items}</ul>'
+    right = "<h3>Per field</h3>" + _scores_table("by-field", report.by_field.items(), old)
+    return f'{score_legend()}<div class="grid2"><div>{left}</div><div>{right}</div></div>'
 
 
 def _overall_rows(report: EvalReport) -> list[tuple[str, Scores]]:
@@ -114,108 +219,37 @@ def _overall_rows(report: EvalReport) -> list[tuple[str, Scores]]:
     return rows
 
 
-def _scores_table(table_id: str, rows: Iterable[tuple[str, Scores]]) -> str:
-    head = "<tr><th></th><th>P</th><th>R</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th></tr>"
-    cells = [
-        f"<tr><th>{_label(table_id, label)}</th>{_score_cells(label, s)}</tr>" for label, s in rows
-    ]
-    return f'<table class="results" id="{table_id}">{head}{"".join(cells)}</table>'
+def _scores_table(
+    table_id: str,
+    rows: Iterable[tuple[str, Scores]],
+    old: Mapping[str, Mapping[str, Scores]] | None,
+) -> str:
+    """Return a table of scores; with ``old`` (the baseline's, by table), a ΔF1 column."""
+    head = "<tr><th></th><th>P</th><th>R</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th>"
+    head += "<th>ΔF1</th></tr>" if old is not None else "</tr>"
+    lines = []
+    for label, scores in rows:
+        change = ""
+        if old is not None:
+            before = old[table_id].get(label)
+            change = f'<td class="num">{delta(scores.f1 - before.f1) if before else ""}</td>'
+        lines.append(f"<tr><th>{_label(table_id, label)}</th>{_cells(label, scores)}{change}</tr>")
+    return (
+        f'<table class="results" id="{table_id}"><thead>{head}</thead>'
+        f"<tbody>{''.join(lines)}</tbody></table>"
+    )
 
 
-def _score_cells(label: str, scores: Scores) -> str:
-    shown = [f"{value:.3f}" for value in (scores.precision, scores.recall, scores.f1)]
-    counts = [str(value) for value in (scores.tp, scores.fp, scores.fn)]
-    if label == _MACRO:
-        counts = ["-"] * 3
-    elif scores.tp == scores.fp == scores.fn == 0:
-        shown = ["-"] * 3  # nothing scored: the 1.0 convention would mislead a reader
-    return "".join(f'<td class="num">{value}</td>' for value in (*shown, *counts))
+def _cells(label: str, scores: Scores) -> str:
+    if scores.tp == scores.fp == scores.fn == 0 and label != _MACRO:
+        # Nothing scored: the 1.0 convention would mislead a reader.
+        return '<td class="num">-</td>' * 3 + '<td class="num">0</td>' * 3
+    shown = "".join(score_cell(value) for value in (scores.precision, scores.recall, scores.f1))
+    counts = ("-", "-", "-") if label == _MACRO else (scores.tp, scores.fp, scores.fn)
+    return shown + "".join(f'<td class="num">{value}</td>' for value in counts)
 
 
 def _label(table_id: str, label: str) -> str:
     if table_id != "by-article":
         return escape(label)
-    return f'<a href="#{_anchor(label)}">{escape(label)}</a>'
-
-
-def _anchor(doc_id: str) -> str:
-    return "article-" + re.sub(r"[^\w-]", "_", doc_id)
-
-
-def _article(doc_id: str, records: list[RecordOutcome], text: str | None) -> str:
-    shown = (
-        f'<div class="text">{highlight(text, records)}</div>'
-        if text is not None
-        else '<p class="no-text">Article text not available.</p>'
-    )
-    return (
-        f'<section class="article" id="{_anchor(doc_id)}"><h2>{escape(doc_id)}</h2>'
-        f'{shown}<table class="records"><tr><th>field</th><th>gold</th><th>predicted</th>'
-        f"<th>outcome</th></tr>{''.join(_record_rows(record) for record in records)}</table>"
-        "</section>"
-    )
-
-
-def highlight(text: str, records: list[RecordOutcome]) -> str:
-    """Return ``text`` escaped, with each located predicted evidence wrapped in ``<mark>``.
-
-    Overlapping evidence is split into segments; each segment's mark lists the
-    record types and keys of every evidence that covers it.
-    """
-    spans = [
-        (r.grounding.start, r.grounding.end, r)
-        for r in records
-        if r.grounding is not None and r.grounding.start is not None and r.grounding.end is not None
-    ]
-    bounds = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
-    parts = []
-    for start, end in itertools.pairwise(bounds):
-        covering = [r for s, e, r in spans if s <= start and end <= e]
-        segment = escape(text[start:end])
-        if not covering:
-            parts.append(segment)
-            continue
-        classes: list[str] = sorted({r.record_type for r in covering})
-        if any(r.grounding is not None and not r.grounding.grounded for r in covering):
-            classes.append("ungrounded")
-        title = escape("; ".join(r.key for r in covering))
-        parts.append(f'<mark class="evidence {" ".join(classes)}" title="{title}">{segment}</mark>')
-    return "".join(parts)
-
-
-def _record_rows(record: RecordOutcome) -> str:
-    status = (
-        "aligned"
-        if record.gold_index is not None and record.pred_index is not None
-        else ("missing" if record.pred_index is None else "spurious")
-    )
-    notes = [record.record_type, status]
-    if record.similarity is not None:
-        notes.append(f"similarity {record.similarity:.2f}")
-    if record.grounding is not None:
-        notes.append("grounded" if record.grounding.grounded else "NOT grounded")
-    header = (
-        f'<tr class="record"><th colspan="4">{escape(record.key)} '
-        f'<span class="meta">({escape(", ".join(notes))})</span></th></tr>'
-    )
-    rows = [
-        f'<tr class="{_OUTCOME_CLASS[f.outcome]} {f.outcome}"><td>{escape(f.field)}</td>'
-        f"<td>{_value(f.gold)}</td><td>{_value(f.pred)}</td><td>{f.outcome}</td></tr>"
-        for f in record.fields
-    ]
-    if record.evidence is not None:
-        rows.append(
-            f'<tr class="evidence"><td>evidence</td><td colspan="3">'
-            f"{escape(record.evidence)}</td></tr>"
-        )
-    return header + "".join(rows)
-
-
-def _value(value: FieldValue) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return escape(", ".join(value))
-    if isinstance(value, float):
-        return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
-    return escape(str(value))
+    return f'<a href="#{anchor(label)}">{escape(label)}</a>'

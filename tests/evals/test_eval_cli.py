@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import types
 from pathlib import Path
@@ -91,6 +92,29 @@ def test_baseline_and_max_drop(files: dict[str, Path]) -> None:
         0.05,
     )
     assert result.exit_code == 0, result.stderr
+
+
+def test_html_report_compares_with_the_baseline(files: dict[str, Path]) -> None:
+    baseline, page = files["tmp"] / "base.json", files["tmp"] / "r.html"
+    assert (
+        _run("--gold", files["gold"], "--pred", files["perfect"], "--json", baseline).exit_code == 0
+    )
+    result = _run(
+        "--gold",
+        files["gold"],
+        "--pred",
+        files["worse"],
+        "--baseline",
+        baseline,
+        "--html",
+        page,
+        "-q",
+    )
+    assert result.exit_code == 0, result.output
+    html = page.read_text()
+    assert 'class="bar base"' in html  # the baseline's bars beside this run's
+    assert '<span class="flip worse" title="baseline: right">▼ was right</span>' in html
+    assert re.search(r'<mark class="evidence[^"]* gold[^"]*" data-refs', html)  # from gold files
 
 
 def test_bad_input_exits_2_with_one_line(files: dict[str, Path]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 
@@ -107,6 +109,15 @@ def test_text_report_has_every_table() -> None:
     assert micro.split()[2:] == ["1.000", "0.739", "0.850", "34", "0", "12"]
 
 
+def _field_row(page: str, outcome: str, field: str) -> re.Match[str] | None:
+    """The row of one scored field: its outcome class, filter values and name cell."""
+    pattern = (
+        rf'<tr class="field {outcome}" data-row data-f-outcome="{outcome}" '
+        rf'data-f-field="[a-z_]+\.{field}"[^>]*><th scope="row">{field}</th>'
+    )
+    return re.search(pattern, page)
+
+
 def test_html_report_marks_fields_and_escapes_everything() -> None:
     gold = {"x<y": article("x<y", facts=[fact(FACT_CAPACITY, facility="<b>Almaly</b> & co")])}
     pred = {
@@ -116,22 +127,60 @@ def test_html_report_marks_fields_and_escapes_everything() -> None:
     }
     text = "<script>alert(1)</script> " + FACT_CAPACITY["evidence"]
     page = render_html(evaluate(gold, pred, {"x<y": text}), {"x<y": text})
-    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert page.count("<script>") == 1  # the page's own filter script, and nothing else
     assert "<b>Almaly" not in page and "&lt;b&gt;Almaly&lt;/b&gt; &amp; co" in page
-    assert 'id="article-x_y"' in page
-    assert '<tr class="right right"><td>facility</td>' in page
-    assert '<tr class="wrong wrong"><td>value</td>' in page
+    assert 'id="article-x_y"' in page and 'data-f-article="x&lt;y"' in page
+    assert _field_row(page, "right", "facility") and _field_row(page, "wrong", "value")
     assert '<table class="results" id="overall">' in page
-    mark = re.search(r'<mark class="evidence plant_fact ungrounded"[^>]*>([^<]*)</mark>', page)
+    mark = re.search(r'<mark class="evidence pred plant_fact ungrounded"[^>]*>([^<]*)</mark>', page)
     assert mark is not None and mark.group(1) == FACT_CAPACITY["evidence"]
-    assert "http" not in page.split("<body>")[0]  # no external assets
+    assert "://" not in page  # no external assets, no links out
+    assert re.search(r'(?:src|href)="(?!#)', page) is None
+
+
+def test_html_policy_allows_only_the_inline_style_and_script() -> None:
+    page = render_html(evaluate(gold_set(), gold_set(), texts()), texts())
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert policy is not None
+    style = re.search(r"<style>(.*?)</style>", page, re.S)
+    script = re.search(r"<script>(.*?)</script>", page, re.S)
+    assert style is not None and script is not None
+    expected = (
+        f"default-src 'none'; style-src '{_sha256(style.group(1))}'; "
+        f"script-src '{_sha256(script.group(1))}'"
+    )
+    assert policy.group(1) == expected
+
+
+def _sha256(source: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
 
 
 def test_html_shows_missing_fields_and_articles_without_text() -> None:
     gold = gold_set()
     page = render_html(evaluate(gold, {}, {}), {})
-    assert '<tr class="missing missing"><td>investor</td>' in page
+    assert _field_row(page, "missing", "investor")
     assert "Article text not available." in page
+
+
+def test_html_with_baseline_and_gold_marks_flips_and_gold_evidence() -> None:
+    gold = gold_set()
+    base = evaluate(gold, gold, texts())
+    facts = [fact(FACT_CAPACITY, value=9500.0), *gold["a"].plant_facts[1:]]
+    pred = {**gold, "a": gold["a"].model_copy(update={"plant_facts": facts})}
+    report = evaluate(gold, pred, texts())
+    page = render_html(report, texts(), baseline=base, gold=gold)
+    value_row = _field_row(page, "wrong", "value")
+    assert value_row is not None and 'data-f-flipped="yes"' in value_row.group(0)
+    assert '<span class="flip worse" title="baseline: right">▼ was right</span>' in page
+    assert page.count('class="bar base"') == page.count('class="bar run"') > 0
+    assert "<th>ΔF1</th>" in page and 'name="flipped"' in page
+    gold_mark = r'<mark class="evidence (?:pred )?gold[^"]*" data-refs[^>]*>([^<]*)</mark>'
+    assert FACT_CAPACITY["evidence"] in re.findall(gold_mark, page)
+    without = render_html(report, texts())
+    assert 'class="bar base"' not in without and not re.search(gold_mark, without)
+    assert 'name="flipped"' not in without
 
 
 def test_baseline_diff_lists_flips_and_deltas() -> None:
