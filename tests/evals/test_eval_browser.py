@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from evals_helpers import FACT_CAPACITY, FACT_RESERVES, fact, gold_set, texts
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
 from evals import FieldFlip, diff_reports, evaluate, render_html
 from evals._html_chart import PLOT_WIDTH
@@ -237,7 +237,7 @@ def test_field_article_and_flip_filters(page: Page, scenario: Scenario, artifact
     assert wrong_value.locator(".flip.worse").inner_text() == "▼ was right"
     page.screenshot(path=str(artifacts / "eval-report-flipped.png"), full_page=True)
     page.click("#filters button[type=reset]")
-    page.wait_for_function("!document.querySelector('.filtered-out')")
+    expect(page.locator(".filtered-out")).to_have_count(0)  # reset applies on the next tick
     assert _shown(page) == everything
 
 
