@@ -1,4 +1,4 @@
-"""Gold-set checks and annotator agreement (the logic behind `assay gold check` and `gold agree`)."""
+"""Gold-set checks and annotator agreement (behind `assay gold check` and `assay gold agree`)."""
 
 from __future__ import annotations
 
