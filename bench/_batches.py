@@ -58,8 +58,8 @@ def run_cached(quick: bool = False) -> dict[str, Any]:
 
     The full size runs in quick mode too: the fill costs a few seconds.
     """
-    from extract._batch import run_batch
-    from extract._store import ResultStore
+    from extract._batch.runner import run_batch
+    from extract._batch.store import ResultStore
 
     extractor = Extractor(ExtractionConfig(strategy="direct"), backend=EchoBackend())
     with tempfile.TemporaryDirectory() as tmp, ResultStore(Path(tmp) / "runs.db") as store:
@@ -77,8 +77,8 @@ def run_cached(quick: bool = False) -> dict[str, Any]:
 
 
 def _timed_batch(base_url: str, corpus: list[Any], concurrency: int) -> tuple[float, Any]:
-    from extract._batch import run_batch
-    from extract._store import ResultStore
+    from extract._batch.runner import run_batch
+    from extract._batch.store import ResultStore
 
     settings = BackendSettings(backend="openai", model="fake", base_url=base_url, api_key="bench",
                                max_retries=0)  # fmt: skip

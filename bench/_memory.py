@@ -36,8 +36,8 @@ def real_articles(count: int) -> list[Article]:
 def child(count: int) -> dict[str, Any]:
     """Run the batch in this process and measure its peak RSS."""
     from extract import Extractor
-    from extract._batch import run_batch
-    from extract._store import ResultStore
+    from extract._batch.runner import run_batch
+    from extract._batch.store import ResultStore
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp, ResultStore(Path(tmp) / "runs.db") as store:

@@ -174,13 +174,13 @@ def _predictions(
 
 
 def _store_predictions(store_path: Path, run_id: str) -> dict[str, ArticleExtraction]:
-    """Load a run's predictions from the result store (``extract._store``).
+    """Load a run's predictions from the result store (``extract._batch.store``).
 
     Imported here, by name, because the store is an optional neighbour: scoring
     files must work without it, and it must not load at ``import evals``.
     """
     try:
-        module = importlib.import_module("extract._store")
+        module = importlib.import_module("extract._batch.store")
     except ImportError as exc:
         raise BadInput(f"{store_path}: the result store is not available: {exc}") from exc
     loader = cast(StoreLoader, module.load_run_predictions)

@@ -19,8 +19,8 @@ import re
 
 from evals._compare import numbers_agree
 from evals._models import Grounding
-from extract._numbers import figures_in
 from extract._schema import InvestmentDeal, PlantFact
+from extract._text.numbers import figures_in
 
 _NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*")
 _SPACE_SEPARATORS = str.maketrans("", "", " \u00a0\u202f")

@@ -7,7 +7,7 @@
 The exception tree is drawn in :mod:`extract._errors`.
 """
 
-from extract._backends import Backend, BackendSettings, FakeBackend, make_backend
+from extract._backends.base import Backend, BackendSettings, FakeBackend, make_backend
 from extract._errors import (
     AssayError,
     BackendError,
@@ -18,8 +18,7 @@ from extract._errors import (
     StoreError,
     ValidationFailed,
 )
-from extract._guided import GuidedOptions
-from extract._pipeline import ExtractionConfig, Extractor, extract_article
+from extract._pipeline.pipeline import ExtractionConfig, Extractor, extract_article
 from extract._schema import (
     Article,
     ArticleExtraction,
@@ -28,6 +27,7 @@ from extract._schema import (
     PlantFact,
     RecordGrounding,
 )
+from extract._strategies.guided.strategy import GuidedOptions
 
 __all__ = [
     "Article",

@@ -174,9 +174,9 @@ def _fake_store(monkeypatch: pytest.MonkeyPatch, loader: object) -> list[tuple[P
         calls.append((store, run_id))
         return loader(store, run_id) if callable(loader) else loader
 
-    module = types.ModuleType("extract._store")
+    module = types.ModuleType("extract._batch.store")
     module.load_run_predictions = load_run_predictions  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "extract._store", module)
+    monkeypatch.setitem(sys.modules, "extract._batch.store", module)
     return calls
 
 
@@ -206,6 +206,6 @@ def test_store_errors_exit_2(files: dict[str, Path], monkeypatch: pytest.MonkeyP
     _fake_store(monkeypatch, fail)
     result = _run("--gold", files["gold"], "--run", "r9", "--store", "s.db")
     assert result.exit_code == 2 and "Error: s.db: no run 'r9'" in result.stderr
-    monkeypatch.setitem(sys.modules, "extract._store", None)  # the store is not installed
+    monkeypatch.setitem(sys.modules, "extract._batch.store", None)  # the store is not installed
     result = _run("--gold", files["gold"], "--run", "r9", "--store", "s.db")
     assert result.exit_code == 2 and "result store is not available" in result.stderr

@@ -13,7 +13,7 @@ FORBIDDEN = (
     "openai",
     "instructor",
     "llama_cpp",
-    "extract._llm",
+    "extract._backends.openai",
     "extract._backends",
     "extract._pipeline",
     "extract._batch",

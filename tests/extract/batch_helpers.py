@@ -11,10 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from extract._backends import BackendSettings
-from extract._pipeline import ExtractionConfig, Extractor
-from extract._prompts import load_choice_prompt, load_direct_prompt
+from extract._backends.base import BackendSettings
+from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
+from extract._strategies.prompts import load_choice_prompt, load_direct_prompt
 from extract._testing.fake_openai import article_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -109,7 +109,7 @@ def cli_env(**extra: str) -> dict[str, str]:
 
 def cli_command(*args: object) -> list[str]:
     """``assay ARGS`` as a command line for a fresh interpreter."""
-    return [sys.executable, "-c", "from extract._cli import main; main()", *map(str, args)]
+    return [sys.executable, "-c", "from extract._cli.main import main; main()", *map(str, args)]
 
 
 def run_cli(*args: object, timeout: float = 120) -> subprocess.CompletedProcess[str]:

@@ -23,14 +23,14 @@ from batch_helpers import (
 )
 from click.testing import CliRunner
 
-from extract._backends import BackendSettings, FakeBackend
-from extract._batch import run_batch
-from extract._batch_cli import batch_command, runs_group
+from extract._backends.base import BackendSettings, FakeBackend
+from extract._batch.inputs import BadInput
+from extract._batch.progress import Progress
+from extract._batch.runner import run_batch
+from extract._batch.store import ResultStore, list_runs, load_run_predictions
+from extract._cli.batch import batch_command, runs_group
 from extract._errors import InputError
-from extract._inputs import BadInput
-from extract._pipeline import ExtractionConfig, Extractor
-from extract._progress import Progress
-from extract._store import ResultStore, list_runs, load_run_predictions
+from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._testing import FakeOpenAIServer
 
 pytestmark = pytest.mark.server
@@ -93,7 +93,7 @@ def test_fetch_settings_do_not_invalidate_the_cache(tmp_path: Path) -> None:
 
 
 def test_prompt_edit_re_extracts_only_what_it_affects(tmp_path: Path) -> None:
-    from extract._prompts import prompt_dir
+    from extract._strategies.prompts import prompt_dir
 
     prompts = tmp_path / "prompts"
     shutil.copytree(prompt_dir(), prompts)
@@ -413,8 +413,8 @@ def test_an_unexpected_exception_costs_only_its_article(tmp_path: Path) -> None:
 
 
 def test_workers_share_one_http_client_and_count_usage_apart(tmp_path: Path) -> None:
-    from extract._batch_work import make_workers
-    from extract._llm import OpenAIBackend
+    from extract._backends.openai import OpenAIBackend
+    from extract._batch.work import make_workers
 
     with FakeOpenAIServer(responder=records_for) as server:
         settings = BackendSettings(backend="openai", model="fake", base_url=server.base_url,

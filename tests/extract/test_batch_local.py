@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from batch_helpers import article
 
-from extract._batch import run_batch
-from extract._pipeline import Extractor
-from extract._store import ResultStore, load_run_predictions
+from extract._batch.runner import run_batch
+from extract._batch.store import ResultStore, load_run_predictions
+from extract._pipeline.pipeline import Extractor
 
 pytestmark = pytest.mark.model
 

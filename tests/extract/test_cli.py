@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract._cli import cli
+from extract._cli.main import cli
 from extract._testing import FakeOpenAIServer
 
 SAMPLE = Path(__file__).resolve().parents[2] / "extract/samples/sample_article.txt"

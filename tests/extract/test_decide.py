@@ -1,6 +1,6 @@
-from extract._backends import FakeBackend
-from extract._decide import Decider
-from extract._prompts import load_choice_prompt
+from extract._backends.base import FakeBackend
+from extract._strategies.guided.decide import Decider
+from extract._strategies.prompts import load_choice_prompt
 
 PROMPT = load_choice_prompt("mass_metric")
 SENTENCE = "The smelter produced 50,000 tonnes of zinc."

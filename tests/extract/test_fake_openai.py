@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from extract._direct import ArticleRecords
+from extract._strategies.direct import ArticleRecords
 from extract._testing import FakeOpenAIServer, minimal_instance
 
 pytestmark = pytest.mark.server

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract._grounding import (
+from extract._schema import ArticleExtraction, ExtractionMeta, InvestmentDeal, PlantFact
+from extract._text.grounding import (
     ground_extraction,
     ground_record,
     locate_evidence,
     value_in_evidence,
 )
-from extract._schema import ArticleExtraction, ExtractionMeta, InvestmentDeal, PlantFact
 
 GOLD = Path(__file__).resolve().parents[2] / "gold"
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from extract._local import default_model_path
+from extract._backends.local import default_model_path
+from extract._batch.store import load_run_predictions
 from extract._schema import ArticleExtraction
-from extract._store import load_run_predictions
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
 ARTICLE = (
@@ -72,7 +72,7 @@ def _wait_until_up(base_url: str, process: subprocess.Popen[bytes]) -> None:
 
 def _assay(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "from extract._cli import main; main()", *args],
+        [sys.executable, "-c", "from extract._cli.main import main; main()", *args],
         capture_output=True,
         text=True,
         timeout=600,

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from extract._backends import BackendSettings
-from extract._pipeline import extract_article
+from extract._backends.base import BackendSettings
+from extract._pipeline.pipeline import extract_article
 from extract._schema import ArticleExtraction
 
 pytestmark = pytest.mark.model
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def local():  # type: ignore[no-untyped-def]
-    from extract._local import LocalBackend
+    from extract._backends.local import LocalBackend
 
     return LocalBackend(BackendSettings())
 

@@ -2,11 +2,11 @@
 
 import pytest
 
-from extract._fields import ArticleIndex
-from extract._guided import GuidedOptions
-from extract._mentions import deal_mentions
-from extract._pipeline import ExtractionConfig, Extractor
+from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
+from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.mentions import deal_mentions
+from extract._strategies.guided.strategy import GuidedOptions
 
 RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
 

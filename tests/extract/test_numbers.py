@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract._numbers import Quantity, figures_in, find_quantities, parse_quantity
+from extract._text.numbers import Quantity, figures_in, find_quantities, parse_quantity
 
 SEEDS = Path(__file__).resolve().parents[2] / "gold" / "articles"
 

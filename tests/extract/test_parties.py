@@ -1,7 +1,7 @@
 """The counterparty of a deal: signing partner, the sentence's agency, the article's."""
 
-from extract._fields import ArticleIndex
-from extract._parties import counterparty
+from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.parties import counterparty
 
 
 def _counterparty(text: str, sentence_no: int, investor: str | None) -> str | None:

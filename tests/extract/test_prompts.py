@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from extract._errors import PromptError
-from extract._guided import GUIDED_PROMPTS, guided_prompt_ids
-from extract._prompts import (
+from extract._strategies.guided.strategy import GUIDED_PROMPTS, guided_prompt_ids
+from extract._strategies.prompts import (
     ChoicePrompt,
     load_choice_prompt,
     load_direct_prompt,

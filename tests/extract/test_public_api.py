@@ -42,7 +42,7 @@ def test_only_one_module_imports_openai_or_instructor() -> None:
         for path in (ROOT / package).rglob("*.py")
         if _imports(path) & {"openai", "instructor"}
     )
-    assert importers == ["extract/_llm.py"]
+    assert importers == ["extract/_backends/openai.py"]
 
 
 def test_evals_never_imports_a_model_package() -> None:

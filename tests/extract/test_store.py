@@ -11,12 +11,9 @@ from pathlib import Path
 import pytest
 from batch_helpers import API_KEY, article, openai_extractor, prompts_dir
 
-from extract._errors import StoreError
-from extract._keys import article_hash, cache_key, canonical_json
-from extract._migrations import MIGRATIONS, applied_migrations, apply_migrations
-from extract._pipeline import ExtractionConfig, Extractor
-from extract._schema import Article, ArticleExtraction, ExtractionMeta, InvestmentDeal, PlantFact
-from extract._store import (
+from extract._batch.keys import article_hash, cache_key, canonical_json
+from extract._batch.migrations import MIGRATIONS, applied_migrations, apply_migrations
+from extract._batch.store import (
     ResultStore,
     diff_runs,
     export_run_dataset,
@@ -24,6 +21,9 @@ from extract._store import (
     list_runs,
     load_run_predictions,
 )
+from extract._errors import StoreError
+from extract._pipeline.pipeline import ExtractionConfig, Extractor
+from extract._schema import Article, ArticleExtraction, ExtractionMeta, InvestmentDeal, PlantFact
 
 # Released migrations, frozen: name -> SHA-256 prefix of the function's source. A migration
 # that has been applied somewhere must never change; add a new one instead.
@@ -142,7 +142,7 @@ def test_cache_key_ignores_how_results_are_fetched() -> None:
 def test_cache_key_changes_with_the_prompt_files(tmp_path: Path) -> None:
     import shutil
 
-    from extract._prompts import prompt_dir
+    from extract._strategies.prompts import prompt_dir
 
     copy = tmp_path / "prompts"
     shutil.copytree(prompt_dir(), copy)
@@ -309,7 +309,7 @@ def test_export_to_dataset_and_parquet_round_trip(tmp_path: Path) -> None:
 
 
 def test_default_extractor_identity_is_json_serialisable() -> None:
-    from extract._backends import FakeBackend
+    from extract._backends.base import FakeBackend
 
     identity = Extractor(ExtractionConfig(), backend=FakeBackend()).identity()
     assert json.loads(canonical_json(identity)) == json.loads(json.dumps(identity))

@@ -1,8 +1,8 @@
 """Places and facility names as the records carry them."""
 
-from extract._numbers import parse_quantity
-from extract._rules import mass_rules
-from extract._text import facilities, full_facility_names, locations
+from extract._strategies.guided.cues import mass_rules
+from extract._text.numbers import parse_quantity
+from extract._text.reading import facilities, full_facility_names, locations
 
 
 def _places(text: str) -> list[str]:
@@ -46,7 +46,7 @@ def test_a_national_total_leans_to_other() -> None:
 
 
 def test_commodity_synonyms_are_read_in_running_text_but_not_generic_ones() -> None:
-    from extract._fields import commodities_in
+    from extract._strategies.guided.fields import commodities_in
 
     assert commodities_in("a plant for silicomanganese and sulphuric acid") == [
         "ferroalloys",
@@ -57,7 +57,7 @@ def test_commodity_synonyms_are_read_in_running_text_but_not_generic_ones() -> N
 
 
 def test_a_figure_far_from_any_place_takes_the_article_s_only_place() -> None:
-    from extract._fields import ArticleIndex, location_for
+    from extract._strategies.guided.fields import ArticleIndex, location_for
 
     text = ("A copper cathode plant opened in the Karagandy region. It uses new technology. "
             "Workers were hired. Managers were trained. The plant made 9,000 tonnes.")  # fmt: skip

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from extract._cli import _register_optional_commands, cli
+from extract._cli.main import _register_optional_commands, cli
 from extract._testing.fake_openai import article_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -54,7 +54,7 @@ def cli_env(**extra: str) -> dict[str, str]:
 def run_cli(*args: object, env: dict[str, str] | None = None, cwd: Path | None = None,
             timeout: float = 120) -> subprocess.CompletedProcess[str]:  # fmt: skip
     """Run ``assay ARGS`` in a fresh interpreter, as a user would."""
-    command = [sys.executable, "-c", "from extract._cli import main; main()", *map(str, args)]
+    command = [sys.executable, "-c", "from extract._cli.main import main; main()", *map(str, args)]
     return subprocess.run(command, env=env or cli_env(), cwd=cwd, capture_output=True,
                           text=True, timeout=timeout, check=False)  # fmt: skip
 

@@ -25,14 +25,14 @@ from reliability_helpers import (
     openai_args,
 )
 
-from extract._backends import FakeBackend
-from extract._chunks import OVERLAP_SENTENCES, chunk_text
+from extract._backends.base import FakeBackend
+from extract._batch.inputs import BadInput, iter_articles
+from extract._batch.store import ResultStore
 from extract._errors import InputError
-from extract._guided import GuidedOptions
-from extract._inputs import BadInput, iter_articles
-from extract._pipeline import ExtractionConfig, Extractor
+from extract._pipeline.chunks import OVERLAP_SENTENCES, chunk_text
+from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article, ArticleExtraction
-from extract._store import ResultStore
+from extract._strategies.guided.strategy import GuidedOptions
 from extract._testing.fake_openai import FakeOpenAIServer
 
 RULES_ONLY = ExtractionConfig(strategy="guided", guided=GuidedOptions(use_model=False))
@@ -289,7 +289,7 @@ def test_batch_over_a_corpus_of_bad_inputs(tmp_path: Path) -> None:
 def test_an_article_over_the_size_limit_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("extract._inputs.MAX_ARTICLE_BYTES", 2 * 2**20)
+    monkeypatch.setattr("extract._batch.inputs.MAX_ARTICLE_BYTES", 2 * 2**20)
     (tmp_path / "huge.txt").write_text("x" * (2 * 2**20 + 1))
     [item] = list(iter_articles([tmp_path / "huge.txt"]))
     assert isinstance(item, BadInput) and item.error == f"{tmp_path / 'huge.txt'}: larger than 2 MB"

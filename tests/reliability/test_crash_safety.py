@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from reliability_helpers import REPO, article, cli_env, openai_args, records_for, run_cli
 
+from extract._batch.store import ResultStore
 from extract._schema import ArticleExtraction
-from extract._store import ResultStore
 from extract._testing.fake_openai import FakeOpenAIServer, article_text
 
 ARTICLES = 24
@@ -76,7 +76,7 @@ def _kill_when(process: subprocess.Popen[str], store: Path, done: int, extra_del
 
 
 def _assay(*args: object) -> subprocess.Popen[str]:
-    command = [sys.executable, "-c", "from extract._cli import main; main()", *map(str, args)]
+    command = [sys.executable, "-c", "from extract._cli.main import main; main()", *map(str, args)]
     return subprocess.Popen(command, env=cli_env(), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
 
@@ -112,7 +112,7 @@ def test_killed_batches_resume_with_exactly_the_missing_articles(tmp_path: Path)
 WRITER = """
 import sys
 from extract._schema import Article, ArticleExtraction, PlantFact
-from extract._store import ResultStore
+from extract._batch.store import ResultStore
 
 store_path, count, facts, raw_bytes = sys.argv[1], *map(int, sys.argv[2:5])
 fact = PlantFact(facility="Aksu plant", metric="capacity", value=1.0, unit="t", evidence="x")

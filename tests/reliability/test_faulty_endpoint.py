@@ -18,10 +18,10 @@ import pytest
 from click.testing import CliRunner
 from reliability_helpers import ARTICLE, DEAL_SENTENCE, article, assay_cli, openai_args, records_for
 
-from extract._backends import BackendSettings
+from extract._backends.base import BackendSettings
+from extract._backends.openai import MAX_BACKOFF, OpenAIBackend
 from extract._errors import BackendError, ModelOutputError
-from extract._llm import MAX_BACKOFF, OpenAIBackend
-from extract._pipeline import ExtractionConfig, Extractor
+from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article, ArticleExtraction
 from extract._testing import fake_openai
 from extract._testing.fake_openai import FakeOpenAIServer, Responder, article_text
@@ -109,7 +109,9 @@ def _fault_for_b(fault: str) -> Responder:
 def test_extract_command_reports_the_failed_article_and_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
 ) -> None:
-    monkeypatch.setattr("extract._llm.backoff_seconds", lambda attempt, retry_after: 0.0)
+    monkeypatch.setattr(
+        "extract._backends.openai.backoff_seconds", lambda attempt, retry_after: 0.0
+    )
     for name in "ABC":
         (tmp_path / f"{name}.txt").write_text(article(name))
     with FakeOpenAIServer(responder=_fault_for_b(fault), hang_seconds=10) as server:
@@ -156,7 +158,9 @@ def _corpus(tmp_path: Path, names: str = "ABCDE") -> Path:
 def test_batch_records_a_one_line_error_and_stores_only_whole_results(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
 ) -> None:
-    monkeypatch.setattr("extract._llm.backoff_seconds", lambda attempt, retry_after: 0.0)
+    monkeypatch.setattr(
+        "extract._backends.openai.backoff_seconds", lambda attempt, retry_after: 0.0
+    )
     corpus, store = _corpus(tmp_path), tmp_path / "runs.db"
     with FakeOpenAIServer(responder=_fault_for_b(fault), hang_seconds=10) as server:
         result, summary = _batch(corpus, store, server)
@@ -181,7 +185,9 @@ def test_batch_records_a_one_line_error_and_stores_only_whole_results(
 def test_batch_rides_out_transient_faults_then_retries_the_failed_article(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("extract._llm.backoff_seconds", lambda attempt, retry_after: 0.0)
+    monkeypatch.setattr(
+        "extract._backends.openai.backoff_seconds", lambda attempt, retry_after: 0.0
+    )
     corpus, store = _corpus(tmp_path), tmp_path / "runs.db"
     faults = iter(["500", "429", "drop", "malformed", "wrong_tool"])
     with FakeOpenAIServer(responder=lambda body: next(faults, None) if len(server.requests) % 2

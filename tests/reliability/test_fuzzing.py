@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 
 from evals._loaders import load_extractions, load_report
 from extract._errors import InputError
-from extract._grounding import ground_extraction
-from extract._guided import GuidedOptions
-from extract._numbers import find_quantities, parse_quantity
-from extract._pipeline import ExtractionConfig, Extractor
+from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article, ArticleExtraction, InvestmentDeal, PlantFact
+from extract._strategies.guided.strategy import GuidedOptions
+from extract._text.grounding import ground_extraction
+from extract._text.numbers import find_quantities, parse_quantity
 
 FUZZ = settings(derandomize=True, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip

@@ -26,10 +26,10 @@ from reliability_helpers import (
     run_cli,
 )
 
-from extract._backends import BackendSettings
+from extract._backends.base import BackendSettings
+from extract._backends.openai import OpenAIBackend
 from extract._errors import BackendError
-from extract._llm import OpenAIBackend
-from extract._pipeline import ExtractionConfig, Extractor
+from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
 from extract._testing import fake_openai
 from extract._testing.fake_openai import FakeOpenAIServer, article_text

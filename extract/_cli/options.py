@@ -1,0 +1,62 @@
+"""Options shared by the commands that call a model (extract, batch)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from extract._backends.base import BackendSettings, api_key_from_env
+from extract._pipeline.pipeline import ExtractionConfig
+from extract._strategies.guided.strategy import GuidedOptions
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_OPTIONS = [
+    click.option("--backend", type=click.Choice(["local", "openai"]), default="local",
+                 envvar="ASSAY_BACKEND", show_default=True, show_envvar=True,
+                 help="local: the embedded Gemma 3 270M, no server or key. "
+                      "openai: any OpenAI-compatible endpoint."),
+    click.option("--model", envvar=["ASSAY_MODEL", "OPENAI_MODEL"], show_envvar=True,
+                 help="Model name for --backend openai, or a GGUF file for local."),
+    click.option("--base-url", envvar=["ASSAY_BASE_URL", "OPENAI_BASE_URL"], show_envvar=True,
+                 help="Endpoint of an OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1."),
+    click.option("--strategy", type=click.Choice(["direct", "guided"]), envvar="ASSAY_STRATEGY",
+                 show_envvar=True,
+                 help="guided: small questions per figure (default for local). "
+                      "direct: whole article in one call (default for openai)."),
+    click.option("--timeout", type=float, default=120.0, envvar="ASSAY_TIMEOUT", show_default=True,
+                 show_envvar=True, help="Seconds before a request to the endpoint times out."),
+    click.option("--max-retries", type=int, default=4, envvar="ASSAY_MAX_RETRIES",
+                 show_default=True, show_envvar=True,
+                 help="Retries per call on 429, 5xx, timeouts."),
+    click.option("--keep-ungrounded", is_flag=True, envvar="ASSAY_KEEP_UNGROUNDED",
+                 show_envvar=True,
+                 help="Keep records whose evidence or value is not found in the article."),
+]  # fmt: skip
+
+
+def model_options(function: F) -> F:
+    """Add the backend, model, endpoint and strategy options to a command."""
+    for option in reversed(_OPTIONS):
+        function = option(function)
+    return function
+
+
+def config_from_options(
+    backend: str,
+    model: str | None,
+    base_url: str | None,
+    strategy: str | None,
+    timeout: float,
+    max_retries: int,
+    keep_ungrounded: bool,
+    guided: GuidedOptions | None = None,
+) -> ExtractionConfig:
+    """The extraction config the options describe; the key comes from the environment."""
+    settings = BackendSettings(backend=backend, model=model, base_url=base_url,
+                               api_key=api_key_from_env(), timeout=timeout,
+                               max_retries=max_retries)  # fmt: skip
+    return ExtractionConfig(backend=settings, strategy=strategy, keep_ungrounded=keep_ungrounded,
+                            guided=guided or GuidedOptions())  # fmt: skip

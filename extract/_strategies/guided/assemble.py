@@ -1,0 +1,196 @@
+"""Assembly: decided figures become PlantFacts and InvestmentDeals.
+
+Every value comes from the normaliser, every name from a span of the article,
+every evidence from the article's own sentences, so records are grounded by
+construction; the grounding pass checks it anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
+from extract._strategies.guided.cues import BUILDING
+from extract._strategies.guided.fields import (
+    ArticleIndex,
+    as_of_for,
+    commodities_in,
+    commodity_for,
+    location_for,
+    main_company,
+    main_country,
+    period_for,
+)
+from extract._strategies.guided.mentions import DealMention, deal_mentions
+from extract._strategies.guided.parties import counterparty, host_country, investor_country
+from extract._strategies.guided.strategy import Figure, GuidedRun, stage_rules
+from extract._text.reading import years
+
+# Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
+_CREATED = re.compile(
+    r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces)|will (?:employ|hire))\w*", re.IGNORECASE
+)
+
+
+def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
+    """Build the raw records of one article from its decided figures."""
+    deals = [_deal(run.index, f) for f in run.figures if f.role == "deal"]
+    facts = [_plant_fact(run.index, f) for f in run.figures if f.role == "plant_fact"]
+    deal_figures = [f for f in run.figures if f.role == "deal"]
+    for jobs in (f for f in run.figures if f.role == "jobs"):
+        created = _CREATED.search(jobs.clause)
+        host = _nearest_deal(run.index, run.figures, jobs) if created else None
+        if host is not None:
+            deals[host] = _with_jobs(run.index, deals[host], deal_figures[host], jobs)
+        else:
+            facts.append(_plant_fact(run.index, jobs))
+    covered = {f.candidate.sentence_no for f in run.figures if f.role == "deal"}
+    investors = {d.investor for d in deals}
+    deals += [_mention_deal(run.index, m) for m in deal_mentions(run.index, covered)
+              if m.investor not in investors or _ALSO.search(m.sentence.text)]  # fmt: skip
+    kept = _consistent_status([fact for fact in facts if fact.facility], _being_built(run.index))
+    return ArticleExtraction(doc_id=doc_id, deals=_unique(deals), plant_facts=_unique(kept))
+
+
+# A mention of an investor that already has a deal is that deal told again, unless the text
+# says it is another one: "the company is also building", "they also discussed".
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+_NEW_FACILITY = re.compile(r"^(?:new|second|third|future|planned|proposed)\b", re.IGNORECASE)
+
+
+def _consistent_status(facts: list[PlantFact], being_built: set[str]) -> list[PlantFact]:
+    """One status per facility: the state of the plant, not of each figure.
+
+    A plant that reported output is operating, even when a figure is its target;
+    one the article says is being built is under construction; a "new ..." plant
+    is planned. Under construction, when read, is kept.
+    """
+    producing = {f.facility for f in facts if f.metric == "production"}
+    result = []
+    for fact in facts:
+        status = fact.status
+        if status != "under_construction":
+            if fact.facility in producing:
+                status = "operating"
+            elif fact.facility in being_built:
+                status = "under_construction"
+            elif _NEW_FACILITY.match(fact.facility):
+                status = "planned"
+        result.append(fact.model_copy(update={"status": status}))
+    return result
+
+
+_BEING_BUILT = re.compile(
+    rf"\b(?:{BUILDING}|(?:is|are) being (?:built|constructed)"
+    r"|under construction)\b",
+    re.IGNORECASE,
+)
+
+
+def _being_built(index: ArticleIndex) -> set[str]:
+    """Facilities a sentence says are being built (their figures may stand elsewhere)."""
+    return {facility.text for sentence in index.sentences if _BEING_BUILT.search(sentence.text)
+            for facility in index.facilities
+            if sentence.start <= facility.start < sentence.end}  # fmt: skip
+
+
+def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
+    sentence = mention.sentence.text
+    rules = stage_rules(sentence, index.text)
+    stage = max(rules, key=rules.__getitem__) if any(rules.values()) else "planned"
+    return InvestmentDeal(
+        investor=mention.investor,
+        investor_country=investor_country(index, mention.investor, sentence),
+        counterparty=mention.partner or counterparty(index, mention.sentence_no, mention.investor),
+        host_country=host_country(index, sentence),
+        project=mention.project,
+        commodities=commodities_in(f"{sentence} {mention.project or ''}"),
+        stage=stage,
+        year=_deal_year(sentence, index.published_year),
+        evidence=sentence,
+    )
+
+
+def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:
+    q, c = figure.candidate.quantity, figure.candidate
+    metric = figure.metric or "production"
+    return PlantFact(
+        facility=figure.facility or "",
+        operator=figure.company or main_company(index),
+        location=location_for(index, figure.facility, c.sentence_no, q.start),
+        country=main_country(index),
+        commodity=None
+        if metric in ("cost", "jobs")
+        else commodity_for(q, figure.clause, figure.facility),
+        metric=metric,
+        value=q.value,
+        value_max=q.value_max,
+        unit=q.unit,
+        period=period_for(q, metric, figure.clause),
+        as_of=as_of_for(figure.clause, index.published_year),
+        status=figure.status,
+        evidence=c.sentence.text,
+    )
+
+
+def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
+    q, c = figure.candidate.quantity, figure.candidate
+    sentence = c.sentence.text
+    return InvestmentDeal(
+        investor=figure.company,
+        investor_country=investor_country(index, figure.company, sentence),
+        counterparty=counterparty(index, c.sentence_no, figure.company),
+        host_country=host_country(index, sentence),
+        project=figure.facility,
+        commodities=commodities_in(f"{sentence} {figure.facility or ''}"),
+        amount=q.value,
+        currency=q.unit,
+        stage=figure.stage,
+        year=_deal_year(sentence, index.published_year),
+        evidence=sentence,
+    )
+
+
+def _deal_year(sentence: str, published_year: int | None) -> int | None:
+    found = years(sentence)
+    return int(found[0].text) if found else published_year
+
+
+def _nearest_deal(index: ArticleIndex, figures: list[Figure], jobs: Figure) -> int | None:
+    """The deal whose figure stands within two sentences of the jobs figure, same paragraph."""
+    deal_figures = [f for f in figures if f.role == "deal"]
+    best: tuple[int, int] | None = None
+    for i, figure in enumerate(deal_figures):
+        distance = abs(figure.candidate.sentence_no - jobs.candidate.sentence_no)
+        start, end = _covering(figure, jobs)
+        nearer = best is None or distance < best[0]
+        if distance <= 2 and "\n" not in index.text[start:end] and nearer:
+            best = (distance, i)
+    return best[1] if best else None
+
+
+def _covering(first: Figure, second: Figure) -> tuple[int, int]:
+    """Character range of the sentences of two figures and all between them."""
+    a, b = first.candidate.sentence, second.candidate.sentence
+    return min(a.start, b.start), max(a.end, b.end)
+
+
+def _with_jobs(
+    index: ArticleIndex, deal: InvestmentDeal, deal_figure: Figure, jobs: Figure
+) -> InvestmentDeal:
+    """The deal with its jobs, its evidence widened to cover both sentences."""
+    start, end = _covering(deal_figure, jobs)
+    jobs_count = int(jobs.candidate.quantity.value)
+    return deal.model_copy(update={"jobs": jobs_count, "evidence": index.text[start:end]})
+
+
+def _unique(records: list[PlantFact] | list[InvestmentDeal]) -> list:  # type: ignore[type-arg]
+    """Drop exact repeats (a figure restated in the same words)."""
+    seen: set[str] = set()
+    result = []
+    for record in records:
+        key = record.model_dump_json()
+        if key not in seen:
+            seen.add(key)
+            result.append(record)
+    return result

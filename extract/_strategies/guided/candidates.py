@@ -1,0 +1,121 @@
+"""Candidate figures: every quantity worth a record, and the context that is not.
+
+Recall comes first: every quantity the normaliser finds becomes a candidate,
+unless it is plainly context (a percentage, a bare count, a share price, a
+market value, an exchange rate, the same amount repeated in a second currency).
+Each dropped figure keeps its reason so the choice can be inspected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract._text.numbers import Quantity, find_quantities
+from extract._text.reading import Span, sentence_index, sentences
+
+_CONTEXT_MONEY = re.compile(
+    r"market (?:value|capitali[sz]ation)|capitali[sz]ation|share price|per share|stock price"
+    r"|revenue|net (?:profit|income)|profit|dividend|exchange rate|turnover|GDP|tax(?:es)?\b"
+    r"|salar(?:y|ies)|wages?|budget revenue|loan portfolio",
+    re.IGNORECASE,
+)
+_EXCHANGE_RATE = re.compile(r"per (?:US )?dollar|to the dollar|per euro|exchange", re.IGNORECASE)
+_PRICE_PER_UNIT = re.compile(
+    r"^\s*(?:a|per|/)\s*(?:metric\s+)?(?:tonne|ton|t|ounce|oz|pound|lb|share|barrel|kg|gram|"
+    r"kilogram|MWh|kWh|unit)\b",
+    re.IGNORECASE,
+)
+_TRADED_AT = re.compile(r"\b(?:traded|trading|shares?|stock|quoted)\b[^.]{0,40}$", re.IGNORECASE)
+_AGGREGATE = re.compile(
+    r"\b(?:companies|investors|projects|assets worth|portfolio|in total|a total of|total value"
+    r"|combined|trade|turnover|sector attracted|fixed assets|since (?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# Investments and plant costs in this genre run to millions; a smaller sum is a price.
+MIN_DEAL_AMOUNT = 100_000
+_KEPT_KINDS = frozenset({"money", "mass", "jobs", "power"})
+# How far (in characters) around a figure its context words are looked for.
+_WINDOW = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A figure that may become a record, with the sentence it stands in."""
+
+    quantity: Quantity
+    sentence: Span
+    sentence_no: int
+    dropped: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """The quantity's kind: money, mass, jobs or power."""
+        return self.quantity.kind
+
+
+def _near(text: str, quantity: Quantity) -> str:
+    return text[max(0, quantity.start - _WINDOW) : quantity.end + _WINDOW]
+
+
+def _sentence_around(text: str, quantity: Quantity) -> str:
+    start = max(text.rfind(". ", 0, quantity.start), text.rfind("\n", 0, quantity.start)) + 1
+    ends = [i for i in (text.find(". ", quantity.end), text.find("\n", quantity.end)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str | None:
+    """Why ``quantity`` is only context, or None when it is a candidate."""
+    if quantity.kind == "percent":
+        return "percentage"
+    if quantity.kind not in _KEPT_KINDS:
+        return "bare number without a unit"
+    if quantity.kind != "money":
+        return None
+    near = _near(text, quantity)
+    if _EXCHANGE_RATE.search(text[quantity.end : quantity.end + 20]):
+        return "exchange rate"
+    if _PRICE_PER_UNIT.match(text[quantity.end : quantity.end + 25]):
+        return "price per unit"
+    if _TRADED_AT.search(text[max(0, quantity.start - 60) : quantity.start]):
+        return "share price or exchange rate"
+    if quantity.value < MIN_DEAL_AMOUNT:
+        return "amount too small for an investment or a plant's cost"
+    if aggregate := _AGGREGATE.search(_sentence_around(text, quantity)):
+        return f"aggregate of many investments ({aggregate.group(0).lower()})"
+    if context := _CONTEXT_MONEY.search(near):
+        return f"context money ({context.group(0).lower()})"
+    if previous is not None and _same_amount_in_two_currencies(text, previous, quantity):
+        return f"same amount as {previous.text!r} in another currency"
+    return None
+
+
+def _same_amount_in_two_currencies(text: str, first: Quantity, second: Quantity) -> bool:
+    """'160.2 billion tenge ($318 million)': two currencies, one amount, side by side."""
+    if first.kind != "money" or first.unit == second.unit:
+        return False
+    between = text[first.end : second.start]
+    return len(between) <= 6 and bool(re.fullmatch(r"[\s(,/\-–or]*", between))
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every quantity in ``text`` as a candidate, dropped ones with their reason.
+
+    When one amount is given in two currencies, the USD one is kept (contract).
+    """
+    spans = sentences(text)
+    result: list[Candidate] = []
+    previous: Quantity | None = None
+    for quantity in find_quantities(text):
+        reason = drop_reason(text, quantity, previous)
+        if reason and reason.startswith("same amount") and quantity.unit == "USD":
+            result[-1] = _dropped(result[-1], f"same amount as {quantity.text!r} in USD")
+            reason = None
+        number = sentence_index(spans, quantity.start)
+        result.append(Candidate(quantity, spans[number], number, reason))
+        previous = quantity
+    return result
+
+
+def _dropped(candidate: Candidate, reason: str) -> Candidate:
+    return Candidate(candidate.quantity, candidate.sentence, candidate.sentence_no, reason)

@@ -1,0 +1,137 @@
+"""Cue words that score each option of a decision, for the genre of the corpus.
+
+Cues are read in a window around the figure (its clause), because a sentence
+in this genre often carries two figures of different kinds. Every table is
+data: adding a cue is a one-line change that the ablation script measures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from extract._text.numbers import Quantity
+
+Cues = Mapping[str, tuple[re.Pattern[str], ...]]
+#: Someone "is (also) building / constructing / completing" a thing: work under way. The deal
+#: mentions, the deal stage and the plant status all read it (a pattern fragment, no anchors).
+BUILDING = r"is (?:also )?(?:building|constructing|completing)"
+
+
+def _cues(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+MONEY_ROLE: Cues = {
+    "investment": _cues(r"\binvest", r"\bworth\b", r"\bfinanc", r"\bfund(?:s|ing|ed)?\b",
+                        r"\ballocat", r"\bspend", r"\bcapital expenditure", r"\bcapex\b",
+                        r"\binject", r"\bagreement", r"\bdeal\b", r"\bproject (?:worth|of|valued)"),
+    "cost": _cues(r"\bcost", r"\bestimated at\b", r"\bprice tag\b", r"\bvalued at\b"),
+    "other": _cues(r"\bloan", r"\bcredit\b", r"\bexport", r"\bimport", r"\bsales\b",
+                   r"\bearn", r"\bpaid\b", r"\bdebt\b"),
+}  # fmt: skip
+
+MASS_METRIC: Cues = {
+    "reserves": _cues(r"\breserve", r"\bresources?\b", r"\bcontains?\b", r"\bproven\b",
+                      r"\bprobable\b", r"\bin the ground\b", r"\bmineral base\b"),
+    "throughput": _cues(r"\bprocess(?:es|ed|ing)?\b", r"\bmin(?:ed|es|ing)\b(?! company)",
+                        r"\bextract(?:s|ed|ing)?\b", r"\bthroughput\b", r"\bof ore\b",
+                        r"\bore (?:per|a)\b", r"\btreat"),
+    "capacity": _cues(r"\bcapacit", r"\bup to\b", r"\bdesign", r"\bwill (?:produce|make|yield)",
+                      r"\b(?:is|are) to produce\b", r"\bexpected to (?:produce|yield)",
+                      r"\bable to\b", r"\bannual(?:ly)? (?:output|production)\b"),
+    "production": _cues(r"\bproduced\b", r"\boutput\b", r"\blast year\b", r"\bin (?:19|20)\d\d\b",
+                        r"\bH[12]\b", r"\bquarter\b", r"\bmonths?\b", r"\btotal(?:l)?ed\b",
+                        r"\bsmelted\b", r"\bshipped\b", r"\bmanufactured\b"),
+    "other": _cues(r"\bcountry\b", r"\bnational\b", r"\bcountry's\b", r"\bexports?\b",
+                   r"\bimports?\b", r"\bsector\b", r"\bindustry\b", r"\bworld\b",
+                   r"\bsteel mills\b", r"\b(?:company|corporation|group|country)(?:'s|’s)\b",
+                   r"\b[A-Z][a-z]+stan(?:'s|’s)?\s+(?:produced|exported|imported|output|production)",
+                   r"\b(?:Mongolia|China|Russia)(?:'s|’s)?\s+(?:produced|exported|imported|output)",
+                   r"\bin (?:Kazakhstan|Uzbekistan|Kyrgyzstan|Mongolia) (?:reached|totall?ed|rose)",
+                   r"\bits (?:plants|mines|facilities|operations|smelters)\b",
+                   r"\bgrowth\b", r"\bdouble\b", r"\bvolumes? of\b", r"\bincrease to\b",
+                   r"\bwill increase\b"),
+}  # fmt: skip
+
+PLANT_STATUS: Cues = {
+    "planned": _cues(r"\bwill\b", r"\bplan", r"\bto build\b", r"\bto be built\b", r"\bproject\b",
+                     r"\bintend", r"\bwould\b", r"\bis to\b", r"\bexpected\b", r"\bfuture\b",
+                     r"\bproposed\b", r"\bfirst stage\b", r"\bsupposed\b"),
+    "under_construction": _cues(r"\bunder construction\b", r"\bbeing (?:built|constructed)\b",
+                                r"\bconstruction (?:is|has) (?:under ?way|started|begun)"),
+    "operating": _cues(r"\bproduced\b", r"\bproduces\b", r"\bcurrently\b", r"\blast year\b",
+                       r"\bhas reached\b", r"\boperat", r"\bprocesses\b", r"\bin (?:19|20)\d\d\b",
+                       r"\bH[12]\b", r"\bexisting\b"),
+}  # fmt: skip
+
+DEAL_STAGE: Cues = {
+    "agreed": _cues(r"\bsigned\b", r"\bagreements?\b", r"\bmemorandum\b", r"\bconcluded\b",
+                    r"\bcontract\b", r"\bagreed\b"),
+    "discussed": _cues(r"\bdiscuss", r"\btalks\b", r"\bconsider", r"\blooking for\b",
+                       r"\bnegotiat", r"\bprospects\b", r"\bmet\b", r"\bexplor(?:e|ing) "),
+    "planned": _cues(r"\bplans?\b", r"\bintends?\b", r"\bwill invest\b", r"\bto invest\b",
+                     r"\bapproved\b", r"\bannounced\b", r"\bintention\b"),
+    "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented)\b",
+                       r"\bunder construction\b", r"\bis implementing\b",
+                       rf"\b{BUILDING}\b",
+                       r"\bis carrying out\b", r"\bis working on\b"),
+    "completed": _cues(r"\bcompleted\b", r"\bcommissioned\b", r"\blaunched\b", r"\bopened\b",
+                       r"\binaugurated\b"),
+}  # fmt: skip
+
+
+def score(cues: Cues, text: str) -> dict[str, float]:
+    """Number of cue patterns of each option found in ``text``."""
+    return {
+        label: float(sum(1 for p in patterns if p.search(text))) for label, patterns in cues.items()
+    }
+
+
+def clause(text: str, quantity: Quantity, sentence_start: int, sentence_end: int) -> str:
+    """The part of the sentence that belongs to the figure: between the nearest separators."""
+    before = text[sentence_start : quantity.start]
+    after = text[quantity.end : sentence_end]
+    cut = max(before.rfind(m) for m in ("; ", ", while ", ", and ", " which ", " – ", "—"))
+    start = sentence_start + (cut + 1 if cut >= 0 else 0)
+    stops = [i for i in (after.find(m) for m in ("; ", ", while ", ", which ", " – ")) if i >= 0]
+    end = quantity.end + (min(stops) if stops else len(after))
+    return text[start:end]
+
+
+_COUNTRY_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z][a-z]+stan|Mongolia|China|Russia|the country)(?:’s|'s)?\s+"
+    r"(?:produced|exported|imported|mined|smelted|output|production|exports|imports)\b"
+)
+
+
+_PROCESS_VERB = re.compile(
+    r"\b(?:process(?:es|ed)?|treat(?:s|ed)?|min(?:e|es|ed)|extract(?:s|ed)?)\s+"
+    r"(?:up to\s+|about\s+|around\s+|some\s+|over\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -> dict[str, float]:
+    """Metric scores for a tonnage, with the normaliser's own hints added.
+
+    A tonnage whose sentence names no facility leans to "other": in this genre
+    such figures are mostly company or national totals.
+    """
+    scores = score(MASS_METRIC, text_near)
+    if _COUNTRY_SUBJECT.search(text_near):
+        scores["other"] += 1.5  # "Uzbekistan produced 14.2 million tonnes": a national total
+    if not facility_in_sentence:
+        scores["other"] += 1.0
+    if quantity.commodity == "ore":
+        scores["throughput"] += 2.0
+    if quantity.qualifier == "up to":
+        scores["capacity"] += 1.0
+    if quantity.period == "day" and quantity.commodity in (None, "ore"):
+        scores["throughput"] += 1.0
+    at = text_near.find(quantity.text)
+    if at >= 0 and _PROCESS_VERB.search(text_near[:at]):
+        # "will process up to 2 million tons": what a plant processes is throughput, even
+        # when "up to" makes it sound like a capacity (GUIDELINES rule on throughput).
+        scores["throughput"] += 1.5
+    return scores

@@ -1,0 +1,267 @@
+"""Fields that deterministic code reads off the article around a figure.
+
+Names are spans of the article found by :mod:`extract._text.reading`; each helper
+returns rule priors (span -> score, nearer is better) for the decider, or a
+value read directly (period, as_of, commodity) where the text is explicit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract._text.companies import companies, company_mentions
+from extract._text.numbers import Quantity
+from extract._text.reading import (
+    Span,
+    countries,
+    facilities,
+    full_facility_names,
+    locations,
+    sentences,
+    years,
+)
+from extract._vocab import COMMODITY_WORDS, canonical_commodity, country_of_place
+
+_LOOKBACK = 3  # sentences before a figure in which its facility or company may be named
+
+
+@dataclass(frozen=True)
+class ArticleIndex:
+    """The article's spans, computed once per article."""
+
+    text: str
+    sentences: list[Span]
+    facilities: list[Span]
+    companies: list[Span]
+    locations: list[Span]
+    countries: list[Span]
+    published_year: int | None
+
+    @classmethod
+    def build(cls, text: str, published_year: int | None) -> ArticleIndex:
+        """Read every span of ``text``."""
+        return cls(text, sentences(text), full_facility_names(facilities(text)),
+                   company_mentions(text), locations(text),
+                   countries(text), published_year)  # fmt: skip
+
+    def window(self, sentence_no: int, back: int = _LOOKBACK) -> tuple[int, int]:
+        """Character range from ``back`` sentences before ``sentence_no`` to its end."""
+        first = self.sentences[max(0, sentence_no - back)]
+        return first.start, self.sentences[sentence_no].end
+
+
+def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
+    """Spans in the figure's sentence or the few before; nearer ranks higher.
+
+    A span in the figure's own sentence gets 1, and the nearest span a further
+    1, the next 0.5, and so on: the text's proximity is strong evidence, which
+    the model may overturn only with a clear preference.
+    """
+    start, end = index.window(sentence_no)
+    sentence = index.sentences[sentence_no]
+    distance: dict[str, int] = {}
+    for span in spans:
+        if start <= span.start < end:
+            gap = abs(span.start - at) + (
+                0 if sentence.start <= span.start < sentence.end else 10_000
+            )
+            distance[span.text] = min(distance.get(span.text, gap), gap)
+    ranked = sorted(distance, key=distance.__getitem__)
+    return {name: (1.0 if distance[name] < 10_000 else 0.0) + 1.0 / (rank + 1)
+            for rank, name in enumerate(ranked)}  # fmt: skip
+
+
+FOREIGN_MARK = re.compile(
+    r"(?:\b(?:China|Chinese|German|Germany|British|UK|U\.S\.|US|American|Russian|Turkish|Korean|"
+    r"South Korea|Japanese|Indian|French|Italian|Emirati|Swiss|Canadian|Australian|UAE|Turkey)"
+    r"(?:’s|'s)?\s+(?:company\s+|firm\s+|group\s+)?|-based\s+)$"
+)
+
+
+def company_priors(
+    index: ArticleIndex, sentence_no: int, at: int, *, investor: bool
+) -> dict[str, float]:
+    """Companies near a figure, agencies left out; for a deal, foreign-marked names first.
+
+    The investor of a deal in this genre is the party bringing capital into the
+    host country, which the text marks as foreign ("China's X", "the German company Y").
+    """
+    from extract._strategies.guided.mentions import AGENCY_NAME
+
+    priors = nearby(index.companies, index, sentence_no, at)
+    priors = {name: score for name, score in priors.items() if not AGENCY_NAME.search(name)}
+    if not investor:
+        return priors
+    sentence = index.sentences[sentence_no]
+    later = {c.text for c in index.companies if at < c.start < sentence.end}
+    earlier = {c.text for c in index.companies if sentence.start <= c.start < at}
+    foreign = {c.text for c in index.companies
+               if FOREIGN_MARK.search(index.text[max(0, c.start - 30) : c.start])}  # fmt: skip
+    for name in priors:
+        priors[name] += (0.75 if name in foreign else 0.0) - (
+            0.5 if name in later - earlier else 0.0
+        )
+    return priors
+
+
+def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
+    """Facility spans near the figure; plants beat deposits when nothing is in the sentence."""
+    priors = nearby(index.facilities, index, sentence_no, at)
+    if not priors:
+        priors = _article_facilities(index, at)
+    for name in priors:
+        if re.search(r"\b(?:deposits?|field|project)\b", name, re.I) and len(priors) > 1:
+            priors[name] -= 0.3
+        if name[:1].isupper():
+            priors[name] += 0.5  # a proper name identifies a facility better than a description
+    return priors
+
+
+def _article_facilities(index: ArticleIndex, at: int) -> dict[str, float]:
+    """When no facility is named near a figure, the article's own: latest before it first.
+
+    Articles in this genre are often about one plant, named once at the top and
+    then called "the plant" or "the facility".
+    """
+    before = [s for s in index.facilities if s.start < at][::-1]
+    after = [s for s in index.facilities if s.start >= at]
+    priors: dict[str, float] = {}
+    for rank, span in enumerate([*before, *after]):
+        priors.setdefault(span.text, 0.5 / (rank + 1))
+    return priors
+
+
+_REGION_IN_NAME = re.compile(
+    r"\b(?:in|at|near)\s+(?:the\s+)?(.+?(?:region|oblast|district))$", re.I
+)
+
+
+def location_for(
+    index: ArticleIndex, facility: str | None, sentence_no: int, at: int
+) -> str | None:
+    """The region or town of a figure: from its facility's name, nearby text, or the one place."""
+    if facility and (match := _REGION_IN_NAME.search(facility)):
+        return match.group(1)
+    priors = nearby(index.locations, index, sentence_no, at)
+    if priors:
+        return max(priors, key=priors.__getitem__)
+    named = {span.text for span in index.locations}
+    # An article that places anything in exactly one place is about a plant there.
+    return named.pop() if len(named) == 1 else None
+
+
+def main_company(index: ArticleIndex) -> str | None:
+    """The company the article is about: the most mentioned one, agencies aside."""
+    from extract._strategies.guided.mentions import AGENCY_NAME
+
+    counts: dict[str, int] = {}
+    for span in index.companies:
+        if not AGENCY_NAME.search(span.text):
+            counts[span.text] = counts.get(span.text, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def main_country(index: ArticleIndex) -> str | None:
+    """The country the article is mostly about ('in Kazakhstan' counts more than a demonym)."""
+    counts: dict[str, float] = {}
+    for span in index.countries:
+        written = index.text[span.start : span.end]
+        possessive = index.text[span.end : span.end + 2] in ("’s", "'s")
+        # "in Kazakhstan" names the place; a demonym or "China's X" names a party.
+        weight = 2.0 if written == span.text and not possessive else 0.25
+        counts[span.text] = counts.get(span.text, 0.0) + weight
+    for place in index.locations:
+        if country := country_of_place(place.text):
+            counts[country] = counts.get(country, 0.0) + 3.0
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+# Longest first, so that "copper cathode" wins over "copper" (matched without case: "HBI").
+_COMMODITY_WORDS = sorted(COMMODITY_WORDS, key=len, reverse=True)
+_COMMODITY = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _COMMODITY_WORDS) + r")\b", re.I)
+
+
+def commodities_in(text: str) -> list[str]:
+    """Canonical commodities named in ``text``, in order of first mention.
+
+    Words inside company names ("Baowu Steel", "Kazakhmys Copper") are not
+    commodities of the record.
+    """
+    for company in companies(text):
+        text = text.replace(company.text, " ")
+    seen: dict[str, None] = {}
+    for match in _COMMODITY.finditer(text):
+        seen.setdefault(canonical_commodity(match.group(0)), None)
+    return list(seen)
+
+
+def commodity_for(quantity: Quantity, clause: str, facility: str | None) -> str | None:
+    """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility."""
+    if quantity.commodity:
+        return quantity.commodity
+    after = commodities_in(clause[clause.find(quantity.text) :]) if quantity.text in clause else []
+    found = after or commodities_in(clause) or commodities_in(facility or "")
+    return found[0] if found else None
+
+
+_HALF = re.compile(r"\b(?:H([12])|(first|second) half)(?: of)?\s*((?:19|20)\d\d)?", re.I)
+_RELATIVE = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
+
+
+def as_of_for(clause: str, published_year: int | None) -> str | None:
+    """When a figure holds: '2016-H1', a year in its clause, or 'last year' resolved."""
+    half = _HALF.search(clause)
+    if half and half.group(3):
+        part = "1" if (half.group(1) == "1" or (half.group(2) or "").lower() == "first") else "2"
+        return f"{half.group(3)}-H{part}"
+    found = [y.text for y in years(clause) if not _in_range(clause, y) and _dates(clause, y)]
+    if found:
+        return found[-1]
+    for phrase, delta in _RELATIVE.items():
+        if phrase in clause.lower() and published_year:
+            return str(published_year + delta)
+    return None
+
+
+_YEAR_LEAD = re.compile(
+    r"\b(?:in|by|until|till|through|for|of|from|to|during|end of|since)\s+(?:the\s+)?"
+    r"(?:(?:first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)?(?:fiscal\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _dates(text: str, year: Span) -> bool:
+    """A year that dates a figure: 'in 2023', 'by 2029', '2023 output', not 'a 2019 law'."""
+    before = text[max(0, year.start - 40) : year.start]
+    after = text[year.end : year.end + 12]
+    return bool(_YEAR_LEAD.search(before)) or bool(
+        re.match(r"[’']?s? (?:output|production)", after)
+    )
+
+
+def _in_range(text: str, year: Span) -> bool:
+    """Years of a span such as '2014-2015' or '2024–2028' date a programme, not a figure."""
+    return bool(re.match(r"\s*[-–]\s*(?:19|20)\d\d", text[year.end :])) or bool(
+        re.search(r"(?:19|20)\d\d\s*[-–]\s*$", text[: year.start])
+    )
+
+
+_PERIOD_WORDS = (
+    (re.compile(r"\bH[12]\b|\bhalf\b", re.I), "half_year"),
+    (re.compile(r"\bquarter\b|\bQ[1-4]\b", re.I), "quarter"),
+    (re.compile(r"\bmonth(?:ly)?\b", re.I), "month"),
+    (re.compile(r"\bper day\b|\ba day\b|\bdaily\b", re.I), "day"),
+)
+
+
+def period_for(quantity: Quantity, metric: str, clause: str) -> str | None:
+    """The period of a flow; None for stocks (reserves, cost) and jobs."""
+    if metric in ("reserves", "cost", "jobs"):
+        return None
+    if quantity.period:
+        return quantity.period
+    for pattern, period in _PERIOD_WORDS:
+        if pattern.search(clause):
+            return period
+    return "year"  # capacities and outputs in this genre are annual unless said otherwise

@@ -1,0 +1,199 @@
+"""The guided strategy: small questions about each candidate figure.
+
+Deterministic code proposes every candidate figure (with its sentence) and
+reads what the text states outright; the model only decides the semantic
+fields, by constrained choices scored with contextual calibration:
+
+1. what a money figure is (investment, cost, other);
+2. what a tonnage measures (capacity, production, throughput, reserves, other);
+3. which nearby facility and company spans a figure belongs to;
+4. a plant's status and a deal's stage.
+
+Questions are grouped by prompt so that the article and each prompt's
+instructions are evaluated once (prefix reuse in the local backend).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract._backends.base import Backend
+from extract._strategies.guided.candidates import Candidate, find_candidates
+from extract._strategies.guided.cues import (
+    DEAL_STAGE,
+    MONEY_ROLE,
+    PLANT_STATUS,
+    clause,
+    mass_rules,
+    score,
+)
+from extract._strategies.guided.decide import Decider, Decision
+from extract._strategies.guided.fields import ArticleIndex, company_priors, facility_priors
+from extract._strategies.prompts import ChoicePrompt, load_choice_prompt, prompt_id
+
+_TALKS = re.compile(r"\b(?:met|meeting|discussed|considered|talks|negotiat\w+)\b", re.IGNORECASE)
+GUIDED_PROMPTS = (
+    "money_role", "mass_metric", "plant_status", "deal_stage", "span_facility", "span_company",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class GuidedOptions:
+    """Which parts decide: rules, model, and whether model scores are calibrated."""
+
+    use_rules: bool = True
+    use_model: bool = True
+    calibrate: bool = True
+
+
+@dataclass
+class Figure:
+    """A kept candidate and what has been decided about it so far."""
+
+    candidate: Candidate
+    clause: str
+    role: str = "skip"  # deal, plant_fact, jobs or skip
+    metric: str | None = None
+    facility: str | None = None
+    company: str | None = None
+    status: str | None = None
+    stage: str | None = None
+
+
+@dataclass
+class GuidedRun:
+    """Everything the guided strategy found and decided for one article."""
+
+    index: ArticleIndex
+    candidates: list[Candidate]
+    figures: list[Figure] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+def guided_prompt_ids() -> dict[str, str]:
+    """Content-hash ids of every prompt the guided strategy uses."""
+    prompts = [load_choice_prompt(name) for name in GUIDED_PROMPTS]
+    return {p.name: prompt_id(p, p.output_schema()) for p in prompts}
+
+
+def decide_figures(
+    text: str, backend: Backend | None, published_year: int | None, options: GuidedOptions
+) -> GuidedRun:
+    """Find candidates in ``text`` and decide every semantic field of each."""
+    index = ArticleIndex.build(text, published_year)
+    run = GuidedRun(index, find_candidates(text))
+    run.figures = [Figure(c, _clause(text, c)) for c in run.candidates if c.dropped is None]
+    decider = Decider(backend if options.use_model else None, f"Article:\n{text}\n\n",
+                      use_rules=options.use_rules, calibrate=options.calibrate)  # fmt: skip
+    _decide_roles(decider, index, run.figures)
+    _decide_spans(decider, index, run.figures)
+    _decide_states(decider, run.figures)
+    run.decisions = decider.log
+    return run
+
+
+_RELATIVE = re.compile(r"\s*(?:which|that)\b", re.IGNORECASE)
+_INVESTS = re.compile(r"\bwill (?:finance|fund|invest)\b|\bto (?:finance|fund|invest)\b", re.I)
+_SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
+_COMPANY_TALK = re.compile(r"\bthe (?:company|corporation|group|holding)\b", re.IGNORECASE)
+
+
+def _previous(index: ArticleIndex, sentence_no: int) -> str:
+    return " ".join(s.text for s in index.sentences[max(0, sentence_no - 2) : sentence_no])
+
+
+def _added(first: dict[str, float], second: dict[str, float]) -> dict[str, float]:
+    return {label: first.get(label, 0.0) + second.get(label, 0.0) for label in first}
+
+
+def _clause(text: str, candidate: Candidate) -> str:
+    return clause(text, candidate.quantity, candidate.sentence.start, candidate.sentence.end)
+
+
+def _ask(decider: Decider, name: str, figure: Figure, rules: dict[str, float]) -> str:
+    prompt = load_choice_prompt(name)
+    return decider.choose(prompt, figure.candidate.sentence.text, figure.candidate.quantity.text,
+                          rules)  # fmt: skip
+
+
+def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) -> None:
+    """Money -> deal / cost / skip, tonnage -> metric, power -> capacity, jobs -> jobs."""
+    for figure in (f for f in figures if f.candidate.kind == "money"):
+        # The verb that frames money often stands outside its clause ("will finance the
+        # project, which is estimated at $275 million"): read the sentence, the clause twice.
+        rules = _added(
+            score(MONEY_ROLE, figure.clause), score(MONEY_ROLE, figure.candidate.sentence.text)
+        )
+        if _RELATIVE.match(figure.clause) and _INVESTS.search(figure.candidate.sentence.text):
+            # "X will finance the project, which is estimated at $275 million": the relative
+            # clause sizes the financed project, so its "estimated" is no cost cue of its own
+            # (contract: money framed as investment is a deal).
+            rules = score(MONEY_ROLE, figure.candidate.sentence.text)
+            rules["investment"] += 1.0
+        role = _ask(decider, "money_role", figure, rules)
+        figure.role = {"investment": "deal", "cost": "plant_fact"}.get(role, "skip")
+        figure.metric = "cost" if role == "cost" else None
+    for figure in (f for f in figures if f.candidate.kind == "mass"):
+        sentence = figure.candidate.sentence
+        named = any(sentence.start <= f.start < sentence.end for f in index.facilities)
+        rules = mass_rules(figure.clause, figure.candidate.quantity, named)
+        if not named and _COMPANY_TALK.search(_previous(index, figure.candidate.sentence_no)):
+            rules["other"] += 1.0  # "The company ... Its output totaled ...": a company total
+        metric = _ask(decider, "mass_metric", figure, rules)
+        figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
+    for figure in figures:
+        if figure.candidate.kind == "power":
+            figure.role, figure.metric = "plant_fact", "capacity"
+        elif figure.candidate.kind == "jobs":
+            figure.role, figure.metric = "jobs", "jobs"
+
+
+def _decide_spans(decider: Decider, index: ArticleIndex, figures: list[Figure]) -> None:
+    """Facility and company of every figure, chosen among the article's spans."""
+    facility_prompt = load_choice_prompt("span_facility")
+    company_prompt = load_choice_prompt("span_company")
+    active = [f for f in figures if f.role != "skip"]
+    for figure in active:
+        c = figure.candidate
+        priors = facility_priors(index, c.sentence_no, c.quantity.start)
+        figure.facility = _span(decider, facility_prompt, figure, priors)
+    for figure in active:
+        c = figure.candidate
+        priors = company_priors(
+            index, c.sentence_no, c.quantity.start, investor=figure.role == "deal"
+        )
+        figure.company = _span(decider, company_prompt, figure, priors)
+
+
+def _span(
+    decider: Decider, prompt: ChoicePrompt, figure: Figure, priors: dict[str, float]
+) -> str | None:
+    c = figure.candidate
+    return decider.choose_span(prompt, c.sentence.text, c.quantity.text, priors)
+
+
+def stage_rules(sentence: str, article: str) -> dict[str, float]:
+    """Stage cue scores of a deal's sentence, read in the light of the article's lead.
+
+    When the lead reports a meeting or talks, plans voiced in it are still talks
+    (unless an agreement was signed); when it reports a signing, the deals are
+    agreed, except work the sentence says is already under way or done.
+    """
+    rules = score(DEAL_STAGE, sentence)
+    lead = article[:600]
+    under_way_or_done = rules["under_way"] or rules["completed"]
+    if _SIGNED.search(lead) and not (rules["discussed"] or under_way_or_done):
+        rules["agreed"] += 2.5  # the news is a signing: its deals are agreed
+    elif _TALKS.search(lead) and not (rules["agreed"] or under_way_or_done):
+        rules["discussed"] += 2.5
+    return rules
+
+
+def _decide_states(decider: Decider, figures: list[Figure]) -> None:
+    """Status of plant facts, stage of deals."""
+    for figure in (f for f in figures if f.role in ("plant_fact", "jobs")):
+        figure.status = _ask(decider, "plant_status", figure, score(PLANT_STATUS, figure.clause))
+    for figure in (f for f in figures if f.role == "deal"):
+        rules = stage_rules(figure.candidate.sentence.text, decider.context)
+        figure.stage = _ask(decider, "deal_stage", figure, rules)
