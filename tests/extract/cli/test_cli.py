@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from extract._cli.main import cli
 from extract._testing import FakeOpenAIServer
 
-SAMPLE = Path(__file__).resolve().parents[2] / "extract/samples/sample_article.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / "extract/samples/sample_article.txt"
 
 
 def test_help_lists_the_commands() -> None:

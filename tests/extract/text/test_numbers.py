@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from extract._text.numbers import Quantity, figures_in, find_quantities, parse_quantity
 
-SEEDS = Path(__file__).resolve().parents[2] / "gold" / "articles"
+SEEDS = Path(__file__).resolve().parents[3] / "gold" / "articles"
 
 # phrase -> (value, value_max, unit, period)
 TABLE: list[tuple[str, float, float | None, str, str | None]] = [

@@ -16,7 +16,7 @@ from extract._text.grounding import (
     value_in_evidence,
 )
 
-GOLD = Path(__file__).resolve().parents[2] / "gold"
+GOLD = Path(__file__).resolve().parents[3] / "gold"
 
 ARTICLE = (
     "Kazak TV reported that industrial development is underway. A copper cathode plant in the\n"

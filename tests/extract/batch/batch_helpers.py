@@ -17,7 +17,7 @@ from extract._schema import Article
 from extract._strategies.prompts import load_choice_prompt, load_direct_prompt
 from extract._testing.fake_openai import article_text
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 API_KEY = "sk-assay-test-key"
 _COMPANY = re.compile(r"Company (\d+) plans")
 
