@@ -7,7 +7,9 @@
 The exception tree is drawn in :mod:`extract._errors`.
 """
 
-from extract._backends.base import Backend, BackendSettings, FakeBackend, make_backend
+from extract._backends.base import Backend, BackendSettings
+from extract._backends.factory import make_backend
+from extract._backends.fake import FakeBackend
 from extract._errors import (
     AssayError,
     BackendError,

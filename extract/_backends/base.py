@@ -1,11 +1,13 @@
-"""The one small interface every model backend implements, and the factory.
+"""The one small interface every model backend implements, its settings and counters.
 
-Backends:
+Backends (each imports this module and nothing else of the package but the errors):
 
 * ``local``  - llama-cpp-python in process with the Gemma 3 270M GGUF
   (:mod:`extract._backends.local`);
 * ``openai`` - any OpenAI-compatible endpoint through instructor (:mod:`extract._backends.openai`);
-* ``fake``   - answers fed from a queue, for unit tests (:class:`FakeBackend`).
+* ``fake``   - answers fed from a queue, for unit tests (:mod:`extract._backends.fake`).
+
+:func:`~extract._backends.factory.make_backend` builds one from :class:`BackendSettings`.
 
 Two kinds of question are asked. ``score_options`` returns the log-likelihood
 of each option continuing a prompt (used by the guided strategy; only backends
@@ -16,16 +18,12 @@ constrained choice, and ``structured`` asks for a whole Pydantic object
 
 from __future__ import annotations
 
-import json
 import os
-from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel
-
-from extract._errors import BackendUnavailable, ModelOutputError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -90,84 +88,3 @@ class BackendSettings:
 def api_key_from_env() -> str | None:
     """The API key from ``ASSAY_API_KEY`` or ``OPENAI_API_KEY`` (never logged)."""
     return os.environ.get("ASSAY_API_KEY") or os.environ.get("OPENAI_API_KEY")
-
-
-def make_backend(settings: BackendSettings) -> Backend:
-    """Build the backend that ``settings.backend`` names.
-
-    Raises:
-        BackendUnavailable: Unknown backend name, or its package is missing.
-
-    """
-    if settings.backend == "local":
-        from extract._backends.local import LocalBackend
-
-        return LocalBackend(settings)
-    if settings.backend == "openai":
-        from extract._backends.openai import OpenAIBackend
-
-        return OpenAIBackend(settings)
-    raise BackendUnavailable(f"unknown backend {settings.backend!r}: use 'local' or 'openai'")
-
-
-class FakeBackend:
-    """A backend fed from queues, for unit tests (after simonw/llm's mock model).
-
-    ``scores`` maps an option label to a log-likelihood (options not listed get
-    ``default_score``); ``choices`` and ``objects`` are consumed in order.
-    """
-
-    name = "fake"
-    supports_scores = True
-
-    def __init__(
-        self,
-        *,
-        scores: dict[str, float] | None = None,
-        choices: Iterable[str] = (),
-        objects: Iterable[BaseModel | dict[str, Any] | str] = (),
-        default_score: float = -5.0,
-        model: str = "fake-model",
-    ) -> None:
-        self.model = model
-        self.usage = Usage()
-        self._scores = scores or {}
-        self._default = default_score
-        self._choices: deque[str] = deque(choices)
-        self._objects: deque[BaseModel | dict[str, Any] | str] = deque(objects)
-        self.prompts: list[str] = []
-
-    def identity(self) -> dict[str, Any]:
-        """Settings that change output: only the fake model's name."""
-        return {"backend": self.name, "model": self.model}
-
-    def score_options(self, context: str, prompt: str, options: Sequence[str]) -> list[float]:
-        """Scores from the ``scores`` table, by option text stripped."""
-        self._count(prompt)
-        return [self._scores.get(option.strip(), self._default) for option in options]
-
-    def choose(self, context: str, prompt: str, options: Sequence[str]) -> str:
-        """The next queued choice (it must be one of ``options``)."""
-        self._count(prompt)
-        if not self._choices:
-            return options[0]
-        choice = self._choices.popleft()
-        if choice not in options:
-            raise ModelOutputError(f"fake choice {choice!r} is not one of {list(options)}")
-        return choice
-
-    def structured(self, system: str, user: str, response_model: type[M]) -> M:
-        """The next queued object, validated as ``response_model``."""
-        self._count(user)
-        if not self._objects:
-            raise ModelOutputError("fake backend has no queued object left")
-        item = self._objects.popleft()
-        raw = item.model_dump_json() if isinstance(item, BaseModel) else item
-        text = raw if isinstance(raw, str) else json.dumps(raw)
-        self.usage.raw_responses.append(text)
-        return response_model.model_validate_json(text)
-
-    def _count(self, prompt: str) -> None:
-        self.prompts.append(prompt)
-        self.usage.model_calls += 1
-        self.usage.prompt_tokens += len(prompt.split())

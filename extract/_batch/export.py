@@ -1,4 +1,4 @@
-"""A run as a Hugging Face ``datasets.Dataset`` (and so as parquet).
+"""A stored run as a Hugging Face ``datasets.Dataset`` (and so as parquet).
 
 One row per article of the run. ``deals`` and ``plant_facts`` are JSON strings
 of the contract's record lists (a fixed schema whatever the records hold, and
@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from extract._batch.store import ResultStore, RunItem
+from extract._errors import StoreError
 
 if TYPE_CHECKING:
     import datasets
-
-    from extract._batch.store import RunItem
 
 _COLUMNS = {"doc_id": "string", "status": "string", "cache_key": "string", "error": "string",
             "deals": "string", "plant_facts": "string", "n_deals": "int32",
@@ -24,6 +26,22 @@ _COLUMNS = {"doc_id": "string", "status": "string", "cache_key": "string", "erro
             "strategy": "string", "prompt_ids": "string", "model_calls": "int32",
             "prompt_tokens": "int64", "completion_tokens": "int64", "seconds": "float64",
             "dropped": "int32"}  # fmt: skip
+
+
+def export_run_dataset(store_path: Path | str, run_id: str) -> datasets.Dataset:
+    """Export a run as a ``datasets.Dataset``, one row per article."""
+    with ResultStore(store_path, create=False) as store:
+        return items_to_dataset(store.items(run_id))
+
+
+def export_run_parquet(store_path: Path | str, run_id: str, path: Path | str) -> int:
+    """Write a run to a parquet file, one row per article; return the number of rows."""
+    dataset = export_run_dataset(store_path, run_id)
+    try:
+        dataset.to_parquet(str(path))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write parquet: {exc.strerror or exc}") from exc
+    return len(dataset)
 
 
 def items_to_dataset(items: Sequence[RunItem]) -> datasets.Dataset:

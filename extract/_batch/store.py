@@ -21,15 +21,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from extract._batch.migrations import apply_migrations
 from extract._batch.rundiff import RunDiff, diff_predictions
 from extract._errors import StoreError
 from extract._schema import Article, ArticleExtraction
-
-if TYPE_CHECKING:
-    import datasets
 
 DEFAULT_STORE = "assay.db"
 
@@ -284,24 +281,6 @@ def diff_runs(store_path: Path | str, run_a: str, run_b: str) -> RunDiff:
         first, second = store.run(run_a), store.run(run_b)
         return diff_predictions(store.predictions(first.run_id), store.predictions(second.run_id),
                                 run_a=first.run_id, run_b=second.run_id)  # fmt: skip
-
-
-def export_run_dataset(store_path: Path | str, run_id: str) -> datasets.Dataset:
-    """Export a run as a ``datasets.Dataset``, one row per article (see :mod:`.export`)."""
-    from extract._batch.export import items_to_dataset
-
-    with ResultStore(store_path, create=False) as store:
-        return items_to_dataset(store.items(run_id))
-
-
-def export_run_parquet(store_path: Path | str, run_id: str, path: Path | str) -> int:
-    """Write a run to a parquet file, one row per article; return the number of rows."""
-    dataset = export_run_dataset(store_path, run_id)
-    try:
-        dataset.to_parquet(str(path))
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot write parquet: {exc.strerror or exc}") from exc
-    return len(dataset)
 
 
 def _relabel(extraction: str | None, doc_id: str) -> ArticleExtraction | None:

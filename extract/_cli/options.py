@@ -1,13 +1,16 @@
-"""Options shared by the commands that call a model (extract, batch)."""
+"""What commands share: the model options (extract, explain, batch), ``--store`` and exit 2."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from extract._backends.base import BackendSettings, api_key_from_env
+from extract._batch.store import DEFAULT_STORE
+from extract._errors import AssayError
 from extract._pipeline.pipeline import ExtractionConfig
 from extract._strategies.guided.strategy import GuidedOptions
 
@@ -60,3 +63,25 @@ def config_from_options(
                                max_retries=max_retries)  # fmt: skip
     return ExtractionConfig(backend=settings, strategy=strategy, keep_ungrounded=keep_ungrounded,
                             guided=guided or GuidedOptions())  # fmt: skip
+
+
+class Fatal(click.ClickException):
+    """A one-line error that ends the command with exit code 2."""
+
+    exit_code = 2
+
+
+def store_option(function: Any) -> Any:
+    """Add ``--store`` (the result store, ``$ASSAY_STORE``) to a command."""
+    option = click.option("--store", "store_path", type=click.Path(path_type=Path),
+                          default=DEFAULT_STORE, envvar="ASSAY_STORE", show_envvar=True,
+                          show_default=True, help="The result store (a SQLite file).")  # fmt: skip
+    return option(function)
+
+
+def or_fatal(call: Any) -> Any:
+    """The result of ``call()``; an :class:`AssayError` it raises ends the command (exit 2)."""
+    try:
+        return call()
+    except AssayError as exc:
+        raise Fatal(str(exc)) from exc

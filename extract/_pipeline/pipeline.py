@@ -13,7 +13,8 @@ from importlib import metadata
 from types import TracebackType
 from typing import Any
 
-from extract._backends.base import Backend, BackendSettings, make_backend
+from extract._backends.base import Backend, BackendSettings
+from extract._backends.factory import make_backend
 from extract._errors import InputError
 from extract._pipeline.chunks import DEFAULT_CHUNK_CHARS, chunk_text, merge_chunks
 from extract._schema import Article, ArticleExtraction, ExtractionMeta

@@ -25,7 +25,7 @@ from reliability_helpers import (
     openai_args,
 )
 
-from extract._backends.base import FakeBackend
+from extract._backends.fake import FakeBackend
 from extract._batch.inputs import BadInput, iter_articles
 from extract._batch.store import ResultStore
 from extract._errors import InputError

@@ -16,6 +16,9 @@ Cues = Mapping[str, tuple[re.Pattern[str], ...]]
 #: Someone "is (also) building / constructing / completing" a thing: work under way. The deal
 #: mentions, the deal stage and the plant status all read it (a pattern fragment, no anchors).
 BUILDING = r"is (?:also )?(?:building|constructing|completing)"
+#: Agencies, ministries, state funds and banks: the company priors, the article's main company
+#: and the names of deal mentions all leave them out (read by fields and mentions).
+AGENCY_NAME = re.compile(r"Invest$|Ministry|Government|Fund$|Bank$|Samruk|Baiterek|akimat")
 
 
 def _cues(*patterns: str) -> tuple[re.Pattern[str], ...]:

@@ -10,17 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract._strategies.guided.cues import AGENCY_NAME
 from extract._text.companies import companies, company_mentions
+from extract._text.facilities import facilities, full_facility_names
 from extract._text.numbers import Quantity
-from extract._text.reading import (
-    Span,
-    countries,
-    facilities,
-    full_facility_names,
-    locations,
-    sentences,
-    years,
-)
+from extract._text.reading import Span, countries, locations, sentences, years
 from extract._vocab import COMMODITY_WORDS, canonical_commodity, country_of_place
 
 _LOOKBACK = 3  # sentences before a figure in which its facility or company may be named
@@ -87,8 +81,6 @@ def company_priors(
     The investor of a deal in this genre is the party bringing capital into the
     host country, which the text marks as foreign ("China's X", "the German company Y").
     """
-    from extract._strategies.guided.mentions import AGENCY_NAME
-
     priors = nearby(index.companies, index, sentence_no, at)
     priors = {name: score for name, score in priors.items() if not AGENCY_NAME.search(name)}
     if not investor:
@@ -153,8 +145,6 @@ def location_for(
 
 def main_company(index: ArticleIndex) -> str | None:
     """The company the article is about: the most mentioned one, agencies aside."""
-    from extract._strategies.guided.mentions import AGENCY_NAME
-
     counts: dict[str, int] = {}
     for span in index.companies:
         if not AGENCY_NAME.search(span.text):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract._strategies.guided.cues import BUILDING
-from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.cues import AGENCY_NAME, BUILDING
+from extract._strategies.guided.fields import FOREIGN_MARK, ArticleIndex
 from extract._text.reading import Span
 
 _DEAL_CUE = re.compile(
@@ -26,7 +26,6 @@ _DEAL_CUE = re.compile(
     r"|\bproject\b[^.]*\bis being (?:implemented|built|carried out)\b",
     re.IGNORECASE,
 )
-AGENCY_NAME = re.compile(r"Invest$|Ministry|Government|Fund$|Bank$|Samruk|Baiterek|akimat")
 # Whose project a sentence without a name is about: the company named before it.
 _BACK_REFERENCE = re.compile(
     r"\bthe (?:company|corporation|group|investor)\b|\bproject\b[^.]*\bis being implemented\b",
@@ -98,8 +97,6 @@ def _one_for_sentence(index: ArticleIndex, number: int, sentence: Span) -> list[
 
 
 def _foreign_marked(index: ArticleIndex, name: Span) -> bool:
-    from extract._strategies.guided.fields import FOREIGN_MARK
-
     return bool(FOREIGN_MARK.search(index.text[max(0, name.start - 30) : name.start]))
 
 

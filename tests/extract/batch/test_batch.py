@@ -23,12 +23,14 @@ from batch_helpers import (
 )
 from click.testing import CliRunner
 
-from extract._backends.base import BackendSettings, FakeBackend
+from extract._backends.base import BackendSettings
+from extract._backends.fake import FakeBackend
 from extract._batch.inputs import BadInput
 from extract._batch.progress import Progress
 from extract._batch.runner import run_batch
 from extract._batch.store import ResultStore, list_runs, load_run_predictions
-from extract._cli.batch import batch_command, runs_group
+from extract._cli.batch import batch_command
+from extract._cli.runs import runs_group
 from extract._errors import InputError
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._testing import FakeOpenAIServer

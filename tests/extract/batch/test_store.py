@@ -11,16 +11,10 @@ from pathlib import Path
 import pytest
 from batch_helpers import API_KEY, article, openai_extractor, prompts_dir
 
+from extract._batch.export import export_run_dataset, export_run_parquet
 from extract._batch.keys import article_hash, cache_key, canonical_json
 from extract._batch.migrations import MIGRATIONS, applied_migrations, apply_migrations
-from extract._batch.store import (
-    ResultStore,
-    diff_runs,
-    export_run_dataset,
-    export_run_parquet,
-    list_runs,
-    load_run_predictions,
-)
+from extract._batch.store import ResultStore, diff_runs, list_runs, load_run_predictions
 from extract._errors import StoreError
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article, ArticleExtraction, ExtractionMeta, InvestmentDeal, PlantFact
@@ -309,7 +303,7 @@ def test_export_to_dataset_and_parquet_round_trip(tmp_path: Path) -> None:
 
 
 def test_default_extractor_identity_is_json_serialisable() -> None:
-    from extract._backends.base import FakeBackend
+    from extract._backends.fake import FakeBackend
 
     identity = Extractor(ExtractionConfig(), backend=FakeBackend()).identity()
     assert json.loads(canonical_json(identity)) == json.loads(json.dumps(identity))

@@ -1,4 +1,4 @@
-from extract._backends.base import FakeBackend
+from extract._backends.fake import FakeBackend
 from extract._strategies.guided.decide import Decider
 from extract._strategies.prompts import load_choice_prompt
 

@@ -1,12 +1,13 @@
 """The guided strategy offline: rules alone, and a fake model whose scores are known."""
 
-from extract._backends.base import FakeBackend
+from extract._backends.fake import FakeBackend
 from extract._pipeline.pipeline import ExtractionConfig, Extractor, extract_article
 from extract._schema import Article, ArticleExtraction
 from extract._strategies.guided.candidates import find_candidates
 from extract._strategies.guided.strategy import GuidedOptions
 from extract._text.companies import companies
-from extract._text.reading import facilities, sentences
+from extract._text.facilities import facilities
+from extract._text.reading import sentences
 
 ARTICLE = (
     " date 2025-03-12 ASTANA – A ferroalloy plant in the Pavlodar region has completed its first "

@@ -1,8 +1,9 @@
 """Places and facility names as the records carry them."""
 
 from extract._strategies.guided.cues import mass_rules
+from extract._text.facilities import facilities, full_facility_names
 from extract._text.numbers import parse_quantity
-from extract._text.reading import facilities, full_facility_names, locations
+from extract._text.reading import locations
 
 
 def _places(text: str) -> list[str]:
