@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from extract._schema import ArticleExtraction
-from extract._text.reading import Span, sentences
+from extract._text.spans import Span
 
 DEFAULT_CHUNK_CHARS = 6000
 OVERLAP_SENTENCES = 2
@@ -17,7 +19,7 @@ def chunk_text(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[in
     """
     if len(text) <= max_chars:
         return [(0, text)]
-    spans = _bounded(text, sentences(text), max_chars)
+    spans = _bounded(text, _pieces(text), max_chars)
     chunks: list[tuple[int, str]] = []
     first = 0
     while first < len(spans):
@@ -30,6 +32,23 @@ def chunk_text(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[in
             break
         first = max(first + 1, last + 1 - OVERLAP_SENTENCES)
     return chunks
+
+
+# Chunk windows only need cut points near sentence ends, not a linguistic reading: a
+# text long enough to chunk may exceed what spaCy parses at once, and the strategy
+# reads each window with spaCy afterwards.
+_CUT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+
+
+def _pieces(text: str) -> list[Span]:
+    """Sentence-like pieces of ``text`` (at full stops before a capital, and blank lines)."""
+    pieces: list[Span] = []
+    start = 0
+    for cut in [*(m.end() for m in _CUT.finditer(text)), len(text)]:
+        if text[start:cut].strip():
+            pieces.append(Span(start, cut, text[start:cut]))
+        start = cut
+    return pieces
 
 
 def _bounded(text: str, spans: list[Span], max_chars: int) -> list[Span]:

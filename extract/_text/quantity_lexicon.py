@@ -60,6 +60,8 @@ MULTIPLIERS: tuple[Multiplier, ...] = (
     _mult(r"(?i:trillions?|trln|trn)", 10**12),
     _mult(r"(?i:billions?|bln|bn|mlrd)", 10**9),
     _mult(r"(?i:millions?|mln|mn|mio|mil)", 10**6),
+    _mult(r"(?i:crores?|cr\.?)", 10**7),  # Indian English: 1 crore = 10 million
+    _mult(r"(?i:lakhs?|lacs?)", 10**5),  # 1 lakh = 100,000
     _mult(r"(?i:thousands?|thou|ths)", 10**3),
     _mult(r"(?i:hundreds?)", 100),
     _mult(r"[bB]", 10**9, letter=True),
@@ -118,26 +120,34 @@ CURRENCY_WORDS: dict[str, str] = {
     "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "won": "KRW",
     "soum": "UZS", "soums": "UZS", "swiss franc": "CHF", "swiss francs": "CHF",
     "dirham": "AED", "dirhams": "AED", "rupee": "INR", "rupees": "INR",
+    "somoni": "TJS", "rand": "ZAR", "reais": "BRL", "real": "BRL", "riyal": "SAR",
+    "riyals": "SAR", "tugrik": "MNT", "tugriks": "MNT", "togrog": "MNT", "rupiah": "IDR",
+    "dong": "VND",
 }  # fmt: skip
 _ISO_CODES = (
     "USD", "KZT", "EUR", "RUB", "CNY", "GBP", "CHF", "JPY", "AUD", "CAD", "UZS", "KRW", "INR",
-    "AED", "KGS", "HKD", "SGD",
+    "AED", "KGS", "HKD", "SGD", "TJS", "ZAR", "BRL", "SAR", "MNT", "IDR", "VND", "NZD", "CLP",
+    "PEN", "MXN", "ARS", "OMR", "QAR", "TRY", "AZN", "TMT",
 )  # fmt: skip
-CURRENCY_CODES: dict[str, str] = {code: code for code in _ISO_CODES} | {"RMB": "CNY"}
+# Codes that are not ISO but common in news: "RMB" (yuan), "RUR" (the pre-1998 rouble code).
+CURRENCY_CODES: dict[str, str] = {code: code for code in _ISO_CODES} | {"RMB": "CNY",
+                                                                         "RUR": "RUB"}
 _CODES = "|".join(CURRENCY_CODES)
 CURRENCY_SUFFIX = re.compile(
     rf"(?:{GAP}{{1,2}}|-)?(?P<cur>(?i:u\.?s\.?\s+dollars?|dollars?|tenge|euros?|yuan|renminbi"
     rf"|roubles?|rubles?|pounds\s+sterling|sterling|yen|won|soums?|swiss\s+francs?|dirhams?"
-    rf"|rupees?)|{_CODES}){END}"
+    rf"|rupees?|somoni|rand|reais|riyals?|tugriks?|togrog|rupiah)|{_CODES}){END}"
 )
 PREFIX_SYMBOLS: dict[str, str] = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD",
     "NZ$": "NZD", "S$": "SGD", "€": "EUR", "£": "GBP", "₸": "KZT", "¥": "JPY", "₽": "RUB",
-    "₹": "INR",
+    "₹": "INR", "R$": "BRL", "Rs": "INR", "Rs.": "INR", "R": "ZAR",
 }  # fmt: skip
 # A currency right before the digits: "$", "US$ ", "KZT 10", "KZT10".
 CURRENCY_PREFIX = re.compile(
-    rf"(?:(?<![A-Za-z])(?:US|U\.S\.|A|C|HK|NZ|S){GAP}?)?\$|[€£₸¥₽₹]"
+    rf"(?:(?<![A-Za-z])(?:US|U\.S\.|A|C|HK|NZ|S|R){GAP}?)?\$|[€£₸¥₽₹]"
+    # "Rs 730 crore", "R100bn" (rand): a capital R only right before the digits.
+    rf"|(?<![A-Za-z])Rs\.?|(?<![A-Za-z&])R"
     rf"|(?<![A-Za-z])(?:{_CODES})(?![A-Za-z])"
 )
 

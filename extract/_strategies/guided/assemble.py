@@ -46,10 +46,71 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
             facts.append(_plant_fact(run.index, jobs))
     covered = {f.candidate.sentence_no for f in run.figures if f.role == "deal"}
     investors = {d.investor for d in deals}
-    deals += [_mention_deal(run.index, m) for m in deal_mentions(run.index, covered)
-              if m.investor not in investors or _ALSO.search(m.sentence.text)]  # fmt: skip
+    mentions = [_mention_deal(run.index, m) for m in deal_mentions(run.index, covered)
+                if m.investor not in investors or _ALSO.search(m.sentence.text)]  # fmt: skip
+    deals = _with_investors(deals, mentions)
     kept = _consistent_status([fact for fact in facts if fact.facility], _being_built(run.index))
-    return ArticleExtraction(doc_id=doc_id, deals=_unique(deals), plant_facts=_unique(kept))
+    return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
+                             plant_facts=_unique(kept))  # fmt: skip
+
+
+def _with_investors(
+    deals: list[InvestmentDeal], mentions: list[InvestmentDeal]
+) -> list[InvestmentDeal]:
+    """An amount with no investor takes the one investor the article states a project of.
+
+    "Over 9.4 billion tenge will be invested" and "X will build the plant" tell one deal.
+    """
+    nameless = [i for i, deal in enumerate(deals) if deal.investor is None]
+    if len(mentions) == 1 and nameless:
+        mention = mentions[0]
+        for i in nameless:
+            deals[i] = deals[i].model_copy(update={
+                "investor": mention.investor, "investor_country": mention.investor_country,
+                "project": deals[i].project or mention.project})  # fmt: skip
+        return deals
+    return deals + mentions
+
+
+_FIELDS_TO_FILL = ("investor", "investor_country", "counterparty", "host_country", "project",
+                   "stage", "jobs", "year")  # fmt: skip
+
+
+def one_per_amount(deals: list[InvestmentDeal], index: ArticleIndex) -> list[InvestmentDeal]:
+    """One amount is one deal, however often the article repeats it (contract).
+
+    The headline, the lead and the body often restate one purchase; the record
+    keeps the most specific telling (a body sentence that names the investor),
+    and fields it lacks are taken from the other tellings.
+    """
+    kept: dict[tuple[float, str], list[InvestmentDeal]] = {}
+    rest: list[InvestmentDeal] = []
+    for deal in deals:
+        if deal.amount is None or deal.currency is None:
+            rest.append(deal)
+        else:
+            kept.setdefault((round(deal.amount, -3), deal.currency), []).append(deal)
+    merged = [_merged(sorted(group, key=lambda d: _specificity(d, index)))
+              for group in kept.values()]  # fmt: skip
+    return merged + rest
+
+
+def _specificity(deal: InvestmentDeal, index: ArticleIndex) -> tuple[int, int, int]:
+    """Sort key, best first: a named investor, not the headline, more words."""
+    headline = bool(index.sentences) and deal.evidence == index.sentences[0].text
+    return (deal.investor is None, headline, -len(deal.evidence))
+
+
+def _merged(tellings: list[InvestmentDeal]) -> InvestmentDeal:
+    best = tellings[0]
+    update = {}
+    for field in _FIELDS_TO_FILL:
+        if getattr(best, field) is None:
+            update[field] = next((getattr(d, field) for d in tellings[1:]
+                                  if getattr(d, field) is not None), None)  # fmt: skip
+    if not best.commodities:
+        update["commodities"] = next((d.commodities for d in tellings if d.commodities), [])
+    return best.model_copy(update=update)
 
 
 # A mention of an investor that already has a deal is that deal told again, unless the text
@@ -100,9 +161,9 @@ def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
     stage = max(rules, key=rules.__getitem__) if any(rules.values()) else "planned"
     return InvestmentDeal(
         investor=mention.investor,
-        investor_country=investor_country(index, mention.investor, sentence),
-        counterparty=mention.partner or counterparty(index, mention.sentence_no, mention.investor),
-        host_country=host_country(index, sentence),
+        investor_country=investor_country(index, mention.investor),
+        counterparty=mention.partner or counterparty(index, mention.investor_at, mention.investor),
+        host_country=host_country(index, mention.sentence_no),
         project=mention.project,
         commodities=commodities_in(f"{sentence} {mention.project or ''}"),
         stage=stage,
@@ -138,9 +199,9 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
     sentence = c.sentence.text
     return InvestmentDeal(
         investor=figure.company,
-        investor_country=investor_country(index, figure.company, sentence),
-        counterparty=counterparty(index, c.sentence_no, figure.company),
-        host_country=host_country(index, sentence),
+        investor_country=investor_country(index, figure.company),
+        counterparty=counterparty(index, q.start, figure.company),
+        host_country=host_country(index, c.sentence_no),
         project=figure.facility,
         commodities=commodities_in(f"{sentence} {figure.facility or ''}"),
         amount=q.value,

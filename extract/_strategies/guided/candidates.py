@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract._strategies.guided.money_context import context_reason
 from extract._text.numbers import Quantity, find_quantities
 from extract._text.reading import Span, sentence_index, sentences
 
@@ -28,8 +29,9 @@ _PRICE_PER_UNIT = re.compile(
 )
 _TRADED_AT = re.compile(r"\b(?:traded|trading|shares?|stock|quoted)\b[^.]{0,40}$", re.IGNORECASE)
 _AGGREGATE = re.compile(
-    r"\b(?:companies|investors|projects|assets worth|portfolio|in total|a total of|total value"
-    r"|combined|trade|turnover|sector attracted|fixed assets|since (?:19|20)\d\d)\b",
+    r"\b(?:companies|investors|assets worth|in total|a total of|total value"
+    r"|combined|trade|turnover|sector attracted|fixed assets|since (?:19|20)\d\d"
+    r"|foreign direct investments?|FDI|total investments? in (?:the )?(?:country|[A-Z]\w+))\b",
     re.IGNORECASE,
 )
 # Investments and plant costs in this genre run to millions; a smaller sum is a price.
@@ -87,7 +89,11 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return f"context money ({context.group(0).lower()})"
     if previous is not None and _same_amount_in_two_currencies(text, previous, quantity):
         return f"same amount as {previous.text!r} in another currency"
-    return None
+    if quantity.period is not None:
+        return "money per period: revenue or output, not capital"
+    earlier_money = (previous is not None and previous.kind == "money"
+                     and ". " not in text[previous.end : quantity.start])  # fmt: skip
+    return context_reason(text, quantity, earlier_money)
 
 
 def _same_amount_in_two_currencies(text: str, first: Quantity, second: Quantity) -> bool:

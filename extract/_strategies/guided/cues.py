@@ -69,18 +69,28 @@ PLANT_STATUS: Cues = {
 }  # fmt: skip
 
 DEAL_STAGE: Cues = {
-    "agreed": _cues(r"\bsigned\b", r"\bagreements?\b", r"\bmemorandum\b", r"\bconcluded\b",
-                    r"\bcontract\b", r"\bagreed\b"),
-    "discussed": _cues(r"\bdiscuss", r"\btalks\b", r"\bconsider", r"\blooking for\b",
-                       r"\bnegotiat", r"\bprospects\b", r"\bmet\b", r"\bexplor(?:e|ing) "),
-    "planned": _cues(r"\bplans?\b", r"\bintends?\b", r"\bwill invest\b", r"\bto invest\b",
-                     r"\bapproved\b", r"\bannounced\b", r"\bintention\b"),
-    "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented)\b",
-                       r"\bunder construction\b", r"\bis implementing\b",
-                       rf"\b{BUILDING}\b",
-                       r"\bis carrying out\b", r"\bis working on\b"),
-    "completed": _cues(r"\bcompleted\b", r"\bcommissioned\b", r"\blaunched\b", r"\bopened\b",
-                       r"\binaugurated\b"),
+    "agreed": _cues(r"\bsigned\b", r"\bagreements?\b", r"\bmemorand", r"\bconcluded\b",
+                    r"\bcontracts?\b", r"\bagreed\b", r"\bMoU\b", r"\bdeal (?:was|has been)\b"),
+    "discussed": _cues(r"\bdiscuss", r"\btalks\b", r"\bconsider", r"\blooking (?:for|at)\b",
+                       r"\bnegotiat", r"\bprospects\b", r"\bexplor(?:e|ing) ",
+                       r"\binterest(?:ed)? in\b", r"\b(?:could|might|may)\b", r"\bpotential\b"),
+    "planned": _cues(r"\bplan(?:s|ned|ning)?\b", r"\bintends?\b", r"\bwill\b", r"\bwould\b",
+                     r"\b(?:is|are) (?:to|set to|going to|expected to|scheduled to)\b",
+                     r"\bto be (?:built|constructed|launched|commissioned)\b",
+                     r"\bapproved\b", r"\bannounced\b", r"\bintention\b", r"\benvisage",
+                     r"\baims?\b"),
+    "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented|constructed)\b",
+                       r"\bunder construction\b", r"\bis implementing\b", rf"\b{BUILDING}\b",
+                       r"\bis carrying out\b", r"\bis working on\b", r"\bso far\b",
+                       r"\balready\b", r"\b(?:has|have) been (?:invested|spent|directed|funneled"
+                       r"|allocated|provided)\b", r"\bhas invested\b",
+                       r"\bconstruction (?:has |is )?(?:begun|began|started|continu)",
+                       r"\b(?:started|began|begun|commenced) (?:the )?construction\b",
+                       r"\bbroke ground\b"),
+    "completed": _cues(r"\bcompleted\b", r"\bcommissioned\b", r"\bopened\b",
+                       r"\binaugurated\b", r"\bunveil", r"\b(?:began|started) (?:production|"
+                       r"operations?)\b", r"\bput into (?:operation|service)\b",
+                       r"\b(?:acquired|bought|purchased|took over)\b"),
 }  # fmt: skip
 
 

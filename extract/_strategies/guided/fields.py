@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 
 from extract._strategies.guided.cues import AGENCY_NAME
-from extract._text.companies import companies, company_mentions
+from extract._strategies.guided.roles import roles_at
 from extract._text.facilities import facilities, full_facility_names
+from extract._text.names import Name, company_mentions, names, of_kind
 from extract._text.numbers import Quantity
 from extract._text.reading import Span, countries, locations, sentences, years
-from extract._vocab import COMMODITY_WORDS, canonical_commodity, country_of_place
+from extract._vocab import COMMODITY_WORDS, canonical_commodity, canonical_country
 
 _LOOKBACK = 3  # sentences before a figure in which its facility or company may be named
 
@@ -31,13 +32,21 @@ class ArticleIndex:
     locations: list[Span]
     countries: list[Span]
     published_year: int | None
+    names: tuple[Name, ...] = ()
 
     @classmethod
     def build(cls, text: str, published_year: int | None) -> ArticleIndex:
         """Read every span of ``text``."""
         return cls(text, sentences(text), full_facility_names(facilities(text)),
                    company_mentions(text), locations(text),
-                   countries(text), published_year)  # fmt: skip
+                   countries(text), published_year, names(text))  # fmt: skip
+
+    def full_name(self, mention: Name) -> str:
+        """The fullest name the article gives the company of ``mention``."""
+        for span in self.companies:
+            if span.start == mention.start:
+                return span.text
+        return mention.text
 
     def window(self, sentence_no: int, back: int = _LOOKBACK) -> tuple[int, int]:
         """Character range from ``back`` sentences before ``sentence_no`` to its end."""
@@ -66,11 +75,21 @@ def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) ->
             for rank, name in enumerate(ranked)}  # fmt: skip
 
 
-FOREIGN_MARK = re.compile(
-    r"(?:\b(?:China|Chinese|German|Germany|British|UK|U\.S\.|US|American|Russian|Turkish|Korean|"
-    r"South Korea|Japanese|Indian|French|Italian|Emirati|Swiss|Canadian|Australian|UAE|Turkey)"
-    r"(?:’s|'s)?\s+(?:company\s+|firm\s+|group\s+)?|-based\s+)$"
-)
+# Between a nationality and the company it marks: "China's", "the Chinese state-owned company".
+_MARK_GAP = re.compile(r"^(?:[’']s)?(?:\s+(?:[a-z][\w-]*|&))*\s+$")
+_APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}$")
+
+
+def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
+    """The country a nationality marks a company mention with ("China's X", "X, a German firm")."""
+    for name in index.names:
+        if name.kind not in ("country", "nationality"):
+            continue
+        if name.end <= mention.start and _MARK_GAP.match(index.text[name.end : mention.start]):
+            return canonical_country(name.text)
+        if name.start >= mention.end and _APPOSITION.match(index.text[mention.end : name.start]):
+            return canonical_country(name.text)
+    return None
 
 
 def company_priors(
@@ -83,13 +102,20 @@ def company_priors(
     """
     priors = nearby(index.companies, index, sentence_no, at)
     priors = {name: score for name, score in priors.items() if not AGENCY_NAME.search(name)}
+    roles = roles_at(index.text, index.names, at)
+    for mention, weight in roles.actors.items():
+        name = index.full_name(mention)
+        priors[name] = priors.get(name, 0.0) + weight
+    for mention in [*roles.partners, *roles.sellers]:
+        name = index.full_name(mention)
+        if name in priors and mention not in roles.actors:
+            priors[name] -= 1.0
     if not investor:
         return priors
     sentence = index.sentences[sentence_no]
     later = {c.text for c in index.companies if at < c.start < sentence.end}
     earlier = {c.text for c in index.companies if sentence.start <= c.start < at}
-    foreign = {c.text for c in index.companies
-               if FOREIGN_MARK.search(index.text[max(0, c.start - 30) : c.start])}  # fmt: skip
+    foreign = {c.text for c in index.companies if nationality_of(index, c)}
     for name in priors:
         priors[name] += (0.75 if name in foreign else 0.0) - (
             0.5 if name in later - earlier else 0.0
@@ -161,9 +187,6 @@ def main_country(index: ArticleIndex) -> str | None:
         # "in Kazakhstan" names the place; a demonym or "China's X" names a party.
         weight = 2.0 if written == span.text and not possessive else 0.25
         counts[span.text] = counts.get(span.text, 0.0) + weight
-    for place in index.locations:
-        if country := country_of_place(place.text):
-            counts[country] = counts.get(country, 0.0) + 3.0
     return max(counts, key=counts.__getitem__) if counts else None
 
 
@@ -178,7 +201,7 @@ def commodities_in(text: str) -> list[str]:
     Words inside company names ("Baowu Steel", "Kazakhmys Copper") are not
     commodities of the record.
     """
-    for company in companies(text):
+    for company in of_kind(names(text), "company"):
         text = text.replace(company.text, " ")
     seen: dict[str, None] = {}
     for match in _COMMODITY.finditer(text):

@@ -1,45 +1,47 @@
-"""Deals stated without an amount: a named investor with a specific project.
+"""Deals stated without an amount: a named investor doing something to a specific project.
 
 Figure candidates find every deal that has an amount. The contract also counts
-"a named investor with a specific project" ("concluded agreements with HMS
-Bergbau AG on the joint development of lithium deposits"), so sentences with a
-deal cue and a company name become amount-less deal mentions.
+"a named investor with a specific project", so the parse is read for a company
+that builds, develops, expands, buys or plans a facility: the subject (or the
+agent of a passive, or the company a pronoun stands for) of a deal verb whose
+object names a facility or project ("X plans to build a copper plant in Y",
+"the mine was acquired by X", "X signed an agreement on the construction of Z").
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from extract._strategies.guided.cues import AGENCY_NAME, BUILDING
-from extract._strategies.guided.fields import FOREIGN_MARK, ArticleIndex
+from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
+
+from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.roles import referent
+from extract._text.names import Name
+from extract._text.nlp import parse
 from extract._text.reading import Span
 
-_DEAL_CUE = re.compile(
-    r"\b(?:agreements?|memorand\w+|contracts?)\s+(?:with|on)\b|\bsigned\b"
-    r"|\bplans? to (?:build|launch|construct|develop|invest)|\bintends? to (?:build|invest)"
-    r"|\binvestment project\b|\bjoint (?:development|project)"
-    r"|\bis working on (?:expanding|developing)"
-    rf"|\b{BUILDING}\b|\bheld talks with\b"
-    r"|\bdiscussed the (?:possible )?(?:construction|development|creation)\b"
-    r"|\bis carrying out\b[^.]{0,40}\b(?:moderni[sz]ation|reconstruction|expansion)"
-    r"|\bproject\b[^.]*\bis being (?:implemented|built|carried out)\b",
-    re.IGNORECASE,
-)
-# Whose project a sentence without a name is about: the company named before it.
-_BACK_REFERENCE = re.compile(
-    r"\bthe (?:company|corporation|group|investor)\b|\bproject\b[^.]*\bis being implemented\b",
-    re.IGNORECASE,
-)
-_LIST_OF_AGREEMENTS = re.compile(r"\bagreements with\b", re.IGNORECASE)
-# "the construction of a copper wire rod plant in Balkhash", "is building a pilot plant at ...".
-_BUILT = re.compile(
-    r"\b(?:(?:construction|development|modernis|moderniz|reconstruction|expansion)\w* of"
-    rf"|to (?:build|construct|develop)|{BUILDING})"
-    r"\s+(?:the |a |an )?(?P<what>[^,;.]+?)"
-    r"(?=,|;|\.|\s(?:by|which|that|where|with|for|worth|valued)\s|$)"
-)
-_PROJECT_AFTER = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?([^,;.]+)")
+# Verbs that commit capital to, build, buy or plan a project.
+DEAL_VERBS = frozenset({
+    "build", "construct", "establish", "set", "develop", "launch", "open", "start", "begin",
+    "commission", "expand", "increase", "upgrade", "modernize", "modernise", "acquire", "buy",
+    "purchase", "take", "invest", "finance", "fund", "implement", "create", "complete",
+    "sign", "conclude", "reconstruct", "explore", "restart", "resume",
+})  # fmt: skip
+# Verbs that pass the action on to their complement: "plans to build", "intends to invest".
+_INTENT_VERBS = frozenset({"plan", "intend", "aim", "want", "seek", "hope", "expect", "decide",
+                           "agree", "propose", "consider", "prepare", "continue"})  # fmt: skip
+# What a deal is about: a facility, a project, an asset or its capacity.
+PROJECT_NOUNS = frozenset({
+    "plant", "plants", "mine", "mines", "smelter", "refinery", "factory", "project", "projects",
+    "deposit", "deposits", "complex", "facility", "facilities", "mill", "furnace", "line",
+    "capacity", "capacities", "production", "output", "field", "cluster", "park", "enterprise",
+    "construction", "development", "expansion", "modernization", "modernisation", "stake",
+    "asset", "assets", "operation", "operations", "works", "site", "unit", "workshop", "quarry",
+    "concentrator", "combine", "shop",
+})  # fmt: skip
+_PARTIES = ("company", "agency", "other")
+_MAX_PROJECT_WORDS = 14
 
 
 @dataclass(frozen=True)
@@ -55,64 +57,87 @@ class DealMention:
 
 
 def deal_mentions(index: ArticleIndex, covered_sentences: set[int]) -> list[DealMention]:
-    """Amount-less deals: one per partner of a list of agreements, else one per sentence.
-
-    A sentence that already holds a figure-based deal still yields the other
-    partners of an agreement list ("agreements with A on X worth $N, B on Y and C on Z").
-    """
+    """Amount-less deals: one per investor and project the article's sentences state."""
+    doc = parse(index.text)
     found: list[DealMention] = []
     for number, sentence in enumerate(index.sentences):
-        if not _DEAL_CUE.search(sentence.text):
+        if number in covered_sentences:
             continue
-        if _LIST_OF_AGREEMENTS.search(sentence.text):
-            found.extend(_one_per_partner(index, number, sentence))
-        elif number not in covered_sentences:
-            found.extend(_one_for_sentence(index, number, sentence))
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is not None:
+            found += _mentions_in(index, span, sentence, number)
+    return _one_per_investor_and_project(found)
+
+
+def _mentions_in(
+    index: ArticleIndex, span: TokenSpan, sentence: Span, number: int
+) -> list[DealMention]:
+    found: list[DealMention] = []
+    for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in DEAL_VERBS):
+        project = _project_of(verb)
+        if project is None:
+            continue
+        for actor in _actors(index, verb):
+            found.append(DealMention(index.full_name(actor), actor.start, sentence, number,
+                                     _phrase(project), None))  # fmt: skip
     return found
 
 
-def _names_in(index: ArticleIndex, sentence: Span) -> list[Span]:
-    names = [c for c in index.companies if sentence.start <= c.start < sentence.end]
-    return [c for c in names if not AGENCY_NAME.search(c.text)]
+def _project_of(verb: Token) -> TokenSpan | None:
+    """The object of a deal verb when it names a project ("a copper plant in X")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and _names_project(child):
+            return child.doc[child.left_edge.i : child.right_edge.i + 1]
+        if child.dep_ == "prep" and child.lower_ in ("on", "for", "in", "of"):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if _names_project(pobj):
+                    return child.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+    return None
 
 
-def _one_per_partner(index: ArticleIndex, number: int, sentence: Span) -> list[DealMention]:
-    unique = {n.text: n for n in _names_in(index, sentence)}.values()
-    return [DealMention(n.text, n.start, sentence, number, _project(index, sentence, n), None)
-            for n in unique]  # fmt: skip
+def _names_project(token: Token) -> bool:
+    return token.lemma_.lower() in PROJECT_NOUNS or token.lower_ in PROJECT_NOUNS
 
 
-def _one_for_sentence(index: ArticleIndex, number: int, sentence: Span) -> list[DealMention]:
-    """The sentence's investor (a foreign-marked name first), the other company its partner."""
-    names = list({n.text: n for n in _names_in(index, sentence)}.values())
-    if not names and _BACK_REFERENCE.search(sentence.text):
-        names = [c for c in index.companies if c.start < sentence.start][-1:]
-    if not names:
-        return []
-    names.sort(key=lambda n: not _foreign_marked(index, n))
-    investor, others = names[0], [n.text for n in names[1:] if n.text not in names[0].text]
-    partner = others[0] if others else None
-    project = _project(index, sentence, investor if investor.start >= sentence.start else None)
-    return [DealMention(investor.text, investor.start, sentence, number, project, partner)]
+def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
+    """Who does it: the subject (through "plans to"), a passive's agent, a pronoun's company."""
+    governing = verb
+    while governing.dep_ in ("xcomp", "conj") and governing.head.lemma_.lower() in (
+        _INTENT_VERBS | DEAL_VERBS
+    ):
+        governing = governing.head
+    for current in (verb, governing):
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return _parties_under(index, child) or referent(child, index.names)
+            if child.dep_ == "agent":
+                return _parties_under(index, child)
+    return []
 
 
-def _foreign_marked(index: ArticleIndex, name: Span) -> bool:
-    return bool(FOREIGN_MARK.search(index.text[max(0, name.start - 30) : name.start]))
+def _parties_under(index: ArticleIndex, token: Token) -> list[Name]:
+    found: list[Name] = []
+    for child in token.subtree:
+        for name in index.names:
+            if name.start <= child.idx < name.end and name.kind in _PARTIES and name not in found:
+                found.append(name)
+    return found[:1]  # the head of a subject list names the investor
 
 
-def _project(index: ArticleIndex, sentence: Span, investor: Span | None) -> str | None:
-    """What is financed, in the text's words.
+def _phrase(span: TokenSpan) -> str | None:
+    words = span.text.split()
+    if len(words) > _MAX_PROJECT_WORDS:
+        return None
+    text = span.text.strip(" ,.;")
+    for article in ("the ", "a ", "an "):
+        if text.lower().startswith(article):
+            text = text[len(article) :]
+    return text or None
 
-    The object of the investor's 'on the ...' phrase, narrowed to what is built
-    when it says so ('on a project to build a fertilizer complex'); else what the
-    sentence says is built or developed; else a facility named in the sentence.
-    """
-    after = _PROJECT_AFTER.match(index.text, investor.end) if investor is not None else None
-    where = after.group(1) if after else sentence.text
-    built = _BUILT.search(where)
-    if built and " " in built.group("what").strip():  # "the plant" alone names nothing
-        return built.group("what").strip()
-    if after:
-        return after.group(1).strip()
-    inside = [f for f in index.facilities if sentence.start <= f.start < sentence.end]
-    return inside[0].text if inside else None
+
+def _one_per_investor_and_project(found: list[DealMention]) -> list[DealMention]:
+    """A project told twice ("plans to build ... The plant will be built by ...") is one deal."""
+    kept: dict[str, DealMention] = {}
+    for mention in found:
+        kept.setdefault(mention.investor, mention)
+    return list(kept.values())

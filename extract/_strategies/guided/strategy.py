@@ -181,12 +181,10 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     agreed, except work the sentence says is already under way or done.
     """
     rules = score(DEAL_STAGE, sentence)
-    lead = article[:600]
-    under_way_or_done = rules["under_way"] or rules["completed"]
-    if _SIGNED.search(lead) and not (rules["discussed"] or under_way_or_done):
-        rules["agreed"] += 2.5  # the news is a signing: its deals are agreed
-    elif _TALKS.search(lead) and not (rules["agreed"] or under_way_or_done):
-        rules["discussed"] += 2.5
+    # Most deals in the news are announced plans; cue words must say otherwise.
+    rules["planned"] += 0.5
+    if _SIGNED.search(article[:600]) and not any(rules[k] for k in ("under_way", "completed")):
+        rules["agreed"] += 1.0
     return rules
 
 

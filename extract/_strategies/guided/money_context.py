@@ -1,0 +1,100 @@
+"""Money that is context, read from the parse: trade, budgets, parts and statistics.
+
+Window cue words mislead on money ("a $100 million plant producing for export"
+is an investment); the parse says what the amount is the object or measure of.
+Sales, exports and payments to a budget are the verb the amount hangs from;
+revenue, profit and prices are the noun it measures; a part of an amount given
+just before ("$500 million, including $300 million in shares") is no second
+investment; a figure that a change reached ("rose 58 per cent to $8 billion")
+is a statistic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from extract._text.nlp import parse
+from extract._text.numbers import Quantity
+
+# Verbs whose money is trade or a transfer, not capital put into a project.
+_TRADE_VERBS = frozenset({"export", "import", "sell", "supply", "earn", "ship", "trade",
+                          "transfer", "contribute", "pay", "deduct"})  # fmt: skip
+# Nouns that an amount measures when it is not an investment.
+_CONTEXT_NOUNS = frozenset({
+    "export", "exports", "import", "imports", "sale", "sales", "revenue", "revenues", "profit",
+    "income", "turnover", "dividend", "tax", "taxes", "salary", "salaries", "wage",
+    "price", "capitalization", "capitalisation", "supplies", "earnings",
+    "royalty", "royalties", "fine", "debt", "loss", "losses", "ebitda", "output", "production",
+})  # fmt: skip
+_PART_OF = re.compile(r"^\s+of\s+(?:the|its|a|an)\s+(?:\S+\s+){0,2}\S*\d")
+_INCLUDING = re.compile(r"\b(?:including|of which|incl\.|comprising)\b[^.;]*$", re.IGNORECASE)
+_CHANGE_TO = re.compile(
+    r"\b(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged|up|down)"
+    r"\b[^.;]{0,60}\bto\s*$",
+    re.IGNORECASE,
+)
+_STATE_BUDGET = re.compile(r"\b(?:state|local|national|federal|republican)\s+budget\b", re.I)
+
+
+def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | None:
+    """Why a money figure is context by the sentence's structure, or None.
+
+    Args:
+        text: The article.
+        quantity: A money figure of the article.
+        earlier_money: Whether another money figure stands before it in its sentence.
+
+    """
+    tokens = _tokens(text, quantity)
+    if not tokens:
+        return None
+    if reason := _governed_by(tokens):
+        return reason
+    before, after = text[max(0, quantity.start - 120) : quantity.start], text[quantity.end :]
+    if earlier_money and _INCLUDING.search(before.split(".")[-1]):
+        return "part of an amount given before it"
+    if _PART_OF.match(after[:60]):
+        return "part of a larger amount that follows"
+    if _CHANGE_TO.search(before.split(".")[-1]):
+        return "a statistic: the level a change reached"
+    if _STATE_BUDGET.search(text[quantity.end : quantity.end + 80]):
+        return "a payment to a state budget"
+    return None
+
+
+def _tokens(text: str, quantity: Quantity) -> list[Token]:
+    span = parse(text).char_span(quantity.start, quantity.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+_COPULAS = frozenset({"be", "amount", "total", "reach", "stand", "exceed", "make", "account",
+                      "hit", "top", "come"})  # fmt: skip
+
+
+def _subject_noun(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _governed_by(tokens: list[Token]) -> str | None:
+    """The verb or noun the amount hangs from, when it makes the amount trade or a measure."""
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    head = root.head
+    for _ in range(4):
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS:
+            return f"trade or a payment ({lemma})"
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ in _CONTEXT_NOUNS:
+            return f"context money ({head.lower_})"
+        if head.pos_ in ("VERB", "AUX") and lemma in _COPULAS:
+            subject = _subject_noun(head)  # "gold supplies abroad amounted to $758 million"
+            if subject is not None and subject.lower_ in _CONTEXT_NOUNS:
+                return f"context money ({subject.lower_})"
+        elif head.pos_ in ("VERB", "AUX"):
+            return None  # another verb governs it ("invest", "cost"): not context
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None

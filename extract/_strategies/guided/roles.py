@@ -1,0 +1,150 @@
+"""Who does what around a figure, read from spaCy's dependency parse.
+
+The party that invests in, builds, buys or runs something is the subject of
+the verb that governs the figure ("X will invest $1 billion"), the agent of a
+passive ("will be built by X"), or the owner in a possessive ("X's $1 billion
+plant"); "with X" names a partner and "from X" a seller. A pronoun or "the
+company" as subject stands for the company named last before it. Scores are
+priors for the decider: the nearer the verb to the figure, the stronger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extract._text.names import Name
+from extract._text.nlp import parse
+
+# Verbs that put capital into, build, acquire or run a project.
+ACTION_VERBS = frozenset({
+    "invest", "finance", "fund", "spend", "allocate", "inject", "commit", "earmark", "provide",
+    "build", "construct", "develop", "launch", "open", "commission", "start", "begin", "complete",
+    "implement", "expand", "modernize", "modernise", "upgrade", "establish", "create", "set",
+    "acquire", "buy", "purchase", "take", "sign", "agree", "conclude", "plan", "intend", "aim",
+    "operate", "own", "run", "produce", "process", "mine", "extract", "announce", "approve",
+    "put", "pour", "raise", "bring", "carry", "pay", "attract", "receive", "seek", "consider",
+    "discuss", "propose", "prepare", "look", "continue", "hold", "control", "manage", "export",
+})  # fmt: skip
+_PARTNER_PREPS = {"with": "partner", "between": "partner", "from": "seller", "by": "agent"}
+_REFERRING = frozenset({"company", "corporation", "group", "firm", "it", "they", "holding",
+                        "miner", "producer", "investor", "enterprise", "he", "she"})  # fmt: skip
+_PARTIES = ("company", "agency", "other")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Names found in a role around one offset, with their scores."""
+
+    actors: dict[Name, float]
+    partners: dict[Name, float]
+    sellers: dict[Name, float]
+
+
+def roles_at(text: str, names: tuple[Name, ...], at: int) -> Roles:
+    """The actors, partners and sellers of the clause around character ``at``."""
+    doc = parse(text)
+    token = _token_at(doc, at)
+    actors: dict[Name, float] = {}
+    partners: dict[Name, float] = {}
+    sellers: dict[Name, float] = {}
+    if token is None:
+        return Roles(actors, partners, sellers)
+    for depth, verb in enumerate(_verbs_above(token)):
+        weight = 3.0 / (depth + 1)
+        for name in _subjects(doc, verb, names):
+            _add(actors, name, weight)
+        for role, name in _prepositional(doc, verb, names):
+            target = {"partner": partners, "seller": sellers, "agent": actors}[role]
+            _add(target, name, weight if role != "agent" else weight + 1)
+    for name in _owners(doc, token, names):
+        _add(actors, name, 2.5)
+    return Roles(actors, partners, sellers)
+
+
+def _add(scores: dict[Name, float], name: Name, weight: float) -> None:
+    scores[name] = max(scores.get(name, 0.0), weight)
+
+
+def _token_at(doc: Doc, at: int) -> Token | None:
+    for token in doc:
+        if token.idx <= at < token.idx + len(token.text) + 1:
+            return token
+    return None
+
+
+def _verbs_above(token: Token) -> list[Token]:
+    """The verbs from the token up to its sentence root, nearest first (and conjoined ones)."""
+    verbs: list[Token] = []
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") and current not in verbs:
+            verbs.append(current)
+            if current.dep_ == "conj" and current.head.pos_ in ("VERB", "AUX"):
+                verbs.append(current.head)  # "X signed ... and will build": X builds
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return verbs
+
+
+def _name_of(names: tuple[Name, ...], token: Token) -> Name | None:
+    for name in names:
+        if name.start <= token.idx < name.end and name.kind in _PARTIES:
+            return name
+    return None
+
+
+def _names_under(names: tuple[Name, ...], token: Token) -> list[Name]:
+    """Party names in the subtree of ``token`` (a subject phrase, a prepositional object)."""
+    found: list[Name] = []
+    for child in token.subtree:
+        name = _name_of(names, child)
+        if name is not None and name not in found:
+            found.append(name)
+    return found
+
+
+def _subjects(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[Name]:
+    found: list[Name] = []
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in ACTION_VERBS:
+            continue
+        if child.dep_ == "nsubjpass":
+            continue  # the thing built, not who builds it; the agent is "by X"
+        found += _names_under(names, child) or referent(child, names)
+    return found
+
+
+def referent(subject: Token, names: tuple[Name, ...]) -> list[Name]:
+    """"It", "the company": the company named last before it as a subject, else named last."""
+    if subject.lower_ not in _REFERRING:
+        return []
+    before = [n for n in names if n.end <= subject.idx and n.kind == "company"]
+    doc = subject.doc
+    subjects = [n for n in before if (span := doc.char_span(n.start, n.end, "expand")) is not None
+                and span.root.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
+    return (subjects or before)[-1:]
+
+
+def _prepositional(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[tuple[str, Name]]:
+    found: list[tuple[str, Name]] = []
+    for child in verb.subtree:
+        role = _PARTNER_PREPS.get(child.lower_)
+        if role is None or child.dep_ not in ("prep", "agent"):
+            continue
+        if role == "agent" and child.dep_ != "agent":
+            continue
+        found += [(role, name) for name in _names_under(names, child)]
+    return found
+
+
+def _owners(doc: Doc, token: Token, names: tuple[Name, ...]) -> list[Name]:
+    """"X's $1 billion plant", "the X project": a name that owns the figure's noun."""
+    found: list[Name] = []
+    for noun in (token, token.head, token.head.head):
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound") and (name := _name_of(names, child)):
+                found.append(name)
+    return found
