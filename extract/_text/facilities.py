@@ -1,172 +1,110 @@
-"""Facility names: a head noun (plant, smelter, mine...) and its name-like modifiers.
+"""Facility names, read from spaCy's parse: a head noun and what the text says of it.
 
-Every name is a :class:`~extract._text.reading.Span` of the article, and a
-shortened mention takes the fullest name the article gives the same facility.
+A facility is a noun phrase whose head is a facility noun (plant, smelter,
+mine, deposit ...). Its name is the head with the modifiers spaCy attaches to
+it (compounds, adjectives, proper names: "Los Pelambres copper mine", "lithium
+processing plant") and a place the text anchors it to ("in Goromonzi", "at the
+Almaly deposit", "near the village of Aktogai"). Words that judge rather than
+name ("new", "large", "modern") and figures are left out. A shortened mention
+takes the fullest name the article gives the same facility.
 """
 
 from __future__ import annotations
 
 import re
 
-from extract._text.reading import Span
+from spacy.tokens import Doc, Token
 
-_FACILITY_HEADS = frozenset(
-    [
-        "plant",
-        "plants",
-        "smelter",
-        "refinery",
-        "factory",
-        "mine",
-        "mines",
-        "mill",
-        "deposit",
-        "deposits",
-        "field",
-        "facility",
-        "complex",
-        "works",
-        "combine",
-        "concentrator",
-        "park",
-        "project",
-        "furnace",
-        "shop",
-        "enterprise",
-        "quarry",
-        "pit",
-        "station",
-        "potline",
-        "unit",
-        "line",
-        "workshop",
-    ]
-)
-# Lower-case words that may stand in a facility's name before its head noun.
-_FACILITY_MODIFIERS = (
-    frozenset(
-        [
-            "copper",
-            "cathode",
-            "cathodes",
-            "manufacturing",
-            "smelting",
-            "metallurgical",
-            "enrichment",
-            "ore",
-            "dressing",
-            "processing",
-            "electrolysis",
-            "hydrometallurgical",
-            "steel",
-            "ferroalloy",
-            "ferroalloys",
-            "ferrochrome",
-            "mining",
-            "concentrating",
-            "cement",
-            "coal",
-            "gold",
-            "silver",
-            "zinc",
-            "lead",
-            "uranium",
-            "lithium",
-            "aluminium",
-            "aluminum",
-            "alumina",
-            "iron",
-            "pellet",
-            "coke",
-            "chemical",
-            "fertilizer",
-            "fertiliser",
-            "tungsten",
-            "new",
-            "integrated",
-            "industrial",
-            "vertically",
-            "rolling",
-            "pipe",
-            "sulphuric",
-            "sulfuric",
-            "acid",
-            "refining",
-            "beneficiation",
-            "flotation",
-            "leaching",
-            "heap",
-            "open",
-            "pit",
-            "underground",
-            "power",
-            "thermal",
-            "solar",
-            "mineral",
-            "briquetting",
-            "briquetted",
-            "hot",
-            "rare",
-            "earth",
-            "metals",
-            "metal",
-            "polymetallic",
-            "nickel",
-            "cobalt",
-            "manganese",
-            "titanium",
-            "magnesium",
-            "silicon",
-            "cast",
-            "pig",
-            "production",
-            "battery",
-            "tailings",
-            "extraction",
-            "concentrate",
-            "concentrates",
-            "molybdenum",
-            "bauxite",
-            "phosphate",
-            "potash",
-            "glass",
-            "and-processing",
-            "gas",
-            "chemicals",
-            "casting",
-            "foundry",
-            "wire",
-            "cable",
-            "tube",
-            "pipes",
-            "special-purpose",
-            # Products and processes of the genre, so that a described plant is read whole.
-            "silicomanganese", "ferrosilicon", "ferrosilicomanganese", "rod", "washing", "leach",
-            "fired", "coking", "crushing", "grinding", "pelletizing", "pelletising", "sinter",
-            "sintering", "galvanising", "galvanizing", "cold", "sulphate", "sulfate", "ammonia",
-            "urea", "carbide", "graphite", "anode", "hydroxide", "carbonate", "oxide",
-            "refractory", "clinker", "lime", "ammophos", "fertilizers", "fertilisers", "pilot",
-            "reduction", "energy", "wind", "hydro", "hydroelectric", "fuel", "pellets",
-            "petrochemical", "polymer", "gasification", "copper-smelting", "electric", "arc",
-        ]
-    )
-    | _FACILITY_HEADS
-)
+from extract._text.nlp import parse
+from extract._text.spans import Span
+
+FACILITY_HEADS = frozenset({
+    "plant", "plants", "smelter", "smelters", "refinery", "factory", "mine", "mines", "mill",
+    "deposit", "deposits", "field", "facility", "complex", "works", "combine", "concentrator",
+    "park", "project", "furnace", "shop", "enterprise", "quarry", "pit", "station", "potline",
+    "unit", "line", "workshop", "refineries", "factories",
+})  # fmt: skip
+# Heads that name a facility only with a modifier of their own ("the Kyzyl project").
+_WEAK_HEADS = frozenset({"project", "works", "unit", "line", "park", "enterprise", "facility",
+                         "station", "pit", "shop", "complex"})  # fmt: skip
+# Words that praise or date a facility rather than name it.
+_NOT_NAMING = frozenset({
+    "new", "large", "largest", "modern", "big", "biggest", "huge", "giant", "major", "first",
+    "second", "third", "future", "planned", "proposed", "existing", "high-tech", "innovative",
+    "state-of-the-art", "its", "their", "our", "this", "that", "these", "those", "such", "same",
+    "own", "only", "main", "key", "several", "two", "three", "four", "another", "other", "whole",
+    "construction", "executed", "general", "additional", "single", "backed", "entire", "current",
+    "total", "investment", "joint", "local", "foreign", "domestic", "national", "global",
+})  # fmt: skip
+_ANCHORS = frozenset({"in", "at", "near", "of", "on"})
+_PLACE_NOUNS = frozenset({"village", "town", "city", "region", "district", "province", "area",
+                          "deposit", "field", "site", "settlement", "county", "state"})  # fmt: skip
 _WORD = re.compile(r"[\w‘’'“”\"\-]+")
-_TAIL = re.compile(
-    r"\s+(?:in|at|on|near)\s+(?:the\s+)?[‘'“\"]?[A-Z][\w’'”\"\-]*(?:\s+[A-Z][\w\-]*)?"
-    r"(?:\s+(?:[Rr]egion|deposit|[Oo]blast|[Dd]istrict|field))?"
-)
-_SENTENCE_WORDS = frozenset({"The", "A", "An", "This", "That", "Its", "It", "In", "At", "On"})
+_MAX_WORDS = 12
 
 
-def _modifier(word: str, following: str) -> bool:
-    bare = word.strip("‘’'“”\"")
-    if bare[:1].isupper():
-        return bare not in _SENTENCE_WORDS
-    if bare == "and":  # "Tobol Mining and Processing Combine"
-        return following[:1].isupper()
-    return all(part in _FACILITY_MODIFIERS for part in bare.lower().split("-") if part)
+def facilities(text: str) -> list[Span]:
+    """Every facility mention of ``text`` that names or describes its facility."""
+    doc = parse(text)
+    found: list[Span] = []
+    for token in doc:
+        if token.lower_ not in FACILITY_HEADS or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = _left_edge(token)
+        end = _anchored_end(doc, token)
+        if start == token.i and end == token.i + 1:
+            continue  # a bare "the plant" names nothing
+        if token.lower_ in _WEAK_HEADS and not any(t.pos_ == "PROPN" for t in doc[start:end]):
+            continue  # "the investment project", "construction works": no facility named
+        if end - start > _MAX_WORDS:
+            end = token.i + 1
+        span = doc[start:end]
+        found.append(Span(span.start_char, span.end_char, span.text))
+    return found
+
+
+def _left_edge(head: Token) -> int:
+    """The first modifier that names: compounds, adjectives and names left of the head."""
+    start = head.i
+    for child in sorted(head.lefts, key=lambda t: -t.i):
+        if child.i != start - 1 and head.doc[child.i + 1 : start].text.strip(" -") != "":
+            break
+        if child.dep_ not in ("compound", "amod", "nmod", "npadvmod") or not _names(child):
+            break
+        start = child.left_edge.i if _all_name(child) else child.i
+    return start
+
+
+def _names(token: Token) -> bool:
+    if token.lower_ in _NOT_NAMING or token.like_num or token.is_punct:
+        return False
+    return not any(ch.isdigit() for ch in token.text) and token.ent_type_ not in ("MONEY",
+                                                                                  "QUANTITY")
+
+
+def _all_name(token: Token) -> bool:
+    return all(_names(t) for t in token.subtree)
+
+
+def _anchored_end(doc: Doc, head: Token) -> int:
+    """After the head: "in X", "at the X deposit", "near the village of X" (a place)."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ != "prep" or child.lower_ not in _ANCHORS or child.i != end:
+            break
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if not objects or not _is_place(objects[0]):
+            break
+        end = objects[0].right_edge.i + 1
+    return end
+
+
+def _is_place(token: Token) -> bool:
+    if token.ent_type_ in ("ORG", "PERSON"):
+        return False  # "the plant of LLP X" names an owner, not a place
+    if token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    return token.lower_ in _PLACE_NOUNS and any(t.pos_ == "PROPN" for t in token.subtree)
 
 
 def full_facility_names(spans: list[Span]) -> list[Span]:
@@ -197,32 +135,5 @@ def _content_words(name: str) -> set[str]:
 
 
 def _head(name: str) -> str:
-    heads = [w.lower() for w in _WORD.findall(name) if w.lower() in _FACILITY_HEADS]
+    heads = [w.lower() for w in _WORD.findall(name) if w.lower() in FACILITY_HEADS]
     return heads[0] if heads else ""
-
-
-def facilities(text: str) -> list[Span]:
-    """Facility mentions: a head noun (plant, smelter, mine...) and its name-like modifiers."""
-    words = list(_WORD.finditer(text))
-    found: list[Span] = []
-    for i, word in enumerate(words):
-        if word.group(0).lower() not in _FACILITY_HEADS:
-            continue
-        first = i
-        while (
-            first > 0
-            and i - first < 6
-            and _modifier(words[first - 1].group(0), words[first].group(0))
-        ):
-            if text[words[first - 1].end() : words[first].start()] not in (" ", "-"):
-                break
-            first -= 1
-        if first == i and not word.group(0)[:1].isupper():
-            continue  # a bare "plant" names nothing
-        end = word.end()
-        tail = _TAIL.match(text, end)
-        if tail:
-            end = tail.end()
-        start = words[first].start()
-        found.append(Span(start, end, text[start:end]))
-    return found

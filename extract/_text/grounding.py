@@ -153,7 +153,9 @@ def _numbers_of(record: InvestmentDeal | PlantFact) -> list[tuple[str, float]]:
     if isinstance(record, PlantFact):
         pairs = [("value", record.value), ("value_max", record.value_max)]
     else:
-        pairs = [("amount", record.amount), ("jobs", record.jobs)]
+        # Jobs are often told paragraphs away from the amount; they must stand in the
+        # article (checked by ground_record), not in the deal's evidence (GUIDELINES 46).
+        pairs = [("amount", record.amount)]
     return [(name, float(number)) for name, number in pairs if number is not None]
 
 
@@ -176,9 +178,10 @@ def ground_record(
 ) -> RecordGrounding:
     """Locate a record's evidence in ``text`` and check its numbers against it.
 
-    A plant fact's ``value`` and ``value_max``, and a deal's ``amount`` and
-    ``jobs`` (when set) must be among the figures of the matched article span
-    (for a fuzzy match, the article's text, not the model's).
+    A plant fact's ``value`` and ``value_max``, and a deal's ``amount`` (when
+    set) must be among the figures of the matched article span (for a fuzzy
+    match, the article's text, not the model's); a deal's ``jobs`` must be among
+    the article's figures.
 
     Args:
         record: The raw record.
@@ -190,6 +193,9 @@ def ground_record(
     match = locate_evidence(record.evidence, text)
     checked = match.matched_text if match.matched_text is not None else record.evidence
     missing = _missing_value(record, checked)
+    if missing is None and isinstance(record, InvestmentDeal) and record.jobs is not None:
+        if not value_in_evidence(float(record.jobs), text):
+            missing = f"jobs {record.jobs} not among the article's figures"
     found = match.status != "not_found"
     reason = None if found else "evidence not found in article"
     return RecordGrounding(

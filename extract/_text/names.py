@@ -61,7 +61,7 @@ _REPORTING = frozenset({"report", "cite", "learn", "inform", "write", "quote", "
 _LEGAL_FORMS = frozenset({"llp", "llc", "jsc", "pjsc", "ojsc", "cjsc", "too", "ltd", "inc", "plc",
                           "ag", "sa", "gmbh", "co", "corp", "jv"})  # fmt: skip
 # A dateline opens an article or paragraph with a place in capitals and a dash: "ASTANA –".
-_DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:,\s+[A-Z][\w ]+)?(?:\s+[–—-]|\.\s)")
+_DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?(?:\s*[,.(–—-])")
 _PLACE_WORDS = r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Dd]istrict|[Cc]ounty|[Aa]rea|[Zz]one)"
 _PLACE_WORD = re.compile(rf"\b(?:{_PLACE_WORDS}|[Cc]ity|[Vv]illage|[Tt]own|[Tt]erritory)\b")
 _PLACE_AFTER = re.compile(rf"\s+{_PLACE_WORDS}\b")
@@ -71,8 +71,15 @@ _COMPASS_BEFORE = re.compile(
 _TITLE_BEFORE = re.compile(
     r"\b(?:Minister|President|CEO|Chairman|Chairwoman|Director|Governor|Akim|Mr|Ms|Mrs|Dr|Head|"
     r"Premier|Chief|Manager|Officer|Ambassador|Mayor|Secretary|chairman|director|head|governor|"
-    r"minister|president|executive|officer|manager|ambassador|founder|spokesman)\.?\s*$"
+    r"minister|president|executive|officer|manager|ambassador|founder|spokesman|akim)\.?"
+    r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,?\s*$"
 )
+# Units and symbols spaCy sometimes takes for names ("50 MW" -> ORG "MW").
+_UNIT_WORDS = frozenset({"mw", "gw", "kw", "mwh", "gwh", "kwh", "mt", "kt", "t", "oz", "moz",
+                         "koz", "tpa", "mtpa", "ktpa", "tpd", "km", "ha", "bn", "mln", "bln"})
+# "Navoi Mining and Metallurgical Combine": "and" joins process words inside one name.
+_PROCESS_WORDS = frozenset({"processing", "metallurgical", "smelting", "chemical", "trading",
+                            "refining", "industrial", "construction", "exploration"})
 _PLACE_OF = re.compile(
     r"\b(?:village|town|city|region|district|province|area|settlement|state)\s+of\s+$", re.I
 )
@@ -160,8 +167,13 @@ def _proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
 
 def _glue(doc: Doc, j: int) -> bool:
     token = doc[j]
-    return (token.lower_ in ("of", "&", "-") and j + 1 < len(doc)
-            and _name_token(doc[j + 1]) and "\n" not in token.whitespace_)  # fmt: skip
+    if j + 1 >= len(doc) or not _name_token(doc[j + 1]) or "\n" in token.whitespace_:
+        return False
+    if token.lower_ == "-":  # "Tau-Korday", not "KAZINFORM - Singapore"
+        return not doc[j - 1].whitespace_ and not token.whitespace_
+    if token.lower_ == "and":
+        return doc[j + 1].lower_ in _PROCESS_WORDS
+    return token.lower_ in ("of", "&")
 
 
 def _token_ranges(doc: Doc) -> list[tuple[int, int, str]]:
@@ -170,10 +182,15 @@ def _token_ranges(doc: Doc) -> list[tuple[int, int, str]]:
     in_entity = {i for start, end, _ in ranges for i in range(start, end)}
     for start, end in _proper_noun_runs(doc):
         covered = [k for k, (s, e, _) in enumerate(ranges) if start <= s and e <= end]
+        labels = {ranges[k][2] for k in covered}
         if not any(i in in_entity for i in range(start, end)):
             ranges.append((start, end, "PROPN"))
-        elif len(covered) == 1:  # "Emirates Global Aluminium" tagged ORG only in part
-            ranges[covered[0]] = (start, end, ranges[covered[0]][2])
+        elif covered and len(labels) == 1:
+            # "Emirates Global Aluminium" tagged ORG only in part; "Navoi Mining and" +
+            # "Metallurgical Combine" tagged as two: the run is the name.
+            label = labels.pop()
+            ranges = [r for k, r in enumerate(ranges) if k not in covered]
+            ranges.append((start, end, label))
     return sorted(set(ranges))
 
 
@@ -202,6 +219,9 @@ def _mentions(doc: Doc) -> list[tuple[TokenSpan, str]]:
             continue
         if all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in CALENDAR for t in doc[start:end]):
             continue
+        text = doc[start:end].text
+        if text.lower() in _UNIT_WORDS or not any(ch.isupper() for ch in text):
+            continue  # a unit, or a lower-case word spaCy took for a name ("ferrosilicon")
         seen.add((start, end))
         mentions.append((doc[start:end], label))
     return mentions
@@ -215,7 +235,8 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):  # fmt: skip
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].tag_ == "POS"):  # fmt: skip
+                           or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].lower_ in ("and", "of", "&")):  # fmt: skip
         end -= 1
     # A leading legal form is no part of the name ("LLP Kentau Polymetal"), and one alone
     # names nothing.
@@ -259,7 +280,7 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
     votes["media"] += 4 * bool(MEDIA.search(span.text)) + 3 * _reporter(span)
     votes["place"] += 3 * _dateline(doc, span)
-    votes["person"] += 3 * bool(_TITLE_BEFORE.search(before))
+    votes["person"] += 5 * bool(_TITLE_BEFORE.search(before))
     votes["person"] += weight * (label == "PERSON" and len(span) > 1) + 0.5 * _speaker(span)
     votes["place"] += 2 * weight * (label in ("GPE", "LOC")) + 0.5 * weight * (label == "FAC")
     votes["place"] += 3 * bool(_PLACE_WORD.search(span.text) or _PLACE_OF.search(before))

@@ -37,21 +37,49 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     deals = [_deal(run.index, f) for f in run.figures if f.role == "deal"]
     facts = [_plant_fact(run.index, f) for f in run.figures if f.role == "plant_fact"]
     deal_figures = [f for f in run.figures if f.role == "deal"]
-    for jobs in (f for f in run.figures if f.role == "jobs"):
-        created = _CREATED.search(jobs.clause)
-        host = _nearest_deal(run.index, run.figures, jobs) if created else None
+    jobs_figures = [f for f in run.figures if f.role == "jobs"]
+    created = [f for f in jobs_figures if _CREATED.search(f.clause)]
+    for jobs in jobs_figures:
+        host = _nearest_deal(run.index, run.figures, jobs) if jobs in created else None
         if host is not None:
             deals[host] = _with_jobs(run.index, deals[host], deal_figures[host], jobs)
-        else:
+        elif jobs not in created:
             facts.append(_plant_fact(run.index, jobs))
     covered = {f.candidate.sentence_no for f in run.figures if f.role == "deal"}
     investors = {d.investor for d in deals}
     mentions = [_mention_deal(run.index, m) for m in deal_mentions(run.index, covered)
                 if m.investor not in investors or _ALSO.search(m.sentence.text)]  # fmt: skip
     deals = _with_investors(deals, mentions)
+    unplaced = [f for f in created if not any(d.jobs == int(f.candidate.quantity.value)
+                                              for d in deals)]  # fmt: skip
+    deals, spare = _jobs_to_deals(run.index, deals, unplaced)
+    facts += [_plant_fact(run.index, f) for f in spare]
     kept = _consistent_status([fact for fact in facts if fact.facility], _being_built(run.index))
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
+
+
+def _jobs_to_deals(
+    index: ArticleIndex, deals: list[InvestmentDeal], created: list[Figure]
+) -> tuple[list[InvestmentDeal], list[Figure]]:
+    """Jobs a project will create go on the article's deal (contract: then not a PlantFact).
+
+    The jobs sentence often stands paragraphs away from the amount ("The plant will
+    create 500 jobs"): each goes to the nearest deal that has none yet. Without a
+    deal they are the facility's jobs figure.
+    """
+    open_deals = [i for i, deal in enumerate(deals) if deal.jobs is None]
+    spare: list[Figure] = []
+    for figure in created:
+        at = figure.candidate.quantity.start
+        if not open_deals:
+            spare.append(figure)
+            continue
+        nearest = min(open_deals, key=lambda i: abs(index.text.find(deals[i].evidence) - at))
+        jobs = int(figure.candidate.quantity.value)
+        deals[nearest] = deals[nearest].model_copy(update={"jobs": jobs})
+        open_deals.remove(nearest)
+    return deals, spare
 
 
 def _with_investors(

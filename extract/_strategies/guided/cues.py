@@ -49,9 +49,6 @@ MASS_METRIC: Cues = {
     "other": _cues(r"\bcountry\b", r"\bnational\b", r"\bcountry's\b", r"\bexports?\b",
                    r"\bimports?\b", r"\bsector\b", r"\bindustry\b", r"\bworld\b",
                    r"\bsteel mills\b", r"\b(?:company|corporation|group|country)(?:'s|’s)\b",
-                   r"\b[A-Z][a-z]+stan(?:'s|’s)?\s+(?:produced|exported|imported|output|production)",
-                   r"\b(?:Mongolia|China|Russia)(?:'s|’s)?\s+(?:produced|exported|imported|output)",
-                   r"\bin (?:Kazakhstan|Uzbekistan|Kyrgyzstan|Mongolia) (?:reached|totall?ed|rose)",
                    r"\bits (?:plants|mines|facilities|operations|smelters)\b",
                    r"\bgrowth\b", r"\bdouble\b", r"\bvolumes? of\b", r"\bincrease to\b",
                    r"\bwill increase\b"),
@@ -113,7 +110,7 @@ def clause(text: str, quantity: Quantity, sentence_start: int, sentence_end: int
 
 
 _COUNTRY_SUBJECT = re.compile(
-    r"^\W*(?:[A-Z][a-z]+stan|Mongolia|China|Russia|the country)(?:’s|'s)?\s+"
+    r"^\W*the country(?:’s|'s)?\s+"
     r"(?:produced|exported|imported|mined|smelted|output|production|exports|imports)\b"
 )
 

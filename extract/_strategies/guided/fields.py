@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from extract._strategies.guided.cues import AGENCY_NAME
 from extract._strategies.guided.roles import roles_at
-from extract._text.facilities import facilities, full_facility_names
+from extract._text.facilities import FACILITY_HEADS, facilities, full_facility_names
 from extract._text.names import Name, company_mentions, names, of_kind
 from extract._text.numbers import Quantity
 from extract._text.reading import Span, countries, locations, sentences, years
@@ -123,17 +123,36 @@ def company_priors(
     return priors
 
 
+_BARE_HEAD = re.compile(r"\b(?:the|this|that|its|new)\s+(\w+)\b", re.IGNORECASE)
+
+
 def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
-    """Facility spans near the figure; plants beat deposits when nothing is in the sentence."""
+    """Facility spans near the figure; plants beat deposits when nothing is in the sentence.
+
+    "The plant will produce ...": a bare head noun in the figure's sentence refers
+    to the article's facility with that head, however far back it was named.
+    """
     priors = nearby(index.facilities, index, sentence_no, at)
     if not priors:
         priors = _article_facilities(index, at)
+    sentence = index.sentences[sentence_no]
+    named_here = any(sentence.start <= f.start < sentence.end for f in index.facilities)
+    heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)} & FACILITY_HEADS
+    if heads and not named_here:
+        referred = [f for f in index.facilities if f.start < at and _head_of(f.text) in heads]
+        for rank, span in enumerate(reversed(referred)):
+            priors[span.text] = priors.get(span.text, 0.0) + 2.0 / (rank + 1)
     for name in priors:
         if re.search(r"\b(?:deposits?|field|project)\b", name, re.I) and len(priors) > 1:
             priors[name] -= 0.3
         if name[:1].isupper():
             priors[name] += 0.5  # a proper name identifies a facility better than a description
     return priors
+
+
+def _head_of(name: str) -> str:
+    heads = [w.lower() for w in re.findall(r"[\w-]+", name) if w.lower() in FACILITY_HEADS]
+    return heads[-1] if heads else ""
 
 
 def _article_facilities(index: ArticleIndex, at: int) -> dict[str, float]:

@@ -148,3 +148,29 @@ def _owners(doc: Doc, token: Token, names: tuple[Name, ...]) -> list[Name]:
             if child.dep_ in ("poss", "compound") and (name := _name_of(names, child)):
                 found.append(name)
     return found
+
+
+def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
+    """Whose figure it is: the name (of any kind) that is the subject or owner around ``at``.
+
+    "Uzbekistan produced 14 Mt", "the country's output of 2 Mt" (a country) and "KAZ
+    Minerals produced 299,000 t" (a company) tell totals, not a facility's figures.
+    """
+    doc = parse(text)
+    token = _token_at(doc, at)
+    if token is None:
+        return None
+    for noun in (token, token.head, token.head.head):
+        for child in noun.children:
+            if child.dep_ == "poss" and (name := _any_name(names, child)):
+                return name
+    for verb in _verbs_above(token)[:2]:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                # "Kazakhstan's largest smelter produced ...": the smelter's figure.
+                return _any_name(names, child)
+    return None
+
+
+def _any_name(names: tuple[Name, ...], token: Token) -> Name | None:
+    return next((n for n in names if n.start <= token.idx < n.end), None)

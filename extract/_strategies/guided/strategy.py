@@ -30,6 +30,7 @@ from extract._strategies.guided.cues import (
 )
 from extract._strategies.guided.decide import Decider, Decision
 from extract._strategies.guided.fields import ArticleIndex, company_priors, facility_priors
+from extract._strategies.guided.roles import figure_owner
 from extract._strategies.prompts import ChoicePrompt, load_choice_prompt, prompt_id
 
 _TALKS = re.compile(r"\b(?:met|meeting|discussed|considered|talks|negotiat\w+)\b", re.IGNORECASE)
@@ -140,6 +141,10 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
         rules = mass_rules(figure.clause, figure.candidate.quantity, named)
         if not named and _COMPANY_TALK.search(_previous(index, figure.candidate.sentence_no)):
             rules["other"] += 1.0  # "The company ... Its output totaled ...": a company total
+        owner = figure_owner(index.text, index.names, figure.candidate.quantity.start)
+        if owner is not None and owner.kind in ("country", "nationality"):
+            rules["other"] += 2.5  # "Tajikistan produced 1.4 Mt of cement": a national total
+
         metric = _ask(decider, "mass_metric", figure, rules)
         figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
     for figure in figures:
