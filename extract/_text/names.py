@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from extract._text.nlp import parse
+from extract._text.quantity_lexicon import CURRENCY_CODES
 from extract._text.spans import Span
 from extract._vocab import country_of, is_demonym
 
@@ -222,6 +223,8 @@ def _mentions(doc: Doc) -> list[tuple[TokenSpan, str]]:
         text = doc[start:end].text
         if text.lower() in _UNIT_WORDS or not any(ch.isupper() for ch in text):
             continue  # a unit, or a lower-case word spaCy took for a name ("ferrosilicon")
+        if text.upper() in CURRENCY_CODES:
+            continue  # "Investment jumped ...", "26bn RUR": a capitalised word, a currency
         seen.add((start, end))
         mentions.append((doc[start:end], label))
     return mentions

@@ -197,16 +197,45 @@ def main_company(index: ArticleIndex) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def main_country(index: ArticleIndex) -> str | None:
-    """The country the article is mostly about ('in Kazakhstan' counts more than a demonym)."""
+    """The country the article is about: where its places are, not its investors' homes.
+
+    "in Kazakhstan" names where things happen and counts most; "Kazakhstan's
+    output" names it too; a demonym or a country that marks a company ("China's
+    X", "the German firm Y") names a party and counts little; the headline and a
+    place's own country ("Abai region, Kazakhstan") count extra.
+    """
+    marks = {nationality_of_span for nationality_of_span in _marking_spans(index)}
+    headline_end = index.sentences[0].end if index.sentences else 0
     counts: dict[str, float] = {}
     for span in index.countries:
         written = index.text[span.start : span.end]
-        possessive = index.text[span.end : span.end + 2] in ("’s", "'s")
-        # "in Kazakhstan" names the place; a demonym or "China's X" names a party.
-        weight = 2.0 if written == span.text and not possessive else 0.25
+        if (span.start, span.end) in marks or written != span.text and not _IN_PLACE.search(
+            index.text[max(0, span.start - 12) : span.start]
+        ):
+            weight = 0.25  # a nationality, or a country marking a company
+        elif _IN_PLACE.search(index.text[max(0, span.start - 12) : span.start]):
+            weight = 3.0
+        else:
+            weight = 1.5
+        weight += 1.0 if span.start < headline_end else 0.0
         counts[span.text] = counts.get(span.text, 0.0) + weight
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _marking_spans(index: ArticleIndex) -> set[tuple[int, int]]:
+    """Country mentions that mark a company's nationality ("China's X")."""
+    found: set[tuple[int, int]] = set()
+    for company in index.companies:
+        for name in index.names:
+            if name.kind in ("country", "nationality") and name.end <= company.start and (
+                _MARK_GAP.match(index.text[name.end : company.start])
+            ):
+                found.add((name.start, name.end))
+    return found
 
 
 # Longest first, so that "copper cathode" wins over "copper" (matched without case: "HBI").
