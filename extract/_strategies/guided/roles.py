@@ -164,12 +164,21 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
         for child in noun.children:
             if child.dep_ == "poss" and (name := _any_name(names, child)):
                 return name
-    for verb in _verbs_above(token)[:2]:
+    for verb in _verbs_above(token)[:3]:
         for child in verb.children:
             if child.dep_ == "nsubj":
-                # "Kazakhstan's largest smelter produced ...": the smelter's figure.
+                # "Kazakhstan's largest smelter produced ...": the smelter's figure, but
+                # "Peru's output rose to ...": the country's.
+                owner = next((c for c in child.children if c.dep_ == "poss"), None)
+                if child.lemma_.lower() in _TOTAL_NOUNS and owner is not None:
+                    return _any_name(names, owner)
                 return _any_name(names, child)
     return None
+
+
+# Nouns whose owner owns the figure: "Peru's output", "the company's production".
+_TOTAL_NOUNS = frozenset({"output", "production", "export", "exports", "reserve", "reserves",
+                          "capacity", "sale", "sales", "shipment", "shipments"})
 
 
 def _any_name(names: tuple[Name, ...], token: Token) -> Name | None:

@@ -144,6 +144,8 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
         owner = figure_owner(index.text, index.names, figure.candidate.quantity.start)
         if owner is not None and owner.kind in ("country", "nationality"):
             rules["other"] += 2.5  # "Tajikistan produced 1.4 Mt of cement": a national total
+        elif owner is not None and owner.kind == "company" and not _facility_word(sentence.text):
+            rules["other"] += 1.5  # "KAZ Minerals produced 299,000 t": a company's total
 
         metric = _ask(decider, "mass_metric", figure, rules)
         figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
@@ -152,6 +154,15 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
             figure.role, figure.metric = "plant_fact", "capacity"
         elif figure.candidate.kind == "jobs":
             figure.role, figure.metric = "jobs", "jobs"
+
+
+_FACILITY_WORD = re.compile(
+    r"\b(?:plant|smelter|refinery|factory|mine|mill|deposit|field|facility|complex|works|"
+    r"combine|concentrator|furnace|quarry|pit|project|operation|site)s?\b", re.IGNORECASE)
+
+
+def _facility_word(sentence: str) -> bool:
+    return bool(_FACILITY_WORD.search(sentence))
 
 
 def _decide_spans(decider: Decider, index: ArticleIndex, figures: list[Figure]) -> None:
