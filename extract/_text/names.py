@@ -123,8 +123,8 @@ def names(text: str) -> tuple[Name, ...]:
     body = text[headline_end:]
     found: list[Name] = []
     for span, label in mentions:
-        if span.start_char < headline_end and span.text not in body and not _says_what(span, label):
-            continue  # a headline capitalises every word: a name there must recur or say so
+        if span.start_char < headline_end and span.text not in body:
+            continue  # a headline capitalises every word: a name there must recur
         kind = _country_kind(span, label) or kinds[span.text]
         found.append(_widened(doc, Name(span.start_char, span.end_char, span.text, kind)))
     return tuple(found)

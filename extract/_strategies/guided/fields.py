@@ -92,6 +92,11 @@ def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
     return None
 
 
+# "Tominsky Processing Plant", "Yanqul Project": a facility's name is not an investor.
+_FACILITY_NAMED = re.compile(
+    r"\b(?:Plant|Project|Mine|Deposit|Field|Refinery|Smelter|Complex|Factory)s?$")
+
+
 def company_priors(
     index: ArticleIndex, sentence_no: int, at: int, *, investor: bool
 ) -> dict[str, float]:
@@ -112,6 +117,7 @@ def company_priors(
             priors[name] -= 1.0
     if not investor:
         return priors
+    priors = {name: score for name, score in priors.items() if not _FACILITY_NAMED.search(name)}
     sentence = index.sentences[sentence_no]
     later = {c.text for c in index.companies if at < c.start < sentence.end}
     earlier = {c.text for c in index.companies if sentence.start <= c.start < at}
