@@ -22,6 +22,7 @@ from extract._strategies.guided.fields import (
     period_for,
 )
 from extract._strategies.guided.mentions import DealMention, deal_mentions
+from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.parties import counterparty, host_country, investor_country
 from extract._strategies.guided.strategy import Figure, GuidedRun, stage_rules
 from extract._text.reading import years
@@ -55,6 +56,9 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     deals, spare = _jobs_to_deals(run.index, deals, unplaced)
     facts += [_plant_fact(run.index, f) for f in spare]
     kept = _consistent_status([fact for fact in facts if fact.facility], _being_built(run.index))
+    states = facility_states(run.index)
+    kept = [f.model_copy(update={"status": states[f.facility]}) if f.facility in states else f
+            for f in kept]  # fmt: skip
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
 
