@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
-from extract._strategies.guided.cues import BUILDING
+from extract._strategies.guided.cues import BUILDING, DEAL_STAGE, score
 from extract._strategies.guided.fields import (
     ArticleIndex,
     as_of_for,
@@ -59,8 +59,30 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     states = facility_states(run.index)
     kept = [f.model_copy(update={"status": states[f.facility]}) if f.facility in states else f
             for f in kept]  # fmt: skip
+    deals = [_staged_by_facility(d, states, kept) for d in deals]
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
+
+
+_STAGE_OF_STATE = {"operating": "completed", "under_construction": "under_way"}
+
+
+def _staged_by_facility(
+    deal: InvestmentDeal, states: dict[str, str], facts: list[PlantFact]
+) -> InvestmentDeal:
+    """A deal whose sentence states no stage takes it from its facility's state.
+
+    "The $300 million project will create 1,000 jobs" says nothing of the stage;
+    when the article says the plant was opened, the deal is completed.
+    """
+    if any(score(DEAL_STAGE, deal.evidence).values()) or not states:
+        return deal
+    facilities = {f.facility for f in facts} & set(states)
+    known = {states[name] for name in facilities} or set(states.values())
+    if len(known) != 1:
+        return deal
+    stage = _STAGE_OF_STATE.get(known.pop())
+    return deal.model_copy(update={"stage": stage}) if stage else deal
 
 
 def _jobs_to_deals(
