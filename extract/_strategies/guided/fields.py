@@ -175,23 +175,55 @@ def _article_facilities(index: ArticleIndex, at: int) -> dict[str, float]:
     return priors
 
 
-_REGION_IN_NAME = re.compile(
-    r"\b(?:in|at|near)\s+(?:the\s+)?(.+?(?:region|oblast|district))$", re.I
+_SPECIFIC = (
+    (re.compile(r"\b(?:village|town|city|settlement)\b", re.I), 3.0),
+    (re.compile(r"\b(?:district|area|county|zone|park)\b", re.I), 2.5),
+    (re.compile(r"\b(?:region|province|oblast|state|territory)\b", re.I), 1.0),
 )
+_COMPASS_NAME = re.compile(r"^(?:north|south|east|west|central)", re.I)
+
+
+def place_rank(name: str) -> float:
+    """How specific a place is: a town or village beats a district, which beats a region."""
+    for pattern, rank in _SPECIFIC:
+        if pattern.search(name):
+            return rank
+    return 0.5 if _COMPASS_NAME.match(name) else 2.0
 
 
 def location_for(
     index: ArticleIndex, facility: str | None, sentence_no: int, at: int
 ) -> str | None:
-    """The region or town of a figure: from its facility's name, nearby text, or the one place."""
-    if facility and (match := _REGION_IN_NAME.search(facility)):
-        return match.group(1)
-    priors = nearby(index.locations, index, sentence_no, at)
-    if priors:
-        return max(priors, key=priors.__getitem__)
-    named = {span.text for span in index.locations}
+    """The most specific place the text puts a figure's facility in (GUIDELINES 25, 48).
+
+    Places in the facility's own name or in sentences that name the facility come
+    first, then those of the figure's sentence and the few before it; a dateline
+    ("ASTANA –") places the reporter, not the plant.
+    """
+    places = [p for p in index.locations if not _dateline(index, p)]
+    if facility:
+        inside = [p for p in places if p.text in facility]
+        if inside:
+            return max(inside, key=lambda p: place_rank(p.text)).text
+    scores: dict[str, float] = {}
+    near = nearby(places, index, sentence_no, at)
+    for name, score in near.items():
+        scores[name] = score + place_rank(name)
+    for sentence in index.sentences:
+        if facility and facility in index.text[sentence.start : sentence.end]:
+            for p in places:
+                if sentence.start <= p.start < sentence.end:
+                    scores[p.text] = max(scores.get(p.text, 0.0), 2.0 + place_rank(p.text))
+    if scores:
+        return max(scores, key=scores.__getitem__)
+    named = {span.text for span in places}
     # An article that places anything in exactly one place is about a plant there.
     return named.pop() if len(named) == 1 else None
+
+
+def _dateline(index: ArticleIndex, place: Span) -> bool:
+    line_start = index.text.rfind("\n", 0, place.start) + 1
+    return place.start == line_start and place.text.isupper()
 
 
 def main_company(index: ArticleIndex) -> str | None:
