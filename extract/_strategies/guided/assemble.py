@@ -22,7 +22,7 @@ from extract._strategies.guided.fields import (
     period_for,
 )
 from extract._strategies.guided.mentions import DealMention, deal_mentions
-from extract._strategies.guided.states import facility_states
+from extract._strategies.guided.states import facility_owners, facility_states
 from extract._strategies.guided.parties import counterparty, host_country, investor_country
 from extract._strategies.guided.strategy import Figure, GuidedRun, stage_rules
 from extract._text.reading import years
@@ -59,9 +59,23 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     states = facility_states(run.index)
     kept = [f.model_copy(update={"status": states[f.facility]}) if f.facility in states else f
             for f in kept]  # fmt: skip
+    kept = _with_operators(kept, facility_owners(run.index), deals)
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
+
+
+def _with_operators(
+    facts: list[PlantFact], owners: dict[str, str], deals: list[InvestmentDeal]
+) -> list[PlantFact]:
+    """One operator per facility: the owner the text names, else the article's one investor."""
+    investors = {d.investor for d in deals if d.investor}
+    fallback = investors.pop() if len(investors) == 1 else None
+    result = []
+    for fact in facts:
+        operator = owners.get(fact.facility) or fallback or fact.operator
+        result.append(fact.model_copy(update={"operator": operator}))
+    return result
 
 
 _STAGE_OF_STATE = {"operating": "completed", "under_construction": "under_way"}

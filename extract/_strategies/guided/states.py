@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
+
 from extract._strategies.guided.fields import ArticleIndex
 from extract._text.facilities import FACILITY_HEADS
+from extract._text.nlp import parse
 
 _OPERATING = re.compile(
     r"\b(?:opened|inaugurated|reopened|commissioned|unveiled|came on stream|went into operation"
@@ -75,3 +79,54 @@ def _facilities_of(index: ArticleIndex, start: int, end: int) -> set[str]:
 def _head(name: str) -> str:
     heads = [w.lower() for w in re.findall(r"[\w-]+", name) if w.lower() in FACILITY_HEADS]
     return heads[-1] if heads else ""
+
+
+def facility_owners(index: ArticleIndex) -> dict[str, str]:
+    """The company the text says owns, runs or builds each facility.
+
+    "X's plant", "the plant of X", "the mine, owned by X", "X operates the mine",
+    "X, which owns the plant": read from the parse at every mention of the facility
+    (or of its head noun after it is named).
+    """
+    doc = parse(index.text)
+    owners: dict[str, str] = {}
+    for sentence in index.sentences:
+        for facility in _facilities_of(index, sentence.start, sentence.end):
+            if facility in owners:
+                continue
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is not None and (owner := _owner_in(index, span, facility)):
+                owners[facility] = owner
+    return owners
+
+
+_OWNING_VERBS = frozenset({"own", "operate", "run", "build", "construct", "develop", "control",
+                           "manage", "open", "launch", "acquire", "buy", "commission"})  # fmt: skip
+
+
+def _owner_in(index: ArticleIndex, span: TokenSpan, facility: str) -> str | None:
+    head_word = _head(facility)
+    for token in span:
+        if token.lower_ not in (head_word, head_word + "s"):
+            continue
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                target = child if child.dep_ == "poss" else next(
+                    (c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None and (name := _company_at(index, target)):
+                    return name
+        verb = token.head
+        if token.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _OWNING_VERBS:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "agent"):
+                    for part in child.subtree:
+                        if name := _company_at(index, part):
+                            return name
+    return None
+
+
+def _company_at(index: ArticleIndex, token: Token) -> str | None:
+    for name in index.names:
+        if name.start <= token.idx < name.end and name.kind == "company":
+            return index.full_name(name)
+    return None
