@@ -50,8 +50,7 @@ MASS_METRIC: Cues = {
                    r"\bimports?\b", r"\bsector\b", r"\bindustry\b", r"\bworld\b",
                    r"\bsteel mills\b", r"\b(?:company|corporation|group|country)(?:'s|’s)\b",
                    r"\bits (?:plants|mines|facilities|operations|smelters)\b",
-                   r"\bgrowth\b", r"\bdouble\b", r"\bvolumes? of\b", r"\bincrease to\b",
-                   r"\bwill increase\b"),
+                   r"\bgrowth\b"),
 }  # fmt: skip
 
 PLANT_STATUS: Cues = {
