@@ -57,12 +57,20 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     facts += [_plant_fact(run.index, f) for f in spare]
     kept = _consistent_status([fact for fact in facts if fact.facility], _being_built(run.index))
     states = facility_states(run.index)
-    kept = [f.model_copy(update={"status": states[f.facility]}) if f.facility in states else f
-            for f in kept]  # fmt: skip
+    kept = [_capacity_if_unbuilt(f.model_copy(update={"status": states[f.facility]}))
+            if f.facility in states else f for f in kept]  # fmt: skip
     kept = _with_operators(kept, facility_owners(run.index), deals)
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
+
+
+def _capacity_if_unbuilt(fact: PlantFact) -> PlantFact:
+    """The annual output of a facility not yet built is its capacity (contract)."""
+    unbuilt = fact.status in ("planned", "under_construction")
+    if unbuilt and fact.metric == "production" and fact.period == "year":
+        return fact.model_copy(update={"metric": "capacity"})
+    return fact
 
 
 def _with_operators(

@@ -113,6 +113,10 @@ _COUNTRY_SUBJECT = re.compile(
 )
 
 
+_PROCESSING_CAPACITY = re.compile(
+    r"\b(?:processing|treatment|milling|throughput) capacity\b|\bcapacity to (?:process|treat)\b",
+    re.IGNORECASE,
+)
 _PROCESS_VERB = re.compile(
     r"\b(?:process(?:es|ed)?|treat(?:s|ed)?|min(?:e|es|ed)|extract(?:s|ed)?)\s+"
     r"(?:up to\s+|about\s+|around\s+|some\s+|over\s+|nearly\s+)?$",
@@ -137,6 +141,8 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         scores["capacity"] += 1.0
     if quantity.period == "day" and quantity.commodity in (None, "ore"):
         scores["throughput"] += 1.0
+    if _PROCESSING_CAPACITY.search(text_near):
+        scores["throughput"] += 2.0  # "a processing capacity of 33 Mt a year" (GUIDELINES 28)
     at = text_near.find(quantity.text)
     if at >= 0 and _PROCESS_VERB.search(text_near[:at]):
         # "will process up to 2 million tons": what a plant processes is throughput, even
