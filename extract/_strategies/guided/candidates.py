@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from extract._strategies.guided.money_context import context_reason
 from extract._text.numbers import Quantity, find_quantities
 from extract._text.reading import Span, sentence_index, sentences
+from extract._vocab import country_of
 
 _CONTEXT_MONEY = re.compile(
     r"market (?:value|capitali[sz]ation)|capitali[sz]ation|share price|per share|stock price"
@@ -31,9 +32,11 @@ _TRADED_AT = re.compile(r"\b(?:traded|trading|shares?|stock|quoted)\b[^.]{0,40}$
 _AGGREGATE = re.compile(
     r"\b(?:companies|investors|assets worth|in total|a total of|total value"
     r"|combined|trade|turnover|sector attracted|fixed assets|since (?:19|20)\d\d"
-    r"|foreign direct investments?|FDI|total investments? in (?:the )?(?:country|[A-Z]\w+))\b",
+    r"|foreign direct investments?|FDI|total investments? in (?:the )?country)\b",
     re.IGNORECASE,
 )
+# "The company's total investments in Egypt stood at ...": a total over a country's projects.
+_IN_COUNTRY = re.compile(r"\b[Tt]otal investments? in (?:the )?([A-Z][\w ]+?)\b(?: stood| amount| was| is|,)")
 # Investments and plant costs in this genre run to millions; a smaller sum is a price.
 MIN_DEAL_AMOUNT = 100_000
 _KEPT_KINDS = frozenset({"money", "mass", "jobs", "power"})
@@ -83,7 +86,10 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return "share price or exchange rate"
     if quantity.value < MIN_DEAL_AMOUNT:
         return "amount too small for an investment or a plant's cost"
-    if aggregate := _AGGREGATE.search(_sentence_around(text, quantity)):
+    sentence = _sentence_around(text, quantity)
+    if (national := _IN_COUNTRY.search(sentence)) and country_of(national.group(1)):
+        return f"aggregate of many investments (total investment in {national.group(1)})"
+    if aggregate := _AGGREGATE.search(sentence):
         return f"aggregate of many investments ({aggregate.group(0).lower()})"
     if context := _CONTEXT_MONEY.search(near):
         return f"context money ({context.group(0).lower()})"
