@@ -21,7 +21,7 @@ from extract._strategies.guided.fields import (
     main_country,
     period_for,
 )
-from extract._strategies.guided.mentions import DealMention, deal_mentions
+from extract._strategies.guided.mentions import DealMention, deal_mentions, partner_at
 from extract._strategies.guided.states import facility_owners, facility_states
 from extract._strategies.guided.parties import counterparty, host_country, investor_country
 from extract._strategies.guided.strategy import Figure, GuidedRun, stage_rules
@@ -35,6 +35,9 @@ _CREATED = re.compile(
 
 def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     """Build the raw records of one article from its decided figures."""
+    for figure in (f for f in run.figures if f.role == "deal"):
+        if partner := partner_at(run.index, figure.candidate.quantity.start):
+            figure.company = partner
     deals = [_deal(run.index, f) for f in run.figures if f.role == "deal"]
     facts = [_plant_fact(run.index, f) for f in run.figures if f.role == "plant_fact"]
     deal_figures = [f for f in run.figures if f.role == "deal"]

@@ -10,6 +10,7 @@ object names a facility or project ("X plans to build a copper plant in Y",
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as TokenSpan
@@ -61,12 +62,54 @@ def deal_mentions(index: ArticleIndex, covered_sentences: set[int]) -> list[Deal
     doc = parse(index.text)
     found: list[DealMention] = []
     for number, sentence in enumerate(index.sentences):
-        if number in covered_sentences:
-            continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is not None:
+        if span is None:
+            continue
+        found += _agreement_partners(index, span, sentence, number)
+        if number not in covered_sentences:
             found += _mentions_in(index, span, sentence, number)
     return _one_per_investor_and_project(found)
+
+
+_AGREEMENTS_WITH = re.compile(r"\b(?:agreements|memorand\w+|contracts|deals) with\b", re.I)
+_ON_WHAT = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?([^,;.]+?)(?=,|;|\.|\s+and\s+the\s|$)")
+
+
+def partner_at(index: ArticleIndex, at: int) -> str | None:
+    """In a list of agreements, the partner whose part of the sentence holds offset ``at``.
+
+    "agreements with A on X worth $500 million, B on Y": the $500 million is A's.
+    """
+    for number, sentence in enumerate(index.sentences):
+        if sentence.start <= at < sentence.end:
+            doc = parse(index.text)
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            partners = _agreement_partners(index, span, sentence, number) if span else []
+            before = [p for p in partners if p.investor_at <= at]
+            return before[-1].investor if before else None
+    return None
+
+
+def _agreement_partners(
+    index: ArticleIndex, span: TokenSpan, sentence: Span, number: int
+) -> list[DealMention]:
+    """"concluded agreements with A on X, B on Y and C on Z": a deal per partner named.
+
+    The state or company that concludes a list of agreements hosts the projects; each
+    company named after "agreements with" is the investor of its own (GUIDELINES 6).
+    """
+    listed = _AGREEMENTS_WITH.search(sentence.text)
+    if listed is None:
+        return []
+    after = sentence.start + listed.end()
+    partners = [n for n in index.names
+                if after <= n.start < sentence.end and n.kind in _PARTIES]  # fmt: skip
+    found: list[DealMention] = []
+    for name in partners:
+        what = _ON_WHAT.match(index.text, name.end)
+        found.append(DealMention(index.full_name(name), name.start, sentence, number,
+                                 what.group(1).strip() if what else None, None))  # fmt: skip
+    return found
 
 
 def _mentions_in(
