@@ -12,13 +12,20 @@ the article is about.
 
 from __future__ import annotations
 
+import re
+
 from extract._strategies.guided.fields import ArticleIndex, main_country, nationality_of
-from extract._strategies.guided.roles import roles_at
+from extract._strategies.guided.roles import figure_owner, roles_at
 from extract._vocab import canonical_country
 
 
 def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | None:
-    """The partner or seller named in the deal's own clause, never the investor itself."""
+    """The partner or seller named in the deal's own clause, never the investor itself.
+
+    When a state signs with the investor ("Kazakhstan concluded agreements with X",
+    "Kazakhstan and China signed"), the other side is "Government of <country>"
+    (GUIDELINES 15).
+    """
     roles = roles_at(index.text, index.names, at)
     for group in (roles.partners, roles.sellers):
         ranked = sorted(group, key=lambda name: -group[name])
@@ -26,7 +33,18 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
             name = index.full_name(mention)
             if name != investor and mention.kind in ("company", "agency"):
                 return name
+    owner = figure_owner(index.text, index.names, at)
+    if owner is not None and owner.kind == "country" and _signs(index, at):
+        return f"Government of {canonical_country(owner.text)}"
     return None
+
+
+_SIGNING = re.compile(r"\b(?:signed|concluded|agreed|agreements?|memorandum)\b", re.IGNORECASE)
+
+
+def _signs(index: ArticleIndex, at: int) -> bool:
+    sentence = next((s for s in index.sentences if s.start <= at < s.end), None)
+    return sentence is not None and bool(_SIGNING.search(sentence.text))
 
 
 def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
