@@ -12,6 +12,7 @@ takes the fullest name the article gives the same facility.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -54,13 +55,27 @@ def facilities(text: str) -> list[Span]:
         end = _anchored_end(doc, token)
         if start == token.i and end == token.i + 1:
             continue  # a bare "the plant" names nothing
-        if token.lower_ in _WEAK_HEADS and not any(t.pos_ == "PROPN" for t in doc[start:end]):
+        if token.lower_ in _WEAK_HEADS and not _specific(doc[start : token.i]):
             continue  # "the investment project", "construction works": no facility named
         if end - start > _MAX_WORDS:
             end = token.i + 1
         span = doc[start:end]
         found.append(Span(span.start_char, span.end_char, span.text))
     return found
+
+
+# Modifiers that say what kind of undertaking, not which facility.
+_GENERIC_MODIFIERS = frozenset({
+    "investment", "construction", "general", "joint", "industrial", "production", "business",
+    "social", "infrastructure", "large-scale", "state", "national", "government", "priority",
+    "strategic", "innovative", "export", "import", "development", "pilot", "scale", "full",
+})  # fmt: skip
+
+
+def _specific(modifiers: Iterable[Token]) -> bool:
+    """Whether a weak head's modifiers name something ("heap-leach", "Kyzyl", "copper")."""
+    return any(t.pos_ == "PROPN" or (t.is_alpha and t.lower_ not in _GENERIC_MODIFIERS)
+               for t in modifiers)  # fmt: skip
 
 
 def _left_edge(head: Token) -> int:
@@ -83,7 +98,7 @@ def _names(token: Token) -> bool:
 
 
 def _all_name(token: Token) -> bool:
-    return all(_names(t) for t in token.subtree)
+    return all(_names(t) or t.text == "-" for t in token.subtree)
 
 
 def _anchored_end(doc: Doc, head: Token) -> int:
@@ -102,8 +117,12 @@ def _anchored_end(doc: Doc, head: Token) -> int:
 def _is_place(token: Token) -> bool:
     if token.ent_type_ in ("ORG", "PERSON"):
         return False  # "the plant of LLP X" names an owner, not a place
-    if token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC"):
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
         return True
+    if token.pos_ == "PROPN":
+        # "of X" names a place only as X's region or deposit ("of the Almaly deposit");
+        # "the Aksu Works of Eurasian Alloys" names the owner.
+        return token.head.lower_ != "of"
     return token.lower_ in _PLACE_NOUNS and any(t.pos_ == "PROPN" for t in token.subtree)
 
 

@@ -76,6 +76,17 @@ _TITLE_BEFORE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,?\s*$"
 )
 # Units and symbols spaCy sometimes takes for names ("50 MW" -> ORG "MW").
+# "X, a subsidiary of ...", "X, the Chinese company": the text says X is a company.
+_APPOSITION_COMPANY = re.compile(
+    r"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|company|firm|group|producer|miner"
+    r"|holding|corporation|unit|arm|operator|developer|investor|joint venture)\b", re.IGNORECASE)
+# A commodity in a proper name makes it a business's: "Jetisu Tungsten", "Rio Tinto Alcan".
+_COMMODITY_NAME = re.compile(
+    r"\b(?:Tungsten|Titanium|Cobalt|Manganese|Chrome|Silicon|Potash|Phosphate|Lithium|Nickel|"
+    r"Zinc|Lead|Silver|Gold|Copper|Steel|Iron|Coal|Uranium|Alloys?|Ferroalloys?|Cement|Alumina)\b")
+# "Ekibastuz Ferroalloy Plant", "Yanqul Project": a facility's name, not a party's.
+_FACILITY_NAME = re.compile(
+    r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works)s?$")
 _UNIT_WORDS = frozenset({"mw", "gw", "kw", "mwh", "gwh", "kwh", "mt", "kt", "t", "oz", "moz",
                          "koz", "tpa", "mtpa", "ktpa", "tpd", "km", "ha", "bn", "mln", "bln"})
 # "Navoi Mining and Metallurgical Combine": "and" joins process words inside one name.
@@ -280,6 +291,9 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["company"] += 3 * bool(CORPORATE.search(span.text)) + 2 * weight * (label == "ORG")
     votes["company"] += 2 * bool(re.search(r"-(?:based|listed|owned)\s+$", before))
     votes["company"] += bool(_OWNS.match(after)) + _business_subject(span)
+    votes["company"] += 3 * bool(_APPOSITION_COMPANY.match(after))
+    votes["company"] += 2 * bool(_COMMODITY_NAME.search(span.text))
+    votes["other"] += 5 * bool(_FACILITY_NAME.search(span.text) and not CORPORATE.search(span.text))
     votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
     votes["media"] += 4 * bool(MEDIA.search(span.text)) + 3 * _reporter(span)
     votes["place"] += 3 * _dateline(doc, span)

@@ -210,7 +210,8 @@ def location_for(
     for name, score in near.items():
         scores[name] = score + place_rank(name)
     for sentence in index.sentences:
-        if facility and facility in index.text[sentence.start : sentence.end]:
+        if facility and any(f.text == facility and sentence.start <= f.start < sentence.end
+                            for f in index.facilities):  # fmt: skip
             for p in places:
                 if sentence.start <= p.start < sentence.end:
                     scores[p.text] = max(scores.get(p.text, 0.0), 2.0 + place_rank(p.text))

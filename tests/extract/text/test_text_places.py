@@ -41,9 +41,14 @@ def _leading_metric(clause: str, figure: str, *, facility_in_sentence: bool) -> 
     return max(scores, key=scores.__getitem__)
 
 
-def test_a_national_total_leans_to_other() -> None:
-    text = "Uzbekistan produced 14.2 million tonnes of cement in 2023"
-    assert _leading_metric(text, "14.2 million tonnes", facility_in_sentence=False) == "other"
+def test_a_national_total_is_no_plant_fact() -> None:
+    from extract._strategies.guided.strategy import GuidedOptions, decide_figures
+
+    text = ("Uzbekistan produced 14.2 million tonnes of cement in 2023. "
+            "The Jizzakh cement plant produced 1.2 million tonnes of cement.")  # fmt: skip
+    run = decide_figures(text, None, 2024, GuidedOptions(use_model=False))
+    roles = {f.candidate.quantity.text: f.role for f in run.figures}
+    assert roles == {"14.2 million tonnes": "skip", "1.2 million tonnes": "plant_fact"}
 
 
 def test_commodity_synonyms_are_read_in_running_text_but_not_generic_ones() -> None:

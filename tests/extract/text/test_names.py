@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract._text.companies import company_mentions
+from extract._text.names import company_mentions
 
 
 def _names(text: str) -> dict[str, str]:
