@@ -227,10 +227,10 @@ _POSSESSIVE = re.compile(r"[’']s$")
 
 def country_of(name: str) -> str | None:
     """The country ``name`` denotes (a country name, demonym or abbreviation), else None."""
-    bare = _POSSESSIVE.sub("", name.strip())
-    folded = key(bare).removeprefix("the ")
+    bare = re.sub(r"^[Tt]he\s+", "", _POSSESSIVE.sub("", name.strip()))
+    folded = key(bare)
     if folded in _ABBREVIATIONS and bare != bare.upper():
-        return None
+        return None  # "us" the pronoun, not "US"
     return _COUNTRY_OF.get(folded)
 
 

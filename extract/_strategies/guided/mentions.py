@@ -130,12 +130,34 @@ def _project_of(verb: Token) -> TokenSpan | None:
     """The object of a deal verb when it names a project ("a copper plant in X")."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and _names_project(child):
-            return child.doc[child.left_edge.i : child.right_edge.i + 1]
+            return _built(child)
         if child.dep_ == "prep" and child.lower_ in ("on", "for", "in", "of"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 if _names_project(pobj):
-                    return child.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                    return _built(pobj)
     return None
+
+
+# "the construction of a copper wire rod plant": the project is what is built.
+_ACTS = frozenset({"construction", "development", "building", "expansion", "modernization",
+                   "modernisation", "reconstruction", "creation", "establishment"})  # fmt: skip
+
+
+def _built(noun: Token) -> TokenSpan:
+    if noun.lower_ in _ACTS:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        what = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if what is not None:
+            noun = what
+    return noun.doc[_first_naming(noun) : noun.right_edge.i + 1]
+
+
+def _first_naming(noun: Token) -> int:
+    """Where the phrase starts, without its article ("a", "the")."""
+    start = noun.left_edge.i
+    while start < noun.i and noun.doc[start].lower_ in ("a", "an", "the"):
+        start += 1
+    return start
 
 
 def _names_project(token: Token) -> bool:
@@ -155,7 +177,15 @@ def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
                 return _parties_under(index, child) or referent(child, index.names)
             if child.dep_ == "agent":
                 return _parties_under(index, child)
+            if child.dep_ == "nsubjpass" and _names_project(child):
+                # "a project ... is being implemented": the company named before it.
+                return _named_before(index, child.idx)
     return []
+
+
+def _named_before(index: ArticleIndex, at: int) -> list[Name]:
+    before = [n for n in index.names if n.end <= at and n.kind == "company"]
+    return before[-1:]
 
 
 def _parties_under(index: ArticleIndex, token: Token) -> list[Name]:
