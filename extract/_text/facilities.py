@@ -93,8 +93,10 @@ def _left_edge(head: Token) -> int:
 def _names(token: Token) -> bool:
     if token.lower_ in _NOT_NAMING or token.like_num or token.is_punct:
         return False
-    return not any(ch.isdigit() for ch in token.text) and token.ent_type_ not in ("MONEY",
-                                                                                  "QUANTITY")
+    return not any(ch.isdigit() for ch in token.text) and token.ent_type_ not in (
+        "MONEY",
+        "QUANTITY",
+    )
 
 
 def _all_name(token: Token) -> bool:

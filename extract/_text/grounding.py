@@ -193,9 +193,9 @@ def ground_record(
     match = locate_evidence(record.evidence, text)
     checked = match.matched_text if match.matched_text is not None else record.evidence
     missing = _missing_value(record, checked)
-    if missing is None and isinstance(record, InvestmentDeal) and record.jobs is not None:
-        if not value_in_evidence(float(record.jobs), text):
-            missing = f"jobs {record.jobs} not among the article's figures"
+    jobs = record.jobs if isinstance(record, InvestmentDeal) else None
+    if missing is None and jobs is not None and not value_in_evidence(float(jobs), text):
+        missing = f"jobs {jobs} not among the article's figures"
     found = match.status != "not_found"
     reason = None if found else "evidence not found in article"
     return RecordGrounding(

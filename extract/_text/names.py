@@ -25,9 +25,7 @@ from extract._text.quantity_lexicon import CURRENCY_CODES
 from extract._text.spans import Span
 from extract._vocab import country_of, is_demonym
 
-Kind = Literal[
-    "company", "agency", "media", "person", "place", "country", "nationality", "other"
-]
+Kind = Literal["company", "agency", "media", "person", "place", "country", "nationality", "other"]
 KINDS: tuple[Kind, ...] = ("company", "agency", "media", "person", "place", "other")
 
 
@@ -76,22 +74,73 @@ _TITLE_BEFORE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,?\s*$"
 )
 # Units and symbols spaCy sometimes takes for names ("50 MW" -> ORG "MW").
+# "Russian miner X", "the Chinese company X", "steel giant X": the words before say company.
+_INTRODUCER = (
+    r"company|firm|group|miner|producer|giant|developer|operator|holding|corporation|"
+    r"investor|subsidiary|unit|smelter|steelmaker|maker|conglomerate|contractor|"
+    r"partner|shareholder|owner|buyer|seller"
+)
+_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER})\s+$", re.IGNORECASE)
 # "X, a subsidiary of ...", "X, the Chinese company": the text says X is a company.
 _APPOSITION_COMPANY = re.compile(
     r"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|company|firm|group|producer|miner"
-    r"|holding|corporation|unit|arm|operator|developer|investor|joint venture)\b", re.IGNORECASE)
+    rf"|{_INTRODUCER}|arm|joint venture)\b",
+    re.IGNORECASE,
+)
+# "an agreement with X", "a joint venture between X": X is a party to a deal.
+_PARTY_OF = re.compile(
+    r"\b(?:agreements?|contracts?|memorand\w+|deals?|partnership|venture|talks) (?:with|between)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A commodity in a proper name makes it a business's: "Jetisu Tungsten", "Rio Tinto Alcan".
 _COMMODITY_NAME = re.compile(
     r"\b(?:Tungsten|Titanium|Cobalt|Manganese|Chrome|Silicon|Potash|Phosphate|Lithium|Nickel|"
-    r"Zinc|Lead|Silver|Gold|Copper|Steel|Iron|Coal|Uranium|Alloys?|Ferroalloys?|Cement|Alumina)\b")
+    r"Zinc|Lead|Silver|Gold|Copper|Steel|Iron|Coal|Uranium|Alloys?|Ferroalloys?|Cement|Alumina)\b"
+)
 # "Ekibastuz Ferroalloy Plant", "Yanqul Project": a facility's name, not a party's.
 _FACILITY_NAME = re.compile(
-    r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works)s?$")
-_UNIT_WORDS = frozenset({"mw", "gw", "kw", "mwh", "gwh", "kwh", "mt", "kt", "t", "oz", "moz",
-                         "koz", "tpa", "mtpa", "ktpa", "tpd", "km", "ha", "bn", "mln", "bln"})
+    r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works)s?$"
+)
+_UNIT_WORDS = frozenset(
+    {
+        "mw",
+        "gw",
+        "kw",
+        "mwh",
+        "gwh",
+        "kwh",
+        "mt",
+        "kt",
+        "t",
+        "oz",
+        "moz",
+        "koz",
+        "tpa",
+        "mtpa",
+        "ktpa",
+        "tpd",
+        "km",
+        "ha",
+        "bn",
+        "mln",
+        "bln",
+    }
+)
 # "Navoi Mining and Metallurgical Combine": "and" joins process words inside one name.
-_PROCESS_WORDS = frozenset({"processing", "metallurgical", "smelting", "chemical", "trading",
-                            "refining", "industrial", "construction", "exploration"})
+_PROCESS_WORDS = frozenset(
+    {
+        "processing",
+        "metallurgical",
+        "smelting",
+        "chemical",
+        "trading",
+        "refining",
+        "industrial",
+        "construction",
+        "exploration",
+    }
+)
 _PLACE_OF = re.compile(
     r"\b(?:village|town|city|region|district|province|area|settlement|state)\s+of\s+$", re.I
 )
@@ -189,7 +238,7 @@ def _glue(doc: Doc, j: int) -> bool:
 
 
 def _token_ranges(doc: Doc) -> list[tuple[int, int, str]]:
-    """spaCy's name entities, each widened to the proper-noun run that covers it."""
+    """SpaCy's name entities, each widened to the proper-noun run that covers it."""
     ranges = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in _NAME_LABELS]
     in_entity = {i for start, end, _ in ranges for i in range(start, end)}
     for start, end in _proper_noun_runs(doc):
@@ -245,7 +294,8 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Without leading articles, figures and punctuation, or a trailing possessive."""
     while start < end and (
         doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
-        or doc[start].like_num or doc[start].is_currency or any(c.isdigit() for c in doc[start].text)
+        or doc[start].like_num or doc[start].is_currency
+        or any(c.isdigit() for c in doc[start].text)
     ):  # fmt: skip
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
@@ -292,10 +342,12 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["company"] += 2 * bool(re.search(r"-(?:based|listed|owned)\s+$", before))
     votes["company"] += bool(_OWNS.match(after)) + _business_subject(span)
     votes["company"] += 3 * bool(_APPOSITION_COMPANY.match(after))
+    votes["company"] += 3 * bool(_INTRODUCED.search(before))
+    votes["company"] += 2 * bool(_PARTY_OF.search(before))
     votes["company"] += 2 * bool(_COMMODITY_NAME.search(span.text))
     votes["other"] += 5 * bool(_FACILITY_NAME.search(span.text) and not CORPORATE.search(span.text))
     votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
-    votes["media"] += 4 * bool(MEDIA.search(span.text)) + 3 * _reporter(span)
+    votes["media"] += 4 * bool(MEDIA.search(span.text)) + 1.5 * _reporter(span)
     votes["place"] += 3 * _dateline(doc, span)
     votes["person"] += 5 * bool(_TITLE_BEFORE.search(before))
     votes["person"] += weight * (label == "PERSON" and len(span) > 1) + 0.5 * _speaker(span)
@@ -361,5 +413,9 @@ def _words(name: str) -> set[str]:
 def _fullest(name: str, full: list[str]) -> str:
     words = _words(name)
     longer = [other for other in full if len(other) > len(name) and words < _words(other)]
-    return longer[0] if len(longer) == 1 or (longer and all(
-        _words(other) <= _words(longer[0]) for other in longer)) else name
+    return (
+        longer[0]
+        if len(longer) == 1
+        or (longer and all(_words(other) <= _words(longer[0]) for other in longer))
+        else name
+    )

@@ -130,8 +130,7 @@ _ISO_CODES = (
     "PEN", "MXN", "ARS", "OMR", "QAR", "TRY", "AZN", "TMT",
 )  # fmt: skip
 # Codes that are not ISO but common in news: "RMB" (yuan), "RUR" (the pre-1998 rouble code).
-CURRENCY_CODES: dict[str, str] = {code: code for code in _ISO_CODES} | {"RMB": "CNY",
-                                                                         "RUR": "RUB"}
+CURRENCY_CODES: dict[str, str] = {code: code for code in _ISO_CODES} | {"RMB": "CNY", "RUR": "RUB"}
 _CODES = "|".join(CURRENCY_CODES)
 CURRENCY_SUFFIX = re.compile(
     rf"(?:{GAP}{{1,2}}|-)?(?P<cur>(?i:u\.?s\.?\s+dollars?|dollars?|tenge|euros?|yuan|renminbi"

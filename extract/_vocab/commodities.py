@@ -75,7 +75,8 @@ _COMMODITY_SYNONYMS: dict[str, str] = {
 _GENERIC_SYNONYMS = frozenset({"concentrate", "cathodes", "raw materials", "raw material"})
 #: Every word of running text that names a commodity: canonical names and specific synonyms.
 COMMODITY_WORDS: tuple[str, ...] = (
-    *COMMODITIES, *(name for name in _COMMODITY_SYNONYMS if name not in _GENERIC_SYNONYMS)
+    *COMMODITIES,
+    *(name for name in _COMMODITY_SYNONYMS if name not in _GENERIC_SYNONYMS),
 )
 
 

@@ -52,8 +52,13 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Colombia": ("colombian",),
     "Comoros": ("comorian",),
     "Congo": ("republic of the congo", "congo-brazzaville", "congolese"),
-    "DR Congo": ("democratic republic of the congo", "democratic republic of congo", "drc",
-                 "dr congo", "congo-kinshasa"),
+    "DR Congo": (
+        "democratic republic of the congo",
+        "democratic republic of congo",
+        "drc",
+        "dr congo",
+        "congo-kinshasa",
+    ),
     "Costa Rica": ("costa rican",),
     "Croatia": ("croatian",),
     "Cuba": ("cuban",),
@@ -199,8 +204,15 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Ukraine": ("ukrainian",),
     "United Arab Emirates": ("uae", "emirati", "u.a.e."),
     "United Kingdom": ("uk", "u.k.", "britain", "great britain", "british"),
-    "United States": ("us", "u.s.", "usa", "u.s.a.", "america", "american",
-                      "united states of america"),
+    "United States": (
+        "us",
+        "u.s.",
+        "usa",
+        "u.s.a.",
+        "america",
+        "american",
+        "united states of america",
+    ),
     "Uruguay": ("uruguayan",),
     "Uzbekistan": ("uzbek", "uzbekistani"),
     "Vanuatu": (),
@@ -218,9 +230,13 @@ _COUNTRY_OF: dict[str, str] = {
     **{name.lower(): name for name in COUNTRIES},
 }
 _DEMONYMS = frozenset(
-    other for others in COUNTRIES.values() for other in others
+    other
+    for others in COUNTRIES.values()
+    for other in others
     if not other.startswith(("the ", "republic", "kingdom", "people", "islamic", "democratic"))
-    and " " not in other and not other.isupper() and other not in _ABBREVIATIONS
+    and " " not in other
+    and not other.isupper()
+    and other not in _ABBREVIATIONS
 )
 _POSSESSIVE = re.compile(r"[’']s$")
 

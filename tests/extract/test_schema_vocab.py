@@ -11,16 +11,28 @@ from extract._vocab import (
 
 
 def fact(**changes: object) -> PlantFact:
-    base: dict[str, object] = {"facility": "Balkhash smelter", "metric": "capacity",
-                               "value": 1.0, "unit": "t", "evidence": "e"}
+    base: dict[str, object] = {
+        "facility": "Balkhash smelter",
+        "metric": "capacity",
+        "value": 1.0,
+        "unit": "t",
+        "evidence": "e",
+    }
     return PlantFact.model_validate({**base, **changes})
 
 
-@pytest.mark.parametrize(("written", "canonical"), [
-    ("Aluminum", "aluminium"), ("cooper", "copper"), ("cathode copper", "copper cathode"),
-    ("Rare Earth Metals", "rare earths"), ("HBI", "hot briquetted iron"), ("gold", "gold"),
-    ("ferro-alloys", "ferroalloys"),
-])
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Aluminum", "aluminium"),
+        ("cooper", "copper"),
+        ("cathode copper", "copper cathode"),
+        ("Rare Earth Metals", "rare earths"),
+        ("HBI", "hot briquetted iron"),
+        ("gold", "gold"),
+        ("ferro-alloys", "ferroalloys"),
+    ],
+)
 def test_commodity_synonyms_map_to_the_vocabulary(written: str, canonical: str) -> None:
     assert canonical_commodity(written) == canonical
     assert canonical in COMMODITIES
@@ -30,10 +42,19 @@ def test_unknown_commodity_is_kept_lower_case_not_dropped() -> None:
     assert canonical_commodity("  Vanadium  Pentoxide ") == "vanadium pentoxide"
 
 
-@pytest.mark.parametrize(("written", "code"), [
-    ("$", "USD"), ("US$", "USD"), ("Tenge", "KZT"), ("€", "EUR"), ("yuan", "CNY"),
-    ("roubles", "RUB"), ("gbp", "GBP"), ("CHF", "CHF"),
-])
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("$", "USD"),
+        ("US$", "USD"),
+        ("Tenge", "KZT"),
+        ("€", "EUR"),
+        ("yuan", "CNY"),
+        ("roubles", "RUB"),
+        ("gbp", "GBP"),
+        ("CHF", "CHF"),
+    ],
+)
 def test_currency_words_become_iso_codes(written: str, code: str) -> None:
     assert canonical_currency(written) == code
 
@@ -43,10 +64,16 @@ def test_unknown_currency_word_is_an_error() -> None:
         canonical_currency("shells")
 
 
-@pytest.mark.parametrize(("written", "name"), [
-    ("Chinese", "China"), ("the UK", "United Kingdom"), ("U.S.", "United States"),
-    ("kazakh", "Kazakhstan"), ("Atlantis", "Atlantis"),
-])
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Chinese", "China"),
+        ("the UK", "United Kingdom"),
+        ("U.S.", "United States"),
+        ("kazakh", "Kazakhstan"),
+        ("Atlantis", "Atlantis"),
+    ],
+)
 def test_countries_and_demonyms_become_short_names(written: str, name: str) -> None:
     assert canonical_country(written) == name
 

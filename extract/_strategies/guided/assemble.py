@@ -22,8 +22,8 @@ from extract._strategies.guided.fields import (
     period_for,
 )
 from extract._strategies.guided.mentions import DealMention, deal_mentions, partner_at
-from extract._strategies.guided.states import facility_owners, facility_states
 from extract._strategies.guided.parties import counterparty, host_country, investor_country
+from extract._strategies.guided.states import facility_owners, facility_states
 from extract._strategies.guided.strategy import Figure, GuidedRun, stage_rules
 from extract._text.reading import years
 

@@ -36,7 +36,9 @@ _AGGREGATE = re.compile(
     re.IGNORECASE,
 )
 # "The company's total investments in Egypt stood at ...": a total over a country's projects.
-_IN_COUNTRY = re.compile(r"\b[Tt]otal investments? in (?:the )?([A-Z][\w ]+?)\b(?: stood| amount| was| is|,)")
+_IN_COUNTRY = re.compile(
+    r"\b[Tt]otal investments? in (?:the )?([A-Z][\w ]+?)\b(?: stood| amount| was| is|,)"
+)
 # Investments and plant costs in this genre run to millions; a smaller sum is a price.
 MIN_DEAL_AMOUNT = 100_000
 _KEPT_KINDS = frozenset({"money", "mass", "jobs", "power"})

@@ -47,7 +47,8 @@ MASS_METRIC: Cues = {
                         r"\bH[12]\b", r"\bquarter\b", r"\bmonths?\b", r"\btotal(?:l)?ed\b",
                         r"\bsmelted\b", r"\bshipped\b", r"\bmanufactured\b"),
     "other": _cues(r"\bcountry\b", r"\bnational\b", r"\bcountry's\b", r"\bexports?\b",
-                   r"\bimports?\b", r"\bsector\b", r"\bindustry\b", r"\b(?:company|corporation|group|country)(?:'s|’s)\b",
+                   r"\bimports?\b", r"\bsector\b", r"\bindustry\b",
+                   r"\b(?:company|corporation|group|country)(?:'s|’s)\b",
                    r"\bits (?:plants|mines|facilities|operations|smelters)\b",
                    r"\bgrowth\b"),
 }  # fmt: skip

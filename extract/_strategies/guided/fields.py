@@ -94,7 +94,8 @@ def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
 
 # "Tominsky Processing Plant", "Yanqul Project": a facility's name is not an investor.
 _FACILITY_NAMED = re.compile(
-    r"\b(?:Plant|Project|Mine|Deposit|Field|Refinery|Smelter|Complex|Factory)s?$")
+    r"\b(?:Plant|Project|Mine|Deposit|Field|Refinery|Smelter|Complex|Factory)s?$"
+)
 
 
 def company_priors(
@@ -252,8 +253,9 @@ def main_country(index: ArticleIndex) -> str | None:
     counts: dict[str, float] = {}
     for span in index.countries:
         written = index.text[span.start : span.end]
-        if (span.start, span.end) in marks or written != span.text and not _IN_PLACE.search(
-            index.text[max(0, span.start - 12) : span.start]
+        if (span.start, span.end) in marks or (
+            written != span.text
+            and not _IN_PLACE.search(index.text[max(0, span.start - 12) : span.start])
         ):
             weight = 0.25  # a nationality, or a country marking a company
         elif _IN_PLACE.search(index.text[max(0, span.start - 12) : span.start]):
@@ -270,8 +272,10 @@ def _marking_spans(index: ArticleIndex) -> set[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     for company in index.companies:
         for name in index.names:
-            if name.kind in ("country", "nationality") and name.end <= company.start and (
-                _MARK_GAP.match(index.text[name.end : company.start])
+            if (
+                name.kind in ("country", "nationality")
+                and name.end <= company.start
+                and (_MARK_GAP.match(index.text[name.end : company.start]))
             ):
                 found.add((name.start, name.end))
     return found

@@ -93,7 +93,7 @@ def partner_at(index: ArticleIndex, at: int) -> str | None:
 def _agreement_partners(
     index: ArticleIndex, span: TokenSpan, sentence: Span, number: int
 ) -> list[DealMention]:
-    """"concluded agreements with A on X, B on Y and C on Z": a deal per partner named.
+    """Reading "concluded agreements with A on X, B on Y and C on Z": a deal per partner named.
 
     The state or company that concludes a list of agreements hosts the projects; each
     company named after "agreements with" is the investor of its own (GUIDELINES 6).

@@ -57,7 +57,9 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
         if country := nationality_of(index, mention):
             return country
     first_word = investor.split()[0] if investor.split() else ""
-    named = [n for n in index.names if n.kind in ("country", "nationality") and n.text == first_word]
+    named = [
+        n for n in index.names if n.kind in ("country", "nationality") and n.text == first_word
+    ]
     return canonical_country(named[0].text) if named else None
 
 

@@ -118,7 +118,7 @@ def _subjects(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[Name]:
 
 
 def referent(subject: Token, names: tuple[Name, ...]) -> list[Name]:
-    """"It", "the company": the company named last before it as a subject, else named last."""
+    """Reading "It", "the company": the company last named as a subject, else last named."""
     if subject.lower_ not in _REFERRING:
         return []
     before = [n for n in names if n.end <= subject.idx and n.kind == "company"]
@@ -141,7 +141,7 @@ def _prepositional(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[tuple
 
 
 def _owners(doc: Doc, token: Token, names: tuple[Name, ...]) -> list[Name]:
-    """"X's $1 billion plant", "the X project": a name that owns the figure's noun."""
+    """Reading "X's $1 billion plant", "the X project": a name that owns the figure's noun."""
     found: list[Name] = []
     for noun in (token, token.head, token.head.head):
         for child in noun.children:
@@ -177,8 +177,21 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
 
 
 # Nouns whose owner owns the figure: "Peru's output", "the company's production".
-_TOTAL_NOUNS = frozenset({"output", "production", "export", "exports", "reserve", "reserves",
-                          "capacity", "sale", "sales", "shipment", "shipments"})
+_TOTAL_NOUNS = frozenset(
+    {
+        "output",
+        "production",
+        "export",
+        "exports",
+        "reserve",
+        "reserves",
+        "capacity",
+        "sale",
+        "sales",
+        "shipment",
+        "shipments",
+    }
+)
 
 
 def _any_name(names: tuple[Name, ...], token: Token) -> Name | None:

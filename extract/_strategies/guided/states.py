@@ -111,8 +111,11 @@ def _owner_in(index: ArticleIndex, span: TokenSpan, facility: str) -> str | None
             continue
         for child in token.children:
             if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
-                target = child if child.dep_ == "poss" else next(
-                    (c for c in child.children if c.dep_ == "pobj"), None)
+                target = (
+                    child
+                    if child.dep_ == "poss"
+                    else next((c for c in child.children if c.dep_ == "pobj"), None)
+                )
                 if target is not None and (name := _company_at(index, target)):
                     return name
         verb = token.head

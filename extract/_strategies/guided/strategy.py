@@ -158,7 +158,9 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
 
 _FACILITY_WORD = re.compile(
     r"\b(?:plant|smelter|refinery|factory|mine|mill|deposit|field|facility|complex|works|"
-    r"combine|concentrator|furnace|quarry|pit|project|operation|site)s?\b", re.IGNORECASE)
+    r"combine|concentrator|furnace|quarry|pit|project|operation|site)s?\b",
+    re.IGNORECASE,
+)
 
 
 def _facility_word(sentence: str) -> bool:

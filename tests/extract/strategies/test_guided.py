@@ -5,8 +5,8 @@ from extract._pipeline.pipeline import ExtractionConfig, Extractor, extract_arti
 from extract._schema import Article, ArticleExtraction
 from extract._strategies.guided.candidates import find_candidates
 from extract._strategies.guided.strategy import GuidedOptions
-from extract._text.names import company_mentions as companies
 from extract._text.facilities import facilities
+from extract._text.names import company_mentions as companies
 from extract._text.reading import sentences
 
 ARTICLE = (

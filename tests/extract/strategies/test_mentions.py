@@ -21,8 +21,6 @@ def _mentions(text: str) -> list[tuple[str, str]]:
     [
         ("The national company Qazgeology is building a pilot lithium plant at the deposit.",
          "Qazgeology"),
-        ("The ministry held talks with a delegation of the Chinese company Sichuan Tianhe "
-         "Chemical on a project to build a fertilizer complex.", "Sichuan Tianhe Chemical"),
         ("Russian miner Altai Polymetal reported results. The company is completing a new "
          "concentrator at the Orlovka deposit.", "Altai Polymetal"),
         ("Kazakhmys Corporation runs the smelter. To continue the modernization of the plant, a "
@@ -30,6 +28,9 @@ def _mentions(text: str) -> list[tuple[str, str]]:
          "Kazakhmys Corporation"),
     ],
 )  # fmt: skip
+# Talks about a project ("held talks with a delegation of the company X on a project to
+# build ...") are not read by the rules: on the tune split the rule that read them cost
+# 0.002 F1 (more false deals than found ones); the model's questions are left to judge them.
 def test_an_amountless_deal_names_its_investor(text: str, investor: str) -> None:
     assert [name for name, _ in _mentions(text)] == [investor]
 
@@ -56,11 +57,6 @@ def test_a_second_project_of_the_same_investor_is_kept_only_when_the_text_says_a
         ("Russia’s Uralmed signed a memorandum with the Karaganda region akimat on the "
          "construction of a copper wire rod plant in Balkhash.",
          "copper wire rod plant in Balkhash"),
-        ("The ministry held talks with a delegation of the Chinese company Sichuan Tianhe Chemical "
-         "on a project to build a mineral fertilizer complex in the Navoi region.",
-         "mineral fertilizer complex in the Navoi region"),
-        ("Gulf Horizon Mining also discussed the possible construction of a gold refinery in "
-         "Kara-Balta by the Emirati company.", "gold refinery in Kara-Balta"),
     ],
 )  # fmt: skip
 def test_the_project_is_what_the_sentence_says_is_built(text: str, project: str) -> None:
@@ -69,15 +65,19 @@ def test_the_project_is_what_the_sentence_says_is_built(text: str, project: str)
 
 
 def test_a_plant_the_article_says_is_being_built_is_under_construction() -> None:
-    text = (" date 2025-01-10 ASTANA – Qazgeology is building a pilot lithium carbonate plant at "
-            "the deposit. The pilot lithium carbonate plant will cost 14 billion tenge.\n")
+    text = (
+        " date 2025-01-10 ASTANA – Qazgeology is building a pilot lithium carbonate plant at "
+        "the deposit. The pilot lithium carbonate plant will cost 14 billion tenge.\n"
+    )
     result = Extractor(RULES_ONLY).extract(Article(id="pilot", text=text))
     assert [(f.metric, f.status) for f in result.plant_facts] == [("cost", "under_construction")]
 
 
 def test_money_that_sizes_a_financed_project_is_a_deal_not_a_cost() -> None:
-    text = (" date 2024-06-10 TASHKENT – Abu Dhabi-based Falcon Ridge Resources will finance the "
-            "project, which is estimated at $275 million and will create 650 jobs.\n")
+    text = (
+        " date 2024-06-10 TASHKENT – Abu Dhabi-based Falcon Ridge Resources will finance the "
+        "project, which is estimated at $275 million and will create 650 jobs.\n"
+    )
     result = Extractor(RULES_ONLY).extract(Article(id="falcon", text=text))
     assert [(d.investor, d.amount, d.jobs) for d in result.deals] == [
         ("Falcon Ridge Resources", 275e6, 650)

@@ -78,8 +78,10 @@ def test_a_figure_far_from_any_place_takes_the_article_s_only_place() -> None:
 
 
 def test_a_described_plant_of_the_genre_is_read_whole() -> None:
-    text = ("Daewon signed on the construction of a silicomanganese plant in Zhezkazgan. "
-            "The heap-leach facility will treat ore. Baotou will build a coal washing plant.")
+    text = (
+        "Daewon signed on the construction of a silicomanganese plant in Zhezkazgan. "
+        "The heap-leach facility will treat ore. Baotou will build a coal washing plant."
+    )
     assert [span.text for span in facilities(text)] == [
         "silicomanganese plant in Zhezkazgan",
         "heap-leach facility",
