@@ -182,7 +182,9 @@ def article_section(
     )
 
 
-def record_card(ref: str, title: str, rows: Sequence[str], *, head: str, notes: str = "") -> str:
+def record_card(
+    ref: str, title: str, rows: Sequence[str], *, head: str, notes: str = "", kind: str = ""
+) -> str:
     """Return one record's card: a title line, a table of its fields and optional notes.
 
     Args:
@@ -191,12 +193,14 @@ def record_card(ref: str, title: str, rows: Sequence[str], *, head: str, notes: 
         rows: Table rows (``<tr>`` markup), one per field.
         head: The table's header row markup.
         notes: Markup under the table.
+        kind: A class for the card's style (the runs-diff page: added, removed, changed).
 
     """
     table = f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
     notes_html = f'<p class="notes">{notes}</p>' if notes else ""
+    classes = f"record {escape(kind)}" if kind else "record"
     return (
-        f'<article class="record" id="{escape(ref)}" data-ref="{escape(ref)}" '
+        f'<article class="{classes}" id="{escape(ref)}" data-ref="{escape(ref)}" '
         f'data-group="record"><h4>{title}</h4>{table}{notes_html}</article>'
     )
 

@@ -16,6 +16,7 @@ from extract._batch.rundiff import RunDiff
 from extract._schema import InvestmentDeal, PlantFact
 
 if TYPE_CHECKING:
+    from evals import EvalReport
     from extract._batch.runner import BatchSummary
     from extract._batch.store import RunInfo
 
@@ -185,6 +186,21 @@ def format_diff(diff: RunDiff) -> str:
                                for c in change.changes)  # fmt: skip
             lines.append(f"  ~ {key_words(change.key)}  {fields}")
     return "\n".join(lines)
+
+
+def format_score_changes(a: EvalReport, b: EvalReport) -> str:
+    """Overall F1 of run A and run B against the same gold, then each field whose F1 moved."""
+    source = b.manifest.gold_source or "gold"
+    overall = f"F1 against {source}: fields {_moved(a.overall.f1, b.overall.f1)}, " + (
+        f"records {_moved(a.overall.records.f1, b.overall.records.f1)}")  # fmt: skip
+    moved = [f"  {name} {_moved(a.by_field[name].f1, scores.f1)}"
+             for name, scores in b.by_field.items()
+             if name in a.by_field and round(scores.f1 - a.by_field[name].f1, 3)]  # fmt: skip
+    return "\n".join([overall, *moved] if moved else [overall, "  no field's F1 moved"])
+
+
+def _moved(old: float, new: float) -> str:
+    return f"{old:.3f} -> {new:.3f} ({new - old:+.3f})"
 
 
 def _short(text: str, width: int = 60) -> str:
