@@ -1,11 +1,11 @@
 """The runs-diff page: what changed between two runs of the result store, as one offline file.
 
-Top to bottom: the two runs (and what differs in their manifests), a summary of
-big numbers, with a gold set the per-field F1 of run B beside run A as bar
-charts and the score tables with their ΔF1, a filter bar (changed / added /
-removed / all; by field; by article), and every article that differs: its text
-with both runs' evidence highlighted beside one card per added, removed or
-changed record, field by field.
+Top to bottom: the two runs, a summary of big numbers, what differs in the
+runs' manifests (the likely cause), with a gold set the per-field F1 of run B
+beside run A as bar charts and the score tables with their ΔF1, a filter bar
+(changed / added / removed / all; by field; by article), and every article that
+differs: its text with both runs' evidence highlighted beside one card per
+added, removed or changed record, field by field.
 
 Built from the eval report's reusable pieces (:mod:`evals._html_page`,
 ``_html_chart``, ``_html_filter``, ``_html_article``, ``_report_html_scores``):
@@ -42,8 +42,8 @@ def render_runs_diff(page: RunsPage) -> str:
     body = [
         _header(page),
         _summary(page, rows),
-        *(_scores(page.scored) if page.scored is not None else []),
         _manifest_diff(page),
+        *(_scores(page.scored) if page.scored is not None else []),
         '<h2 id="articles">Articles that differ</h2>',
         _filters(page, rows),
         *article_panels(page),
