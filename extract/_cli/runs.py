@@ -12,7 +12,7 @@ import click
 
 from extract._batch.export import export_run_parquet
 from extract._batch.rundiff import RunDiff
-from extract._batch.store import diff_runs, list_runs, load_run_predictions
+from extract._batch.stores import copy_run, diff_runs, list_runs, load_run_predictions
 from extract._cli.formatting import format_diff, format_runs, format_score_changes
 from extract._cli.options import or_fatal, store_option
 from extract._cli.runs_html import render_runs_diff
@@ -113,10 +113,26 @@ def _write(path: Path, content: str) -> None:
     "--parquet",
     "parquet_path",
     type=click.Path(path_type=Path),
-    required=True,
     help="Write the run to this parquet file, one row per article.",
 )
-def runs_export(run_id: str, store_path: Path, parquet_path: Path) -> None:
-    """Export a run to parquet (deals and plant facts as JSON strings, meta as columns)."""
-    rows = or_fatal(lambda: export_run_parquet(store_path, run_id, parquet_path))
-    click.echo(f"wrote {rows} rows to {parquet_path}", err=True)
+@click.option(
+    "--to",
+    "target",
+    type=click.Path(path_type=Path),
+    help="Copy the run into this store: a .db file, or a directory (parquet store).",
+)
+def runs_export(run_id: str, store_path: Path, parquet_path: Path | None,
+                target: Path | None) -> None:  # fmt: skip
+    """Export a run to parquet (deals and plant facts as JSON strings, meta as columns).
+
+    --to copies the run, with its results, into another store: from the SQLite
+    store to a parquet store directory (``assay batch --engine ray --out``) or back.
+    """
+    if parquet_path is not None and target is None:
+        rows = or_fatal(lambda: export_run_parquet(store_path, run_id, parquet_path))
+        click.echo(f"wrote {rows} rows to {parquet_path}", err=True)
+    elif target is not None and parquet_path is None:
+        copied = or_fatal(lambda: copy_run(store_path, run_id, target))
+        click.echo(f"copied {copied} items of run {run_id} to {target}", err=True)
+    else:
+        raise click.UsageError("give --parquet FILE or --to STORE")
