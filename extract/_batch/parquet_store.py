@@ -9,7 +9,7 @@ Layout of a store directory ``DIR`` (``--engine ray --out DIR``)::
 
 ``results`` is a hive-partitioned dataset (one partition per extractor
 identity, :func:`identity_hash`) with one row per article and cache key: the
-cache key, doc id, article hash, the identity's fields, ``status``
+cache key, doc id, article hash and text (title, date), the identity's fields, ``status``
 (``extracted`` or ``failed``), the ArticleExtraction as JSON, the error, the
 raw responses and the usage counts. Files are only ever added, each written to
 a temporary name and renamed, so a process killed at any moment leaves whole
@@ -38,7 +38,8 @@ from extract._schema import ArticleExtraction
 MARKER = "assay-store.json"
 FORMAT = {"format": "assay-parquet-store", "version": 1}
 RESULT_COLUMNS = {"cache_key": "string", "doc_id": "string", "article_hash": "string",
-                  "status": "string", "extraction": "string", "error": "string",
+                  "text": "string", "title": "string", "published": "string", "status": "string",
+                  "extraction": "string", "error": "string",
                   "raw_responses": "string", "model_calls": "int32", "prompt_tokens": "int64",
                   "completion_tokens": "int64", "seconds": "float64", "strategy": "string",
                   "backend": "string", "model": "string", "prompt_ids": "string",

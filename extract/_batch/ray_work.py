@@ -170,7 +170,14 @@ class ExtractActor:
 
 def result_row(row: dict[str, Any], outcome: Outcome) -> dict[str, Any]:
     """The store row of one planned article's outcome (as the SQLite store keeps it)."""
-    base = {"cache_key": row["key"], "doc_id": row["doc_id"], "article_hash": row["content_hash"]}
+    base = {
+        "cache_key": row["key"],
+        "doc_id": row["doc_id"],
+        "article_hash": row["content_hash"],
+        "text": row["text"],
+        "title": row.get("title"),
+        "published": row.get("published"),
+    }
     result = outcome.result
     if result is None:
         return {**base, "status": "failed", "error": outcome.error or "unknown error",

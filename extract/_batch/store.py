@@ -153,9 +153,8 @@ class ResultStore:
         Args:
             info: The run (its id, manifest and times are kept).
             items: Its ``{doc_id, cache_key, status, error}`` items.
-            rows: Result rows (``status`` ``extracted``) and error rows (``failed``, with
-                ``attempts``) as :meth:`export_rows` returns them. An article whose text
-                the other store did not keep is recorded with an empty text.
+            rows: Result rows (``status`` ``extracted``, with the article's text) and error
+                rows (``failed``, with ``attempts``) as :meth:`export_rows` returns them.
 
         """
         with self._transaction(f"import run {info.run_id}") as db:
@@ -173,9 +172,11 @@ class ResultStore:
         rows: list[dict[str, Any]] = []
         for chunk in _chunks(sorted(set(keys))):
             marks = _marks(chunk)
-            results = self._db.execute(f"""SELECT cache_key, doc_id, article_hash, extraction,
-                raw_responses, model_calls, prompt_tokens, completion_tokens, seconds, created_at
-                FROM results WHERE cache_key IN ({marks})""", chunk)  # fmt: skip
+            results = self._db.execute(f"""SELECT r.cache_key, r.doc_id, r.article_hash, a.text,
+                a.title, a.published, r.extraction, r.raw_responses, r.model_calls,
+                r.prompt_tokens, r.completion_tokens, r.seconds, r.created_at
+                FROM results r JOIN articles a ON a.hash = r.article_hash
+                WHERE r.cache_key IN ({marks})""", chunk)  # fmt: skip
             names = [column[0] for column in results.description]
             rows += [{**dict(zip(names, row, strict=True)), "status": "extracted"}
                      for row in results]  # fmt: skip
@@ -304,9 +305,10 @@ def _import_row(db: sqlite3.Connection, row: dict[str, Any]) -> None:
                     row.get("attempts") or 1, row["created_at"], row["created_at"]))  # fmt: skip
         return
     db.execute(
-        "INSERT INTO articles VALUES (?, ?, '', NULL, NULL, ?) ON CONFLICT DO NOTHING",
-        (row["article_hash"], row["doc_id"], row["created_at"]),
-    )
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        (row["article_hash"], row["doc_id"], row.get("text") or "", row.get("title"),
+         row.get("published"), row["created_at"]),
+    )  # fmt: skip
     db.execute("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                (row["cache_key"], row["article_hash"], row["doc_id"], row["extraction"],
                 row["raw_responses"] or "[]", row["prompt_tokens"] or 0,
