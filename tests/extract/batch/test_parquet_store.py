@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -139,3 +141,48 @@ def test_runs_convert_between_sqlite_and_parquet_and_back(tmp_path: Path) -> Non
     assert diff_runs(tmp_path / "pq", run_id, run_id).totals()["articles_changed"] == 0
     with pytest.raises(StoreError, match="already holds run"):
         copy_run(tmp_path / "a.db", run_id, tmp_path / "pq")
+
+
+def _scored_store(tmp_path: Path) -> Path:
+    """A parquet store whose latest finished run predicts the gold written beside it."""
+    store = ParquetStore(tmp_path / "out", create=True)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    rows = []
+    for number in (1, 2):
+        extraction = ArticleExtraction.model_validate(
+            {"doc_id": article(number).id, **records_for({"messages": [
+                {"role": "user", "content": article(number).text}]})})  # fmt: skip
+        (gold / f"{extraction.doc_id}.json").write_text(extraction.model_dump_json())
+        rows.append({**_extracted(f"k{number}", extraction.doc_id),
+                     "extraction": extraction.model_dump_json()})  # fmt: skip
+    _run(store, rows)
+    return tmp_path / "out"
+
+
+def test_eval_scores_a_parquet_store_and_imports_no_model_or_ray(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from evals._command import eval_command
+
+    out = _scored_store(tmp_path)
+    gold = str(tmp_path / "gold")
+    result = CliRunner().invoke(
+        eval_command, ["--gold", gold, "--pred", str(out), "--json", str(tmp_path / "r.json")]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["overall"]["f1"] == 1.0
+    assert report["manifest"]["pred_source"] == f"{out} (latest finished run)"
+    run_id = ParquetStore(out).runs()[-1].run_id
+    by_run = CliRunner().invoke(
+        eval_command, ["--gold", gold, "--run", run_id, "--store", str(out), "-q"]
+    )
+    assert by_run.exit_code == 0, by_run.output
+    code = ("import sys; from pathlib import Path; from evals._parquet_store import "
+            f"load_store_predictions as load; assert len(load(Path({str(out)!r}))) == 2; "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('ray', 'llama_cpp', 'openai', "
+            "'instructor') or m in ('extract._backends.local', 'extract._backends.openai')]; "
+            "assert not bad, bad")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
