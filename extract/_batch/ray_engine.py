@@ -28,7 +28,7 @@ import os
 import time
 import warnings
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,8 +79,8 @@ class RayOptions:
     concurrency: int = 4
     actor_cpus: float = 0.5
     batch_size: int | None = None
-    flush_rows: int = 256
-    flush_seconds: float = 10.0
+    flush_rows: int = 100
+    flush_seconds: float = 5.0
 
 
 @dataclass
@@ -146,8 +146,12 @@ def cluster(address: str | None = None) -> Iterator[None]:
             yield
         return
     try:
-        if address or os.environ.get("RAY_ADDRESS"):
-            ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
+        target = address or os.environ.get("RAY_ADDRESS")
+        if target:
+            # A cluster on the loopback: reach it there (Ray would swap in the machine's address).
+            loopback = target.split("://")[-1].startswith(("127.", "localhost"))
+            with loopback_only() if loopback else nullcontext():
+                ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
         else:
             with loopback_only():
                 ray.init(address="local", include_dashboard=False, logging_level=logging.WARNING,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,6 @@ from ray_helpers import (
     parquet_records,
     result_rows,
     sqlite_records,
-    start_local_cluster,
 )
 
 from extract._batch.parquet_store import ParquetStore
@@ -33,21 +31,13 @@ from extract._batch.ray_engine import RayOptions, run_ray_batch  # noqa: E402
 pytestmark = [pytest.mark.ray, pytest.mark.server]
 
 
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[str]:
-    """One local cluster for the module (starting one costs seconds); its GCS address."""
-    address = start_local_cluster()
-    yield address
-    ray.shutdown()
-
-
 def _config(base_url: str, **settings: Any) -> ExtractionConfig:
     # api_key None: the engine never sends a key; the fake server does not ask for one.
     return openai_extractor(base_url, api_key=None, **settings).config
 
 
 def test_200_articles_same_records_as_local_and_a_rerun_makes_no_calls(
-    cluster: str, tmp_path: Path
+    ray_cluster: str, tmp_path: Path
 ) -> None:
     corpus = write_corpus(tmp_path / "corpus", 200)
     with FakeOpenAIServer(responder=records_for) as server:
@@ -71,7 +61,7 @@ def test_200_articles_same_records_as_local_and_a_rerun_makes_no_calls(
 
 
 def test_parquet_and_saved_dataset_corpora_give_the_local_keys(
-    cluster: str, tmp_path: Path
+    ray_cluster: str, tmp_path: Path
 ) -> None:
     import datasets
 
@@ -96,7 +86,7 @@ def test_parquet_and_saved_dataset_corpora_give_the_local_keys(
 
 
 def test_a_failing_article_is_an_error_row_and_its_block_is_kept(
-    cluster: str, tmp_path: Path
+    ray_cluster: str, tmp_path: Path
 ) -> None:
     broken = {"on": True}
 
@@ -121,7 +111,9 @@ def test_a_failing_article_is_an_error_row_and_its_block_is_kept(
     assert len(states) == 8 and all(s.status == "extracted" for s in states.values())
 
 
-def test_a_killed_actor_is_restarted_and_its_articles_retried(cluster: str, tmp_path: Path) -> None:
+def test_a_killed_actor_is_restarted_and_its_articles_retried(
+    ray_cluster: str, tmp_path: Path
+) -> None:
     corpus = write_corpus(tmp_path / "corpus", 30)
     killed: list[str] = []
     restarts_before = sum(extract_actor_restarts())
