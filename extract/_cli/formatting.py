@@ -124,7 +124,7 @@ def key_words(key: str) -> str:
             amount, currency = (None if part == "-" else part for part in parts)
             return "deal " + (quantity_words(float(amount), currency) if amount else "no amount")
         if kind == "plant_fact" and len(parts) == 2:
-            return f"plant fact {parts[0]} {plain_number(float(parts[1]))}"
+            return f"plant fact {parts[0]} {quantity_words(float(parts[1]), None)}"
     except ValueError:
         pass
     return key

@@ -78,13 +78,19 @@ def _summary(page: RunsPage, rows: list[dict[str, str]]) -> str:
     articles = totals["articles_changed"] + totals["articles_unchanged"]
     items = [
         Tile("Articles changed", str(totals["articles_changed"]), f"of {articles}"),
-        Tile("Records added", f"+{totals['added']}", f"{kinds['added']} fields"),
-        Tile("Records removed", f"−{totals['removed']}", f"{kinds['removed']} fields"),
-        Tile("Records changed", f"~{totals['changed']}", f"{kinds['changed']} fields differ"),
+        Tile("Records added", _signed("+", totals["added"]), f"{kinds['added']} fields"),
+        Tile("Records removed", _signed("−", totals["removed"]), f"{kinds['removed']} fields"),
+        Tile(
+            "Records changed", _signed("~", totals["changed"]), f"{kinds['changed']} fields differ"
+        ),
     ]
     if page.scored is not None:
         items += [_score_tile(label, old, new) for label, old, new in _headline(page.scored)]
     return tiles(items)
+
+
+def _signed(sign: str, count: int) -> str:
+    return f"{sign}{count}" if count else "0"
 
 
 def _headline(scored: Scored) -> Iterator[tuple[str, float, float]]:

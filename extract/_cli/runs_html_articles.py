@@ -46,6 +46,8 @@ tr.same > * { color: var(--muted); }
 .record.changed > h4 { border-left: 4px solid #e69f00; }
 .chip.added { border-color: #009e73; } .chip.removed { border-color: #c24e00; }
 .chip.changed { border-color: #e69f00; }
+.records .record table { table-layout: fixed; }
+.records .record thead th:first-child { width: 8.5rem; }
 .manifest-diff td { font-family: ui-monospace, monospace; font-size: .8rem; word-break: break-all; }
 """
 

@@ -65,6 +65,7 @@ def test_records_leave_empty_fields_out() -> None:
     assert key_words("deal 150000000 USD") == "deal $150 million"
     assert key_words("deal - -") == "deal no amount"
     assert key_words("plant_fact capacity 5000") == "plant fact capacity 5,000"
+    assert key_words("plant_fact cost 14000000000") == "plant fact cost 14 billion"
 
 
 def test_run_diff_text_has_no_none_and_readable_numbers() -> None:
