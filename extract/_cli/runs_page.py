@@ -6,23 +6,22 @@ changed record's fields in both runs (the diff keeps only the fields that
 differ), the article texts to highlight the evidence in, and, with ``--gold``,
 both runs scored by :func:`evals.evaluate` on the gold articles either run has.
 
-Texts come from the result store, which keeps every article it extracted (the
-SQLite store does; a parquet store does not), else from ``--articles DIR`` or
-``articles/`` beside the gold.
+Texts come from the result store, which keeps every article it extracted, else
+from ``--articles DIR`` or ``articles/`` beside the gold.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from evals import EvalReport, evaluate, load_extractions, load_texts
 from extract._batch.rundiff import ArticleDiff, RecordChange, RunDiff, record_key
-from extract._errors import InputError
+from extract._batch.store import ResultStore
+from extract._batch.stores import open_store
+from extract._errors import InputError, StoreError
 from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
 
 
@@ -83,25 +82,24 @@ def gather_texts(
 
 
 def stored_texts(store_path: Path, run_ids: Sequence[str]) -> dict[str, str]:
-    """The texts the SQLite store kept for the runs' articles ({} for another kind of store).
+    """The texts either kind of result store kept for the runs' articles, by doc_id.
 
-    Read here, read-only, because the store's own API returns records, not texts.
+    Returns {} when there is no store at ``store_path`` (the page then shows
+    records without text); an older store row without text is left out.
     """
-    if not store_path.is_file():
-        return {}
-    uri = f"{store_path.resolve().as_uri()}?mode=ro"
-    marks = ",".join("?" * len(run_ids))
+    doc_ids: dict[str, set[str]] = {}  # one text may be stored under several doc ids
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as db:
-            rows = db.execute(
-                "SELECT i.doc_id, a.text FROM run_items i "
-                "JOIN results r ON r.cache_key = i.cache_key "
-                f"JOIN articles a ON a.hash = r.article_hash WHERE i.run_id IN ({marks})",
-                list(run_ids),
-            ).fetchall()
-    except sqlite3.Error:
-        return {}  # not a store of this layout: the page shows records without text
-    return {str(doc_id): str(text) for doc_id, text in rows}
+        with open_store(store_path) as store:
+            for run_id in run_ids:
+                for item in store.items(run_id):
+                    if item.cache_key:
+                        doc_ids.setdefault(item.cache_key, set()).add(item.doc_id)
+            rows = (store.export_rows(doc_ids) if isinstance(store, ResultStore)
+                    else list(store.results(doc_ids).values()))  # fmt: skip
+    except StoreError:
+        return {}
+    return {doc_id: row["text"] for row in rows if row.get("text")
+            for doc_id in doc_ids[row["cache_key"]]}  # fmt: skip
 
 
 def score_runs(

@@ -12,6 +12,7 @@ from runs_helpers import TEXTS, gold, make_store, run_a, run_b, write_gold
 from evals import evaluate
 from extract._batch.rundiff import diff_predictions
 from extract._batch.store import diff_runs
+from extract._batch.stores import copy_run
 from extract._cli.runs import runs_group
 from extract._cli.runs_html import render_runs_diff
 from extract._cli.runs_html_articles import filter_rows
@@ -87,6 +88,20 @@ def test_page_shows_every_change_with_the_stored_text(
     assert "Zijin Mining Group signed an agreement" in page  # the text, from the store
     assert "<b>model</b>" not in page and "model-A" in page and "model-B" in page
     assert "$100 million" in page and "None" not in page
+
+
+def test_page_reads_the_texts_of_a_parquet_store_too(
+    store: tuple[Path, str, str], tmp_path: Path
+) -> None:
+    path, first, second = store
+    parquet = tmp_path / "parquet-store"
+    for run_id in (first, second):
+        copy_run(path, run_id, parquet)
+    assert stored_texts(parquet, [first, second]) == stored_texts(path, [first, second]) == TEXTS
+    html = tmp_path / "p.html"
+    args = ["diff", first, second, "--store", str(parquet), "--html", str(html)]
+    assert CliRunner().invoke(runs_group, args).exit_code == 0
+    assert "Article text not available" not in html.read_text(encoding="utf-8")
 
 
 def test_changed_records_are_found_whole_in_both_runs(store: tuple[Path, str, str]) -> None:
