@@ -97,7 +97,7 @@ def _output(data: CardData) -> str:
     if data.check:
         text += "\n\nLoaded in llama.cpp in process (`Llama(model_path=base, lora_path=adapter)`): "
         text += (f"mean log-probability of the first {int(data.check['examples'])} training "
-                 f"answers {data.check['base']:.3f} with the base model, "
+                 f"answers (their first 32 tokens) {data.check['base']:.3f} with the base model, "
                  f"{data.check['tuned']:.3f} with the adapter.")  # fmt: skip
     return text
 

@@ -88,10 +88,14 @@ def load_llama(base_gguf: Path, adapter: Path | None = None, n_ctx: int = 2048) 
                  n_ctx=n_ctx, n_threads=2, seed=0, verbose=False)  # fmt: skip
 
 
-def target_logprob(llm: Any, prompt: str, target: str) -> float:
-    """Log-probability that ``llm`` continues ``prompt`` (BOS first) with ``target``."""
+def target_logprob(llm: Any, prompt: str, target: str, max_tokens: int | None = None) -> float:
+    """Log-probability that ``llm`` continues ``prompt`` (BOS first) with ``target``.
+
+    Only the first ``max_tokens`` tokens of the target count when it is given
+    (a record list runs to hundreds of tokens, each one a model call here).
+    """
     tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=False)
-    answer = llm.tokenize(target.encode("utf-8"), add_bos=False, special=False)
+    answer = llm.tokenize(target.encode("utf-8"), add_bos=False, special=False)[:max_tokens]
     llm.reset()
     llm.eval(tokens)
     total = 0.0

@@ -22,6 +22,7 @@ from training._tokens import Encoded, encode
 from training._train import TrainConfig, config_dict, make_run, train
 
 CHECK_EXAMPLES = 4
+CHECK_TOKENS = 32
 VERSIONS = ("torch", "transformers", "peft", "gguf", "llama-cpp-python")
 
 
@@ -52,12 +53,12 @@ def _encode_all(
 
 
 def check_adapter(gguf: Path, adapter: Path, examples: Sequence[Example]) -> dict[str, float]:
-    """Mean log-probability of a few training answers without and with the adapter."""
+    """Mean log-probability of a few training answers (first tokens), base and with adapter."""
     sample = list(examples[:CHECK_EXAMPLES])
     means = {}
     for name, lora in (("base", None), ("tuned", adapter)):
         llm = load_llama(gguf, lora, n_ctx=4096)
-        scores = [target_logprob(llm, e.prompt, e.target) for e in sample]
+        scores = [target_logprob(llm, e.text, e.target, CHECK_TOKENS) for e in sample]
         means[name] = sum(scores) / len(scores)
         del llm
     return {**means, "examples": float(len(sample))}
