@@ -157,7 +157,7 @@ def _card(
     rtype = record_type(_either(old, new))
     title = (
         f'<span class="chip {rtype}">{rtype.replace("_", " ")}</span>'
-        f"<span>{escape(record_words(dict(_either(new, old))))}</span>"
+        f"<span>{escape(_title(_either(new, old)))}</span>"
         f'<span class="chip {kind}">{escape(CHANGE_WORDS[kind])}</span>'
     )
     changed = set(changed_fields(kind, old, new))
@@ -167,6 +167,12 @@ def _card(
     rows = [_row(doc_id, rtype, kind, name, old, new, name in changed) for name in shown]
     head = "<tr><th>field</th><th>run A</th><th>run B</th></tr>"
     return record_card(ref, title, rows, head=head, notes=notes, kind=kind)
+
+
+def _title(record: Mapping[str, Any]) -> str:
+    """'cost 62 billion KZT · Aksu works': the record in words, without its type (a chip)."""
+    words = record_words(dict(record)).removeprefix("plant fact ").removeprefix("deal ")
+    return words.replace("  ", " · ")
 
 
 def _row(
