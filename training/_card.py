@@ -43,6 +43,7 @@ class CardData:
     adapter: tuple[str, str, int] | None
     check: dict[str, float] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
+    load: Sequence[float] = ()
 
 
 def plot_loss(losses: Sequence[float], out: Path) -> Path:
@@ -79,12 +80,22 @@ def _cost(data: CardData) -> str:
     first, last = (data.losses[0], data.losses[-1]) if data.losses else (0.0, 0.0)
     return _table([
         ("optimiser steps", str(data.steps)),
-        ("wall time", f"{data.wall_seconds / 60:.1f} min"),
+        ("wall time of the last session (load, train, export, check)",
+         f"{data.wall_seconds / 60:.1f} min"),
+        ("wall time in optimiser steps, all sessions", f"{sum(data.seconds) / 60:.1f} min"),
         ("seconds per step (mean)", f"{per_step:.1f}"),
         ("CPU seconds per step (mean, this process)", f"{cpu_step:.1f}"),
         ("peak memory (RSS)", f"{data.peak_memory_mb:.0f} MB"),
         ("loss, first and last step", f"{first:.4f} -> {last:.4f}"),
+        ("load average (1 min) after each step, mean (min-max)", _load(data.load)),
     ], ("what", "value"))  # fmt: skip
+
+
+def _load(load: Sequence[float]) -> str:
+    """The machine's load on its 2 cores: above 2, other processes shared them."""
+    if not load:
+        return "not recorded"
+    return f"{sum(load) / len(load):.1f} ({min(load):.1f}-{max(load):.1f})"
 
 
 def _output(data: CardData) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ class Checkpoint:
     losses: list[float]
     seconds: list[float]
     cpu: list[float]
+    load: list[float] = field(default_factory=list)  # absent from checkpoints made before it
 
 
 def save_checkpoint(directory: Path, state: Checkpoint, model: Any, optimizer: Any) -> None:

@@ -107,6 +107,7 @@ def run_training(articles: Sequence[Labelled], examples: Sequence[Example], conf
         steps=progress.step, losses=progress.losses, seconds=progress.seconds, cpu=progress.cpu,
         wall_seconds=time.perf_counter() - started, peak_memory_mb=_peak_memory_mb(),
         base=(gguf.name, base_digest), adapter=adapter, check=check, versions=_versions(),
+        load=progress.load,
     )  # fmt: skip
     (out / "training.json").write_text(json.dumps(card.__dict__, indent=1, default=list) + "\n")
     return write_card(card, out)

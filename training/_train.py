@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import math
+import os
 import random
 import sys
 import time
@@ -61,6 +62,8 @@ class Progress:
     seconds: list[float] = field(default_factory=list)
     # CPU seconds of this process per step: on a shared machine, wall time alone misleads.
     cpu: list[float] = field(default_factory=list)
+    # The machine's 1-minute load average after each step: how shared the cores were.
+    load: list[float] = field(default_factory=list)
 
 
 def groups_of(encoded: Sequence[Encoded]) -> list[list[int]]:
@@ -194,7 +197,7 @@ def _report(progress: Progress, total: int, rate: float) -> None:
     loss, recent = progress.losses[-1], progress.losses[-10:]
     print(f"train: step {progress.step}/{total} loss {loss:.4f} (last {len(recent)}: "
           f"{sum(recent) / len(recent):.4f}) lr {rate:.2e} {progress.seconds[-1]:.1f} s/step "
-          f"(cpu {progress.cpu[-1]:.1f} s) "
+          f"(cpu {progress.cpu[-1]:.1f} s, load {progress.load[-1]:.1f}) "
           f"ETA {_eta(progress, total)}", file=sys.stderr, flush=True)  # fmt: skip
 
 
@@ -238,20 +241,21 @@ class Run:
         self.progress.losses.append(loss_sum)
         self.progress.seconds.append(time.perf_counter() - started)
         self.progress.cpu.append(time.process_time() - cpu)
+        self.progress.load.append(os.getloadavg()[0])
         _report(self.progress, total, rate)
 
     def save(self) -> None:
         """Write a checkpoint the run can resume from."""
         save_checkpoint(self.checkpoint_dir, Checkpoint(
             self.fingerprint, self.progress.step, self.progress.losses, self.progress.seconds,
-            self.progress.cpu,
+            self.progress.cpu, self.progress.load,
         ), self.model, self.optimizer)  # fmt: skip
 
     def resume(self) -> None:
         """Continue from the checkpoint (refused when it was made by another run)."""
         saved = load_checkpoint(self.checkpoint_dir, self.fingerprint, self.model, self.optimizer)
         self.progress = Progress(saved.step, list(saved.losses), list(saved.seconds),
-                                 list(saved.cpu))  # fmt: skip
+                                 list(saved.cpu), list(saved.load))  # fmt: skip
 
 
 def train(run: Run, resume: bool, stop: Callable[[], bool] = lambda: False) -> Progress:

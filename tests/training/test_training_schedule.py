@@ -44,14 +44,15 @@ def _card() -> CardData:
         wall_seconds=90.0,
         peak_memory_mb=2100.0, base=("gemma.gguf", "cd" * 32),
         adapter=("adapter.gguf", "ef" * 32, 3_800_000),
-        check={"base": -7.5, "tuned": -0.4, "examples": 2.0},
+        check={"base": -7.5, "tuned": -0.4, "examples": 2.0}, load=[3.0, 5.0],
     )  # fmt: skip
 
 
 def test_the_card_reports_data_cost_and_output_but_no_scores() -> None:
     card = render_card(_card())
     for fact in ("`gold/a.json`", "ab" * 32, "| rank | `8` |", "1.5 min", "4.0", "2100 MB",
-                 "2.0000 -> 1.5000", "| 7.0 |", "`adapter.gguf` (3.8 MB)",
+                 "2.0000 -> 1.5000", "| 7.0 |", "| 4.0 (3.0-5.0) |", "| 0.1 min |",
+                 "`adapter.gguf` (3.8 MB)",
                  "-7.500 with the base model",
                  "![loss per step](loss.png)"):  # fmt: skip
         assert fact in card, fact
