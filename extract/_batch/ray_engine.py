@@ -2,13 +2,15 @@
 
 ``assay batch CORPUS --engine ray --out DIR`` (and :func:`run_ray_batch`):
 
-1. the corpus becomes a Ray Dataset: a parquet file is read by Ray itself, a
-   saved ``datasets`` dataset (or a .csv/.json/.arrow file) through ``datasets``
-   in memory-mapped slices, a directory of .txt files or a .jsonl file on the
-   driver (:mod:`extract._batch.inputs`, the same readers as the local engine);
-2. Ray tasks give each row its cache key (:func:`ray_work.plan_block`, the
-   local engine's key functions), the driver plans the run from the keys and
-   the store (:func:`ray_work.triage`): keys already in ``DIR`` are skipped;
+1. the corpus is planned as the local engine plans it (cache keys from
+   :mod:`extract._batch.keys`, keys already in ``DIR`` skipped, repeated ids
+   refused, repeated texts extracted once; :func:`ray_work.triage`): a parquet
+   file or a saved ``datasets`` dataset (.csv/.json/.arrow) becomes a Ray
+   Dataset that Ray tasks key (:func:`ray_work.plan_block`); a directory of .txt
+   files, a .jsonl file or Python articles are read and keyed on the driver with
+   the local engine's readers, and only the articles to extract become a Ray
+   Dataset, so a run with nothing to extract starts no cluster at all;
+2. the driver collects every row's key (not its text) and decides what to extract;
 3. ``map_batches`` runs a fixed pool of :class:`ray_work.ExtractActor`, one
    ``Extractor`` each (the embedded model loaded once per actor, or an
    OpenAI-compatible client with ``concurrency`` requests in flight per actor);
@@ -27,27 +29,29 @@ import logging
 import os
 import time
 import warnings
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from extract._backends.base import api_key_from_env
 from extract._batch.corpus import DATASET_FORMATS, article_columns, load_corpus
-from extract._batch.inputs import BadInput, iter_articles
+from extract._batch.inputs import BadInput
+from extract._batch.keys import article_hash, cache_key
 from extract._batch.parquet_store import ParquetStore
 from extract._batch.progress import Progress
+from extract._batch.ray_results import RayBatchSummary, RunWriter
 from extract._batch.ray_work import (
+    ARTICLE_COLUMNS,
     PLAN_COLUMNS,
     ExtractActor,
-    Plan,
     plan_block,
     select_block,
     triage,
     worker_config,
 )
-from extract._batch.runner import BatchSummary, Corpus, reporter
+from extract._batch.runner import Corpus, reporter
 from extract._batch.work import manifest_for
 from extract._errors import AssayError, BackendError, BackendUnavailable, InputError
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
@@ -55,7 +59,11 @@ from extract._schema import Article
 
 SLICE_ROWS = 1000  # rows per block of a corpus the driver hands to Ray
 LOCAL_OBJECT_STORE = 1 << 30  # bytes of object store for a cluster this process starts
-CorpusDataset = tuple[Any, str, str, list[BadInput]]  # dataset, id column, source, bad inputs
+# Ray nices its workers (15) to keep its own daemons responsive; on a machine the actors
+# share with other work that starves them. A cluster started here runs them at normal priority.
+LOCAL_SYSTEM_CONFIG = {"worker_niceness": 0}
+CorpusDataset = tuple[Any, str, str]  # dataset, id column, source label
+PlanRow = tuple[str, str | None, str | None, str | None]  # doc_id, key, content hash, error
 
 
 @dataclass(frozen=True)
@@ -68,7 +76,8 @@ class RayOptions:
         actors: Extractor actors, each with its own model or HTTP client.
         concurrency: Requests in flight per actor for a remote backend.
         actor_cpus: CPUs each actor reserves; leave some for the read tasks.
-        batch_size: Articles per actor call; None: 2 x concurrency (remote) or 1 (local).
+        batch_size: Articles per actor call; None: 2 x concurrency, at least 8 (remote),
+            or 1 (local).
         flush_rows: Result rows per parquet file the driver writes.
         flush_seconds: At most this long between two files while results arrive.
 
@@ -81,13 +90,6 @@ class RayOptions:
     batch_size: int | None = None
     flush_rows: int = 100
     flush_seconds: float = 5.0
-
-
-@dataclass
-class RayBatchSummary(BatchSummary):
-    """A batch summary with the peak memory (MB) of each actor process, by pid."""
-
-    actors: dict[str, float] = field(default_factory=dict)
 
 
 def run_ray_batch(corpus: Corpus, config: ExtractionConfig, out: Path | str,
@@ -106,19 +108,28 @@ def run_ray_batch(corpus: Corpus, config: ExtractionConfig, out: Path | str,
     started = time.perf_counter()
     _check_api_key(config)
     store = ParquetStore(out, create=True)
-    with Extractor(config) as extractor, cluster(options.address):
+    with Extractor(config) as extractor, ExitStack() as stack:
         identity = extractor.identity()
-        planned, bad = _planned(corpus, identity)
-        plan = triage(_plan_rows(planned, bad), store.key_states(identity), retry_failed)
+        items, planned = driver_items(corpus), None
+        if items is None:  # read by Ray: planned there too
+            stack.enter_context(cluster(options.address))
+            planned, bad = _planned(corpus, identity)
+            rows = list(_plan_rows(planned, bad))
+        else:  # read here: planned here, and no cluster at all when nothing needs the model
+            rows = driver_rows(items, identity)
+        plan = triage(rows, store.key_states(identity), retry_failed)
         settings = {"engine": "ray", "actors": options.actors, "concurrency": options.concurrency,
                     "retry_failed": retry_failed, "timeout": config.backend.timeout,
                     "max_retries": config.backend.max_retries}  # fmt: skip
         manifest = manifest_for(extractor, plan.pairs, plan.articles, plan.unreadable, settings)
-        run = _Run(store, store.start_run(manifest), identity, options, reporter(progress))
+        run = RunWriter(store, store.start_run(manifest), identity, reporter(progress),
+                        options.flush_rows, options.flush_seconds)  # fmt: skip
         run.open(plan, started)
         if plan.todo:
-            blocks = _extract(planned, plan.todo, config, options)
-            run.consume(blocks)
+            if planned is None:
+                stack.enter_context(cluster(options.address))
+                planned = _slices(todo_table(items or [], rows, plan.todo))
+            run.consume(_guarded(_extract(planned, plan.todo, config, options)))
         run.settle(plan)
     return run.finish()
 
@@ -155,7 +166,8 @@ def cluster(address: str | None = None) -> Iterator[None]:
         else:
             with loopback_only():
                 ray.init(address="local", include_dashboard=False, logging_level=logging.WARNING,
-                         log_to_driver=False, object_store_memory=LOCAL_OBJECT_STORE)  # fmt: skip
+                         log_to_driver=False, object_store_memory=LOCAL_OBJECT_STORE,
+                         _system_config=LOCAL_SYSTEM_CONFIG)  # fmt: skip
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = address or os.environ.get("RAY_ADDRESS") or "a local cluster"
         raise BackendUnavailable(f"cannot start or reach Ray at {where}: {_line(exc)}") from exc
@@ -226,50 +238,81 @@ def _data_context() -> Iterator[None]:
 
 
 def _planned(corpus: Corpus, identity: dict[str, Any]) -> tuple[Any, list[BadInput]]:
-    """The corpus as a materialized Ray Dataset of planned rows, and the inputs read as bad."""
+    """A Ray-read corpus as a materialized Ray Dataset of planned rows (it has no bad inputs)."""
     import ray.data
 
-    dataset, id_column, source, bad = corpus_dataset(corpus)
+    dataset, id_column, source = corpus_dataset(Path(str(corpus)))
     planned = dataset.map_batches(plan_block, batch_format="pyarrow", batch_size=None,
                                   fn_kwargs={"identity": identity, "id_column": id_column,
                                              "source": source})  # fmt: skip
     options = ray.data.DataContext.get_current().execution_options
     saved, options.preserve_order = options.preserve_order, True  # the plan sees corpus order
     try:
-        return _job(lambda: planned.materialize()), bad
+        return _job(lambda: planned.materialize()), []
     finally:
         options.preserve_order = saved
 
 
-def corpus_dataset(corpus: Corpus) -> CorpusDataset:
-    """The corpus as a Ray Dataset: ``(dataset, id column, source label, unreadable inputs)``.
+def driver_items(corpus: Corpus) -> list[Article | BadInput] | None:
+    """The articles of a corpus the driver reads (.txt files, .jsonl, Python objects), else None.
 
     Raises:
-        InputError: The corpus is missing, of an unknown format, or lacks an id or text column.
+        InputError: The corpus is missing or of an unknown format.
+
+    """
+    if not isinstance(corpus, str | Path):
+        return list(corpus)
+    path = Path(corpus)
+    if (path.is_dir() and (path / "dataset_info.json").is_file()) or path.suffix in DATASET_FORMATS:
+        return None
+    return list(load_corpus(path))  # the local engine's readers and one-line errors
+
+
+def driver_rows(items: list[Article | BadInput], identity: dict[str, Any]) -> list[PlanRow]:
+    """``(doc_id, key, content hash, error)`` of every item, as :func:`plan_block` gives them."""
+    rows: list[PlanRow] = []
+    for item in items:
+        if isinstance(item, BadInput):
+            rows.append((item.source, None, None, item.error))
+        else:
+            digest = article_hash(item)
+            rows.append((item.id, cache_key(digest, identity), digest, None))
+    return rows
+
+
+def todo_table(items: list[Article | BadInput], rows: list[PlanRow], todo: dict[str, str]) -> Any:
+    """The planned rows, with their articles, of the driver-read articles that ``todo`` names."""
+    import pyarrow as pa
+
+    columns: dict[str, list[Any]] = {name: [] for name in (*PLAN_COLUMNS, *ARTICLE_COLUMNS)}
+    taken: set[str] = set()  # a repeated id is extracted once, as its first article
+    for item, (doc_id, key, digest, _) in zip(items, rows, strict=True):
+        if isinstance(item, Article) and doc_id not in taken and todo.get(doc_id) == key:
+            taken.add(doc_id)
+            values = {"doc_id": doc_id, "key": key, "content_hash": digest, "error": None,
+                      **{name: getattr(item, name) for name in ARTICLE_COLUMNS}}  # fmt: skip
+            for name, column in columns.items():
+                column.append(values[name])
+    return pa.table({name: pa.array(values, pa.string()) for name, values in columns.items()})
+
+
+def corpus_dataset(path: Path) -> CorpusDataset:
+    """A parquet file or ``datasets`` corpus as a Ray Dataset: ``(dataset, id column, source)``.
+
+    Raises:
+        InputError: The corpus cannot be loaded, or lacks an id or text column.
 
     """
     import ray.data
 
-    if not isinstance(corpus, str | Path):
-        return _from_items(corpus, "corpus")
-    path = Path(corpus)
-    saved = path.is_dir() and (path / "dataset_info.json").is_file()
-    if saved or path.suffix in DATASET_FORMATS:
-        if path.suffix == ".parquet":
-            import pyarrow.parquet as pq
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
 
-            id_column, wanted = article_columns(_parquet_columns(pq, path), path)
-            dataset = ray.data.read_parquet(str(path)).select_columns(wanted)
-            return dataset, id_column, str(path), []
-        table = _arrow_table(path)
-        id_column, wanted = article_columns(table.column_names, path)
-        return _slices(table.select(wanted)), id_column, str(path), []
-    if not path.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if path.is_dir() or path.suffix in (".txt", ".jsonl"):
-        return _from_items(iter_articles([path]), str(path))
-    load_corpus(path)  # raises the local engine's one-line error for an unknown format
-    raise InputError(f"{path}: unknown corpus format")  # pragma: no cover - load_corpus raised
+        id_column, wanted = article_columns(_parquet_columns(pq, path), path)
+        return ray.data.read_parquet(str(path)).select_columns(wanted), id_column, str(path)
+    table = _arrow_table(path)
+    id_column, wanted = article_columns(table.column_names, path)
+    return _slices(table.select(wanted)), id_column, str(path)
 
 
 def _parquet_columns(pq: Any, path: Path) -> list[str]:
@@ -285,22 +328,6 @@ def _arrow_table(path: Path) -> Any:
 
     loaded = _load_saved(path) if path.is_dir() else _load_file(path)
     return loaded.flatten_indices().data.table
-
-
-def _from_items(items: Iterable[Article | BadInput], source: str) -> CorpusDataset:
-    import pyarrow as pa
-
-    bad: list[BadInput] = []
-    columns: dict[str, list[Any]] = {"doc_id": [], "text": [], "title": [], "published": [],
-                                     "source": []}  # fmt: skip
-    for item in items:
-        if isinstance(item, BadInput):
-            bad.append(item)
-            continue
-        for name, values in columns.items():
-            values.append(item.id if name == "doc_id" else getattr(item, name))
-    table = pa.table({name: pa.array(values, pa.string()) for name, values in columns.items()})
-    return _slices(table), "doc_id", source, bad
 
 
 def _slices(table: Any) -> Any:
@@ -325,7 +352,8 @@ def _extract(planned: Any, todo: dict[str, str], config: ExtractionConfig,
     import ray.data
 
     local = config.backend.backend == "local"
-    batch = options.batch_size or (1 if local else 2 * options.concurrency)
+    # A remote backend's block: a few waves of requests, so Ray's per-call cost is spread thin.
+    batch = options.batch_size or (1 if local else max(8, 2 * options.concurrency))
     threads = max(1, int(options.actor_cpus))
     selected = planned.map_batches(select_block, batch_format="pyarrow", batch_size=None,
                                    fn_kwargs={"todo": todo})  # fmt: skip
@@ -358,104 +386,10 @@ def _line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-# -- the run: results into the store ------------------------------------------------------
-
-
-class _Run:
-    """One run's writes and counts on the driver: buffered result rows, flushed as files."""
-
-    def __init__(self, store: ParquetStore, run_id: str, identity: dict[str, Any],
-                 options: RayOptions, progress: Progress) -> None:  # fmt: skip
-        self.store, self.identity, self.options, self.progress = store, identity, options, progress
-        self.summary = RayBatchSummary(run_id)
-        self.rows: list[dict[str, Any]] = []
-        self.flushed_at = time.monotonic()
-        self.outcomes: dict[str, str | None] = {}  # key -> None (extracted) or its error
-        self.started = 0.0
-
-    def open(self, plan: Plan, started: float) -> None:
-        """Record what the plan settled (cached, failed earlier, unreadable) and start timing."""
-        self.started = started
-        summary = self.summary
-        summary.articles, summary.cached = plan.articles, plan.cached
-        summary.failed_earlier = plan.failed_earlier
-        for item in plan.items:
-            if item["status"] == "failed":
-                self._failed(item["doc_id"], item["error"])
-        self.store.write_items(summary.run_id, plan.items)
-        self.progress.start(summary, len(plan.todo))
-
-    def consume(self, blocks: Iterator[Any]) -> None:
-        """Count and buffer every result row; flush a file when enough rows or time has passed."""
-        try:
-            for row in _rows(blocks):
-                self._count(row)
-                self.rows.append(row)
-                self.progress.update(self.summary)
-                if len(self.rows) >= self.options.flush_rows or self._due():
-                    self.flush()
-        finally:
-            self.flush()
-
-    def settle(self, plan: Plan) -> None:
-        """Record articles lost with their block, and those repeating another's content."""
-        items: list[dict[str, Any]] = []
-        for doc_id, key in plan.todo.items():
-            if key not in self.outcomes:
-                lost = "not extracted: its block failed on every attempt (see the Ray logs)"
-                items.append({"doc_id": doc_id, "cache_key": key, "status": "failed",
-                              "error": lost})  # fmt: skip
-                self._failed(doc_id, lost)
-        for doc_id, key in plan.followers:
-            error: str | None = self.outcomes.get(key, "not extracted")
-            if error is None:
-                self.summary.cached += 1
-            else:
-                self._failed(doc_id, error)
-            status = "cached" if error is None else "failed"
-            items.append({"doc_id": doc_id, "cache_key": key, "status": status, "error": error})
-        self.store.write_items(self.summary.run_id, items)
-
-    def flush(self) -> None:
-        """Write the buffered rows as one results file and one items file."""
-        if self.rows:
-            rows, self.rows = self.rows, []
-            self.store.write_results(self.summary.run_id, self.identity, rows)
-            self.store.write_items(self.summary.run_id, [
-                {"doc_id": r["doc_id"], "cache_key": r["cache_key"], "status": r["status"],
-                 "error": r["error"]} for r in rows])  # fmt: skip
-        self.flushed_at = time.monotonic()
-
-    def finish(self) -> RayBatchSummary:
-        """Close the run with its counts."""
-        self.summary.seconds = round(time.perf_counter() - self.started, 3)
-        self.store.finish_run(self.summary.run_id, self.summary.counts())
-        self.progress.finish(self.summary)
-        return self.summary
-
-    def _count(self, row: dict[str, Any]) -> None:
-        pid, peak = str(row.pop("worker_pid")), row.pop("worker_peak_rss_mb")
-        self.summary.actors[pid] = max(peak, self.summary.actors.get(pid, 0.0))
-        self.outcomes[row["cache_key"]] = row["error"] if row["status"] == "failed" else None
-        if row["status"] == "failed":
-            self._failed(row["doc_id"], row["error"])
-            return
-        self.summary.extracted += 1
-        self.summary.model_calls += row["model_calls"] or 0
-        self.summary.prompt_tokens += row["prompt_tokens"] or 0
-        self.summary.completion_tokens += row["completion_tokens"] or 0
-
-    def _failed(self, doc_id: str, error: str) -> None:
-        self.summary.failed += 1
-        self.summary.errors.append({"doc_id": doc_id, "error": error})
-
-    def _due(self) -> bool:
-        return time.monotonic() - self.flushed_at >= self.options.flush_seconds
-
-
-def _rows(blocks: Iterator[Any]) -> Iterator[dict[str, Any]]:
+def _guarded(blocks: Iterator[Any]) -> Iterator[Any]:
+    """The result blocks; a failed Ray job becomes a one-line :class:`BackendError`."""
     while True:
         block = _job(lambda: next(blocks, None))
         if block is None:
             return
-        yield from block.to_pylist()
+        yield block

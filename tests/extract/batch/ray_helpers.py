@@ -17,12 +17,12 @@ def start_local_cluster() -> str:
     """Start a 2-CPU Ray cluster on 127.0.0.1 in this process; return its GCS address."""
     import ray
 
-    from extract._batch.ray_engine import loopback_only
+    from extract._batch.ray_engine import LOCAL_SYSTEM_CONFIG, loopback_only
 
     with loopback_only():
         ray.init(address="local", include_dashboard=False, num_cpus=2,
                  object_store_memory=300 * 2**20, logging_level=logging.WARNING,
-                 log_to_driver=False)  # fmt: skip
+                 log_to_driver=False, _system_config=LOCAL_SYSTEM_CONFIG)  # fmt: skip
     address: str = ray.get_runtime_context().gcs_address
     assert address.startswith("127.0.0.1:"), address
     return address
