@@ -17,6 +17,7 @@ class Target:
     unit: str
     bound: float | None = None
     compare: str = "<="  # one of <, <=, >=
+    optional: bool = False  # a row of an --only benchmark: shown only when measured
 
     def met(self, value: float | None) -> bool | None:
         """Whether ``value`` meets the bound; None without a bound or a value."""
@@ -31,6 +32,16 @@ class Target:
         return "-" if self.bound is None else f"{self.compare} {self.bound:g}{self.unit}"
 
 
+RAY_TARGETS = (
+    Target("ray_speedup_2_actors", "Ray: 2 actors over 1 (200 ms/request)", "x", 1.8, ">=", True),
+    Target("ray_overhead", "Ray: 1 actor over --engine local", "", 0.15, "<=", True),
+    Target("ray_actor_rss_mb", "Ray: peak RSS per actor (openai)", " MB", optional=True),
+    Target("ray_rerun_seconds_1000", "Ray: re-run of 1,000 with cluster start", " s", 30, "<",
+           True),
+    Target("ray_rerun_model_calls", "Ray: model calls in that re-run", "", 0, "<=", True),
+    Target("ray_model_articles_per_hour_per_actor", "Ray: embedded model, per actor",
+           " articles/h", optional=True),
+)  # fmt: skip
 TARGETS = (
     Target("seconds_per_article", "Extraction, embedded default (guided)", " s"),
     Target("raw_model_seconds_per_article", "Raw llama.cpp, same decodes", " s"),
@@ -46,13 +57,15 @@ HEADLINE_KEYS = tuple(t.key for t in TARGETS)
 OTHER_CPU_WARNING = 0.05  # others' share of the CPU above which timings are flagged
 QUICK_NOTE = ("Quick mode: 2 seed articles instead of 5 for the model benchmark, 64 articles "
               "instead of 200 for concurrency (best possible speed-up 32x instead of 28.6x), and "
-              "a 3-article batch instead of 20 for memory; the cached re-run and the scorer run "
-              "at full size.")  # fmt: skip
+              "a 3-article batch instead of 20 for memory, 64 articles instead of 200 for the "
+              "Ray engine's scaling and no embedded-model Ray run; the cached re-runs and the "
+              "scorer run at full size.")  # fmt: skip
 
 
 def verdicts(results: dict[str, Any]) -> dict[str, bool | None]:
     """Pass (True), fail (False) or no target/no value (None) for every headline number."""
-    return {t.key: t.met(results.get(t.key)) for t in TARGETS}
+    shown = [*TARGETS, *(t for t in RAY_TARGETS if results.get(t.key) is not None)]
+    return {t.key: t.met(results.get(t.key)) for t in shown}
 
 
 def _cell(value: Any) -> str:
@@ -69,8 +82,10 @@ def results_table(results: dict[str, Any]) -> list[str]:
     """The headline table: metric, JSON key, value, target, pass/fail."""
     rows = ["| Metric | JSON key | Value | Target | Result |", "|---|---|---:|---|---|"]
     checks = verdicts(results)
-    for t in TARGETS:
+    for t in (*TARGETS, *RAY_TARGETS):
         value = results.get(t.key)
+        if t.optional and value is None:
+            continue
         shown = _cell(value) + (t.unit if value is not None else "")
         verdict = _verdict(checks[t.key])
         rows.append(f"| {t.label} | `{t.key}` | {shown} | {t.describe()} | {verdict} |")
@@ -149,7 +164,9 @@ def batch_details(results: dict[str, Any]) -> list[str]:
     """The cached re-run, concurrency, scorer and memory details, one line each."""
     lines = []
     names = {"cached": "Cached re-run", "concurrency": "Concurrency", "scorer": "Scorer",
-             "memory": "Memory"}  # fmt: skip
+             "memory": "Memory", "ray_scaling": "Ray engine, scaling and overhead",
+             "ray_rerun": "Ray engine, re-run",
+             "ray_model": "Ray engine, embedded model"}  # fmt: skip
     for key, title in names.items():
         if results.get(key):
             pairs = ", ".join(f"{name} {_cell(value)}" for name, value in results[key].items())

@@ -17,6 +17,7 @@ from evals._baseline import BaselineDiff, diff_reports
 from evals._evaluate import evaluate
 from evals._loaders import load_extractions, load_report, load_texts
 from evals._models import EvalReport
+from evals._parquet_store import is_parquet_store, load_store_predictions
 from evals._report_html import render_html
 from evals._report_text import format_diff, format_report
 from extract._errors import AssayError
@@ -35,8 +36,10 @@ _HELP = """Score predicted extractions against a gold set.
 
 GOLD and PRED are each a directory of <doc_id>.json files, a .jsonl file (one
 ArticleExtraction per line) or a Hugging Face dataset saved with save_to_disk
-(an 'extraction' JSON column, or columns doc_id, deals, plant_facts). Instead of
---pred, --run RUN_ID --store PATH scores a run from the result store.
+(an 'extraction' JSON column, or columns doc_id, deals, plant_facts); PRED may
+also be a parquet result store (assay batch --engine ray --out DIR: its latest
+finished run). Instead of --pred, --run RUN_ID --store PATH scores a run from
+a result store (SQLite file or parquet directory).
 
 Prints overall, per-type, per-field and per-article precision, recall and F1;
 --json and --html write full reports. With --baseline (an earlier --json report)
@@ -167,6 +170,8 @@ def _check_options(
 def _predictions(
     pred_path: Path | None, run_id: str | None, store_path: Path | None
 ) -> tuple[dict[str, ArticleExtraction], str]:
+    if pred_path is not None and is_parquet_store(pred_path):
+        return load_store_predictions(pred_path), f"{pred_path} (latest finished run)"
     if pred_path is not None:
         return load_extractions(pred_path), str(pred_path)
     assert store_path is not None and run_id is not None  # _check_options made sure
@@ -174,11 +179,13 @@ def _predictions(
 
 
 def _store_predictions(store_path: Path, run_id: str) -> dict[str, ArticleExtraction]:
-    """Load a run's predictions from the result store (``extract._batch.store``).
+    """Load a run's predictions from the result store (``extract._batch.store``) or a parquet store.
 
     Imported here, by name, because the store is an optional neighbour: scoring
     files must work without it, and it must not load at ``import evals``.
     """
+    if is_parquet_store(store_path):
+        return load_store_predictions(store_path, run_id)
     try:
         module = importlib.import_module("extract._batch.store")
     except ImportError as exc:

@@ -10,7 +10,9 @@ The figure check is deliberately simple and self-contained: every number written
 in the evidence ("9,000", "1,2", "1 200 000", "2.5") is read in each plausible
 way, and the value matches when one reading times 1, 10^3, 10^6, 10^9 or 10^12
 is within 1 % of it. So 223000 is found in "223 thousand tonnes" and 1.2e9 in
-"$1.2 bn", without parsing the scale words themselves.
+"$1.2 bn", without parsing the scale words themselves. The scales that are not
+powers of 1000, South Asian lakh (10^5) and crore (10^7), are read from the
+word after the number: 7.3e9 is in "₹730 crore", 2.5e6 in "Rs 25 lakh".
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from extract._text.numbers import figures_in
 _NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*")
 _SPACE_SEPARATORS = str.maketrans("", "", " \u00a0\u202f")
 _SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
+_WORD_SCALES = {"lakh": 1e5, "lac": 1e5, "crore": 1e7, "cr": 1e7}
+_SCALED_NUMBER = re.compile(rf"({_NUMBER.pattern})\s*(lakh|lac|crore|cr)s?\b", re.IGNORECASE)
 
 
 def evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
@@ -69,13 +73,25 @@ def _readings(token: str) -> set[float]:
     return {float(grouped), float(token.replace(",", "."))}
 
 
+def word_scaled_figures(text: str) -> set[float]:
+    """Return the readings of numbers followed by a lakh or crore word, times its scale."""
+    readings: set[float] = set()
+    for number, word in _SCALED_NUMBER.findall(text):
+        scale = _WORD_SCALES[word.lower()]
+        readings |= {r * scale for r in _readings(number.translate(_SPACE_SEPARATORS))}
+    return readings
+
+
 def figure_in(value: float, evidence: str) -> bool:
     """Return True when ``value`` is written in ``evidence`` (at some power-of-1000 scale).
 
     Figures written in words ("one thousand tonnes") are read by the extraction's
-    own number normaliser, which is deterministic and model-free.
+    own number normaliser, which is deterministic and model-free; lakh and crore
+    by :func:`word_scaled_figures`.
     """
     if any(numbers_agree(value, reading * s) for reading in figures(evidence) for s in _SCALES):
+        return True
+    if any(numbers_agree(value, reading) for reading in word_scaled_figures(evidence)):
         return True
     return any(numbers_agree(value, reading) for reading in figures_in(evidence))
 

@@ -4,7 +4,7 @@ Pieces: :func:`highlight` marks character spans of a text, :func:`record_card` i
 one record's box (heading, a table of field values, notes) and
 :func:`article_section` puts an article's text and its cards side by side (one
 column when printed). The eval report fills the cards with gold / predicted /
-outcome; the runs-diff page is meant to fill them with run A / run B / change.
+outcome; the runs-diff page (``extract._cli.runs_html``) with run A / run B / change.
 
 Highlights are split into non-overlapping segments: each ``<mark class="evidence
 pred|gold ...">`` carries ``data-start`` / ``data-end`` (character offsets in the
@@ -19,7 +19,6 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Literal
 
 from evals._models import FieldValue
 
@@ -100,7 +99,8 @@ class Span:
         start: Offset of its first character in the text.
         end: Offset just past its last character.
         ref: Id of the record card it belongs to.
-        side: ``pred`` (filled) or ``gold`` (underlined).
+        side: ``pred`` (filled) or ``gold`` (underlined) in :data:`ARTICLE_CSS`; a
+            page may style sides of its own (the runs-diff page: ``run-a``, ``run-b``).
         classes: More classes for its marks (record type, ``ungrounded``).
         label: Words for the tooltip.
 
@@ -109,7 +109,7 @@ class Span:
     start: int
     end: int
     ref: str
-    side: Literal["pred", "gold"]
+    side: str
     classes: tuple[str, ...] = ()
     label: str = ""
 
@@ -127,7 +127,7 @@ def highlight(text: str, spans: Sequence[Span]) -> str:
 
 
 def _mark(segment: str, start: int, end: int, covering: list[Span]) -> str:
-    sides = sorted({span.side for span in covering}, reverse=True)  # pred before gold
+    sides = sorted({span.side for span in covering}, reverse=True)  # pred before gold, b before a
     extra = sorted({name for span in covering for name in span.classes})
     refs = " ".join(dict.fromkeys(span.ref for span in covering))
     title = "; ".join(dict.fromkeys(span.label for span in covering if span.label))
@@ -182,7 +182,9 @@ def article_section(
     )
 
 
-def record_card(ref: str, title: str, rows: Sequence[str], *, head: str, notes: str = "") -> str:
+def record_card(
+    ref: str, title: str, rows: Sequence[str], *, head: str, notes: str = "", kind: str = ""
+) -> str:
     """Return one record's card: a title line, a table of its fields and optional notes.
 
     Args:
@@ -191,12 +193,14 @@ def record_card(ref: str, title: str, rows: Sequence[str], *, head: str, notes: 
         rows: Table rows (``<tr>`` markup), one per field.
         head: The table's header row markup.
         notes: Markup under the table.
+        kind: A class for the card's style (the runs-diff page: added, removed, changed).
 
     """
     table = f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
     notes_html = f'<p class="notes">{notes}</p>' if notes else ""
+    classes = f"record {escape(kind)}" if kind else "record"
     return (
-        f'<article class="record" id="{escape(ref)}" data-ref="{escape(ref)}" '
+        f'<article class="{classes}" id="{escape(ref)}" data-ref="{escape(ref)}" '
         f'data-group="record"><h4>{title}</h4>{table}{notes_html}</article>'
     )
 

@@ -2,8 +2,9 @@
 
 The eval report (:mod:`evals._report_html`) is built from these pieces and from
 :mod:`evals._html_chart`, :mod:`evals._html_filter` and :mod:`evals._html_article`;
-the runs-diff page (``assay runs diff A B --html``) is meant to reuse them, so each
-piece is a small function of plain values that returns escaped markup.
+the runs-diff page (``assay runs diff A B --html``, :mod:`extract._cli.runs_html`)
+reuses them, so each piece is a small function of plain values that returns
+escaped markup.
 
 Every page is one self-contained file: inline CSS and script only, and a Content
 Security Policy that allows exactly those two (by hash) and nothing else, so an

@@ -37,6 +37,7 @@ from pydantic import BaseModel, ValidationError
 from evals._models import EvalReport
 from extract._errors import InputError, ValidationFailed
 from extract._schema import ArticleExtraction
+from extract._text.front_matter import split_front_matter
 
 PathLike = str | os.PathLike[str]
 
@@ -228,14 +229,39 @@ def _structured(row: dict[str, Any]) -> dict[str, Any]:
 def load_texts(directory: PathLike) -> dict[str, str]:
     """Load article texts ``<doc_id>.txt`` from ``directory``, keyed by doc_id.
 
+    A file that opens with a front-matter header (``---`` ... ``---``) gives the
+    text after the header, the text its evidence offsets count from; the header
+    itself is read by :func:`load_headers`.
+
     Raises:
-        InputError: The directory does not exist, or a file is not readable UTF-8.
+        InputError: The directory does not exist, a file is not readable UTF-8, or
+            its front-matter header is malformed.
 
     """
+    return {doc_id: body for doc_id, (_, body) in _load_articles(directory).items()}
+
+
+def load_headers(directory: PathLike) -> dict[str, dict[str, str] | None]:
+    """Load each article's front-matter header (its provenance), keyed by doc_id.
+
+    Returns:
+        The header's ``key: value`` pairs per article; None for an article without one.
+
+    Raises:
+        InputError: As :func:`load_texts`.
+
+    """
+    return {doc_id: header for doc_id, (header, _) in _load_articles(directory).items()}
+
+
+def _load_articles(directory: PathLike) -> dict[str, tuple[dict[str, str] | None, str]]:
     source = Path(directory)
     if not source.is_dir():
         raise InputError(f"{source}: not a directory of <doc_id>.txt article texts")
-    return {path.stem: _read(path) for path in sorted(source.glob("*.txt"))}
+    return {
+        path.stem: split_front_matter(_read(path), str(path))
+        for path in sorted(source.glob("*.txt"))
+    }
 
 
 def load_report(path: PathLike) -> EvalReport:

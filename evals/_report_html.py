@@ -16,11 +16,10 @@ and optional (without it the page shows everything).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from html import escape
+from collections.abc import Mapping
 
 from evals._html_article import ARTICLE_CSS, ARTICLE_SCRIPT
-from evals._html_chart import CHART_CSS, Bar, bar_chart
+from evals._html_chart import CHART_CSS
 from evals._html_filter import FILTER_CSS, FILTER_SCRIPT
 from evals._html_page import (
     CSS,
@@ -28,18 +27,14 @@ from evals._html_page import (
     delta,
     document,
     manifest_list,
-    score_cell,
-    score_legend,
     tiles,
 )
-from evals._models import EvalReport, Scores
-from evals._report_html_articles import REPORT_CSS, anchor, article_panels
+from evals._models import EvalReport
+from evals._report_html_articles import REPORT_CSS, article_panels
+from evals._report_html_scores import f1_charts, score_tables
 from evals._report_html_tally import FieldCounts, field_counts, filters, flip_index
-from evals._score import RECORD_LISTS
 from extract._schema import ArticleExtraction
 
-_MACRO = "fields (macro)"
-_TYPE_NAMES = {"deal": "Deal fields", "plant_fact": "Plant-fact fields"}
 _PAGE_CSS = CSS + CHART_CSS + FILTER_CSS + ARTICLE_CSS + REPORT_CSS
 
 
@@ -71,9 +66,9 @@ def render_html(
         _header(report, baseline),
         _summary(report, baseline, counts),
         '<h2 id="charts">Per-field F1</h2>',
-        _charts(report, baseline),
+        f1_charts(report, baseline),
         "<h2>Scores</h2>",
-        _tables(report, baseline),
+        score_tables(report, baseline),
         '<h2 id="articles">Articles</h2>',
         filters(report, counts, flips is not None),
         *article_panels(report, texts, gold or {}, flips),
@@ -157,99 +152,3 @@ def _score_tile(label: str, value: float, old: float | None, note: str = "") -> 
     if old is None:
         return Tile(label, f"{value:.3f}", note)
     return Tile(label, f"{value:.3f}", sub_html=delta(value - old) + " vs baseline")
-
-
-def _charts(report: EvalReport, baseline: EvalReport | None) -> str:
-    series = ("this run", "baseline") if baseline is not None else None
-    charts = []
-    for record_type in RECORD_LISTS:
-        bars = [
-            Bar(
-                key=name,
-                label=name.split(".", 1)[1],
-                value=_f1(scores),
-                compared=_f1(baseline.by_field.get(name)) if baseline is not None else None,
-                note=f"P {scores.precision:.3f}, R {scores.recall:.3f}, "
-                f"TP {scores.tp} FP {scores.fp} FN {scores.fn}",
-            )
-            for name, scores in report.by_field.items()
-            if name.startswith(record_type + ".")
-        ]
-        f1 = report.by_type[record_type].f1
-        caption = f"{_TYPE_NAMES[record_type]} · F1 {f1:.3f}"
-        charts.append(bar_chart(bars, caption=caption, series=series, filter_key="field"))
-    hint = '<p class="muted no-print">Click a field to list its records below.</p>'
-    return f'<div class="grid2">{"".join(charts)}</div>{hint}'
-
-
-def _f1(scores: Scores | None) -> float | None:
-    """F1, or None when nothing was scored (the 1.0 convention would mislead a reader)."""
-    if scores is None or scores.tp == scores.fp == scores.fn == 0:
-        return None
-    return scores.f1
-
-
-def _tables(report: EvalReport, baseline: EvalReport | None) -> str:
-    old: dict[str, Mapping[str, Scores]] | None = None
-    if baseline is not None:
-        old = {
-            "overall": dict(_overall_rows(baseline)),
-            "by-article": baseline.by_article,
-            "by-field": baseline.by_field,
-        }
-    left = (
-        "<h3>Overall</h3>"
-        + _scores_table("overall", _overall_rows(report), old)
-        + "<h3>Per article</h3>"
-        + _scores_table("by-article", report.by_article.items(), old)
-    )
-    right = "<h3>Per field</h3>" + _scores_table("by-field", report.by_field.items(), old)
-    return f'{score_legend()}<div class="grid2"><div>{left}</div><div>{right}</div></div>'
-
-
-def _overall_rows(report: EvalReport) -> list[tuple[str, Scores]]:
-    overall, macro = report.overall, report.overall.macro
-    rows: list[tuple[str, Scores]] = [
-        ("fields (micro)", overall),
-        (_MACRO, Scores(precision=macro.precision, recall=macro.recall, f1=macro.f1)),
-        ("records", overall.records),
-    ]
-    for name, group in report.by_type.items():
-        rows += [(f"{name} fields", group), (f"{name} records", group.records)]
-    return rows
-
-
-def _scores_table(
-    table_id: str,
-    rows: Iterable[tuple[str, Scores]],
-    old: Mapping[str, Mapping[str, Scores]] | None,
-) -> str:
-    """Return a table of scores; with ``old`` (the baseline's, by table), a ΔF1 column."""
-    head = "<tr><th></th><th>P</th><th>R</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th>"
-    head += "<th>ΔF1</th></tr>" if old is not None else "</tr>"
-    lines = []
-    for label, scores in rows:
-        change = ""
-        if old is not None:
-            before = old[table_id].get(label)
-            change = f'<td class="num">{delta(scores.f1 - before.f1) if before else ""}</td>'
-        lines.append(f"<tr><th>{_label(table_id, label)}</th>{_cells(label, scores)}{change}</tr>")
-    return (
-        f'<table class="results" id="{table_id}"><thead>{head}</thead>'
-        f"<tbody>{''.join(lines)}</tbody></table>"
-    )
-
-
-def _cells(label: str, scores: Scores) -> str:
-    if scores.tp == scores.fp == scores.fn == 0 and label != _MACRO:
-        # Nothing scored: the 1.0 convention would mislead a reader.
-        return '<td class="num">-</td>' * 3 + '<td class="num">0</td>' * 3
-    shown = "".join(score_cell(value) for value in (scores.precision, scores.recall, scores.f1))
-    counts = ("-", "-", "-") if label == _MACRO else (scores.tp, scores.fp, scores.fn)
-    return shown + "".join(f'<td class="num">{value}</td>' for value in counts)
-
-
-def _label(table_id: str, label: str) -> str:
-    if table_id != "by-article":
-        return escape(label)
-    return f'<a href="#{anchor(label)}">{escape(label)}</a>'

@@ -7,7 +7,7 @@ its normalised source URL; the article goes to test when the SHA-256 of
 the text or the labels, so it cannot be tuned.
 
     python scripts/corpus_split.py            # move corpus/incoming/*.txt into their split
-    python scripts/corpus_split.py --check    # every article sits where the rule says (exit 1 if not)
+    python scripts/corpus_split.py --check    # each article is where the rule says (exit 1 if not)
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+from extract._errors import InputError
+from extract._text.front_matter import split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -33,12 +36,14 @@ def normalise_url(url: str) -> str:
 
 
 def front_matter(path: Path) -> dict[str, str]:
-    """The ``key: value`` lines between the two ``---`` lines that open an article file."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    if lines[0] != "---" or "---" not in lines[1:]:
-        raise SystemExit(f"{path}: no front-matter header (see corpus/README.md)")
-    header = lines[1 : lines.index("---", 1)]
-    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in header)}
+    """The article's front-matter header, read by the parser assay itself uses."""
+    try:
+        header, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    except InputError as exc:
+        raise SystemExit(str(exc)) from None
+    if header is None or not (header.get("group") or header.get("source")):
+        raise SystemExit(f"{path}: no front-matter header with a source (see corpus/README.md)")
+    return header
 
 
 def split_key(meta: dict[str, str]) -> str:

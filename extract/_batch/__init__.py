@@ -1,11 +1,14 @@
-"""Many articles: inputs, cache keys, the result store, runs, export and run diffs.
+"""Many articles: inputs, cache keys, the result stores, runs, export and run diffs.
 
 Owns reading inputs (``inputs``: .txt and .jsonl; ``corpus``: also datasets
 files), cache keys (``keys``), the units of a batch (``work``), the batch
 runner (``runner``), the SQLite result store (``store``) and its migrations
-(``migrations``), a run as a ``datasets.Dataset`` or parquet (``export``),
-per-article differences between runs (``rundiff``) and progress lines
-(``progress``).
+(``migrations``), the parquet result store (``parquet_store``), either store by
+path and copies between them (``stores``), what both say about runs
+(``runinfo``), a run as a ``datasets.Dataset`` or parquet (``export``),
+per-article differences between runs (``rundiff``), progress lines
+(``progress``), and the Ray engine (``ray_engine``, the only module importing
+``ray``; ``ray_work``, what it ships to its workers).
 
 May import: :mod:`extract._pipeline` (one ``Extractor`` per batch), the
 ``Usage`` counters of :mod:`extract._backends.base`, and the contract

@@ -75,21 +75,31 @@ def _load_saved(path: Path) -> datasets.Dataset:
 
 
 def _dataset_articles(dataset: datasets.Dataset, path: Path) -> Iterator[Article | BadInput]:
-    columns = list(dataset.column_names)
+    id_column, wanted = article_columns(list(dataset.column_names), path)
+    return _rows(dataset.select_columns(wanted), id_column, path)
+
+
+def article_columns(columns: list[str], path: Path | str) -> tuple[str, list[str]]:
+    """The id column of a dataset corpus and the columns to read (id, text, metadata).
+
+    Raises:
+        InputError: There is no text column, or no id (or doc_id) column.
+
+    """
     id_column = next((name for name in ID_COLUMNS if name in columns), None)
     if "text" not in columns or id_column is None:
         missing = "'text'" if "text" not in columns else "'id' or 'doc_id'"
         raise InputError(f"{path}: no {missing} column (columns: {', '.join(columns) or 'none'})")
-    wanted = [id_column, "text", *(name for name in OPTIONAL_COLUMNS if name in columns)]
-    return _rows(dataset.select_columns(wanted), id_column, path)
+    return id_column, [id_column, "text", *(name for name in OPTIONAL_COLUMNS if name in columns)]
 
 
 def _rows(dataset: datasets.Dataset, id_column: str, path: Path) -> Iterator[Article | BadInput]:
     for number, row in enumerate(dataset, start=1):
-        yield _row_article(row, id_column, f"{path}:row {number}")
+        yield row_article(row, id_column, f"{path}:row {number}")
 
 
-def _row_article(row: dict[str, Any], id_column: str, where: str) -> Article | BadInput:
+def row_article(row: dict[str, Any], id_column: str, where: str) -> Article | BadInput:
+    """The article of one dataset row, or the row as a :class:`BadInput` with its error."""
     if row[id_column] is None or str(row[id_column]).strip() == "":
         return BadInput(where, f"{where}: empty {id_column}")
     doc_id = str(row[id_column])

@@ -1,4 +1,4 @@
-"""A stored run as a Hugging Face ``datasets.Dataset`` (and so as parquet).
+"""A stored run (of either store) as a Hugging Face ``datasets.Dataset`` (and so as parquet).
 
 One row per article of the run. ``deals`` and ``plant_facts`` are JSON strings
 of the contract's record lists (a fixed schema whatever the records hold, and
@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extract._batch.store import ResultStore, RunItem
+from extract._batch.runinfo import RunItem
+from extract._batch.stores import run_items
 from extract._errors import StoreError
 
 if TYPE_CHECKING:
@@ -29,9 +30,8 @@ _COLUMNS = {"doc_id": "string", "status": "string", "cache_key": "string", "erro
 
 
 def export_run_dataset(store_path: Path | str, run_id: str) -> datasets.Dataset:
-    """Export a run as a ``datasets.Dataset``, one row per article."""
-    with ResultStore(store_path, create=False) as store:
-        return items_to_dataset(store.items(run_id))
+    """Export a run of either store (SQLite file or parquet directory) as a ``datasets.Dataset``."""
+    return items_to_dataset(run_items(store_path, run_id))
 
 
 def export_run_parquet(store_path: Path | str, run_id: str, path: Path | str) -> int:

@@ -1,5 +1,10 @@
 """Reading articles: .txt files, directories of them, .jsonl with {"id","text"}.
 
+A .txt file may open with a front-matter header (``---``, ``key: value`` lines,
+``---``; :mod:`extract._text.front_matter`): its ``title``, ``source`` and
+``published`` become the Article's fields, the other provenance keys are
+accepted and left in the file, and the article's text starts after the header.
+
 Every problem becomes a one-line :class:`InputError` naming the file (and line)
 and the problem; a reader yields the good articles and reports the bad ones,
 so one broken input never costs the others.
@@ -17,6 +22,7 @@ from pydantic import ValidationError
 
 from extract._errors import InputError
 from extract._schema import Article
+from extract._text.front_matter import ARTICLE_KEYS, split_front_matter
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 # A document that opens like a web page (after any comments): a doctype or an html/head/body tag.
@@ -32,13 +38,20 @@ class BadInput:
 
 
 def decode_text(data: bytes, source: str) -> str:
-    """Decode an article's bytes as UTF-8, refusing binary data."""
+    """Decode an article's bytes as UTF-8, refusing binary data, empty text and HTML."""
+    return _check_article_text(_decode(data, source), source)
+
+
+def _decode(data: bytes, source: str) -> str:
     if b"\x00" in data[:8192]:
         raise InputError(f"{source}: binary data, not a text article")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{source}: invalid UTF-8 at {_position(data, exc.start)}") from None
+
+
+def _check_article_text(text: str, source: str) -> str:
     if not text.strip():
         raise InputError(f"{source}: empty article")
     if _HTML.match(text[:4096]):
@@ -58,10 +71,22 @@ def _position(data: bytes, offset: int) -> str:
 
 
 def read_txt(path: Path) -> Article:
-    """One article from a text file; its id is the file stem."""
+    """One article from a text file; its id is the file stem.
+
+    A front-matter header gives the Article its ``title``, ``source`` and
+    ``published``; the text is what follows the header.
+
+    Raises:
+        InputError: The file is too large, not UTF-8 text, empty, an HTML page, or
+            its front-matter header is malformed (one line naming the file).
+
+    """
     if path.stat().st_size > MAX_ARTICLE_BYTES:
         raise InputError(f"{path}: larger than {MAX_ARTICLE_BYTES // 2**20} MB")
-    return Article(id=path.stem, text=decode_text(path.read_bytes(), str(path)))
+    header, body = split_front_matter(_decode(path.read_bytes(), str(path)), str(path))
+    where = str(path) if header is None else f"{path} (after its front matter)"
+    fields = {key: value for key, value in (header or {}).items() if key in ARTICLE_KEYS}
+    return Article(id=path.stem, text=_check_article_text(body, where), **fields)
 
 
 def read_jsonl(path: Path) -> Iterator[Article | BadInput]:

@@ -102,7 +102,7 @@ def run_batch(
     items = list(load_corpus(Path(corpus)) if isinstance(corpus, str | Path) else corpus)
     jobs, bad = plan_jobs(items, extractor.identity())
     run_id = store.start_run(run_manifest(extractor, jobs, bad, concurrency, retry_failed))
-    batch = _Batch(store, BatchSummary(run_id, articles=len(items)), _reporter(progress), started)
+    batch = _Batch(store, BatchSummary(run_id, articles=len(items)), reporter(progress), started)
     todo, followers = batch.triage(jobs, bad, retry_failed)
     batch.progress.start(batch.summary, len(todo))
     workers = make_workers(
@@ -230,7 +230,8 @@ def _is_local(extractor: Extractor) -> bool:
     return extractor.config.backend.backend == "local"
 
 
-def _reporter(progress: Progress | bool) -> Progress:
+def reporter(progress: Progress | bool) -> Progress:
+    """The progress reporter ``progress`` asks for: itself, one on stderr (True), or none."""
     if isinstance(progress, Progress):
         return progress
     return Progress() if progress else _Silent()

@@ -13,11 +13,9 @@ Only one thread writes: :class:`ResultStore` is not shared between threads.
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -25,39 +23,20 @@ from typing import Any
 
 from extract._batch.migrations import apply_migrations
 from extract._batch.rundiff import RunDiff, diff_predictions
+from extract._batch.runinfo import RunInfo, RunItem, new_run_id, pick_run
 from extract._errors import StoreError
 from extract._schema import Article, ArticleExtraction
 
 DEFAULT_STORE = "assay.db"
-
-
-@dataclass(frozen=True)
-class RunInfo:
-    """One batch run: its manifest and the counts of its items so far."""
-
-    run_id: str
-    started_at: str
-    finished_at: str | None
-    manifest: dict[str, Any]
-    extracted: int
-    cached: int
-    failed: int
-
-    @property
-    def status(self) -> str:
-        """``finished``, or ``unfinished`` for a run that was killed or is still going."""
-        return "finished" if self.finished_at else "unfinished"
-
-
-@dataclass(frozen=True)
-class RunItem:
-    """One article of a run, with its result when it has one."""
-
-    doc_id: str
-    status: str
-    cache_key: str | None
-    error: str | None
-    extraction: ArticleExtraction | None
+__all__ = [
+    "DEFAULT_STORE",
+    "ResultStore",
+    "RunInfo",
+    "RunItem",
+    "diff_runs",
+    "list_runs",
+    "load_run_predictions",
+]
 
 
 class ResultStore:
@@ -104,7 +83,7 @@ class ResultStore:
 
     def start_run(self, manifest: dict[str, Any]) -> str:
         """Record a new run with its manifest and return its id."""
-        run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+        run_id = new_run_id()
         with self._transaction("start a run") as db:
             db.execute("INSERT INTO runs VALUES (?, ?, ?, NULL)",
                        (run_id, json.dumps(manifest, sort_keys=True), _now()))  # fmt: skip
@@ -167,6 +146,47 @@ class ResultStore:
                 "INSERT INTO run_items VALUES (?, ?, ?, 'failed', ?)", (run_id, doc_id, key, error)
             )
 
+    def import_run(self, info: RunInfo, items: Sequence[dict[str, Any]],
+                   rows: Sequence[dict[str, Any]]) -> None:  # fmt: skip
+        """Add a run copied from another store, in one transaction (``assay runs export``).
+
+        Args:
+            info: The run (its id, manifest and times are kept).
+            items: Its ``{doc_id, cache_key, status, error}`` items.
+            rows: Result rows (``status`` ``extracted``, with the article's text) and error
+                rows (``failed``, with ``attempts``) as :meth:`export_rows` returns them.
+
+        """
+        with self._transaction(f"import run {info.run_id}") as db:
+            db.execute("INSERT INTO runs VALUES (?, ?, ?, ?)", (info.run_id,
+                       json.dumps(info.manifest, sort_keys=True), info.started_at or _now(),
+                       info.finished_at))  # fmt: skip
+            for row in rows:
+                _import_row(db, row)
+            db.executemany("INSERT INTO run_items VALUES (?, ?, ?, ?, ?)",
+                           [(info.run_id, i["doc_id"], i["cache_key"], i["status"], i["error"])
+                            for i in items])  # fmt: skip
+
+    def export_rows(self, keys: Iterable[str]) -> list[dict[str, Any]]:
+        """The result and error rows of ``keys`` (for :meth:`import_run` and the parquet store)."""
+        rows: list[dict[str, Any]] = []
+        for chunk in _chunks(sorted(set(keys))):
+            marks = _marks(chunk)
+            results = self._db.execute(f"""SELECT r.cache_key, r.doc_id, r.article_hash, a.text,
+                a.title, a.published, r.extraction, r.raw_responses, r.model_calls,
+                r.prompt_tokens, r.completion_tokens, r.seconds, r.created_at
+                FROM results r JOIN articles a ON a.hash = r.article_hash
+                WHERE r.cache_key IN ({marks})""", chunk)  # fmt: skip
+            names = [column[0] for column in results.description]
+            rows += [{**dict(zip(names, row, strict=True)), "status": "extracted"}
+                     for row in results]  # fmt: skip
+            errors = self._db.execute(f"""SELECT cache_key, doc_id, error, attempts, updated_at
+                FROM errors WHERE cache_key IN ({marks})""", chunk)  # fmt: skip
+            rows += [{"cache_key": key, "doc_id": doc_id, "error": error, "attempts": attempts,
+                      "created_at": updated, "status": "failed"}
+                     for key, doc_id, error, attempts, updated in errors]  # fmt: skip
+        return rows
+
     # -- reading ----------------------------------------------------------------------
 
     def stored_keys(self, keys: Iterable[str]) -> set[str]:
@@ -202,12 +222,7 @@ class ResultStore:
             StoreError: No run, or more than one, matches.
 
         """
-        matches = [run for run in self.runs() if run.run_id.startswith(run_id)]
-        exact = [run for run in matches if run.run_id == run_id]
-        if exact or len(matches) == 1:
-            return (exact or matches)[0]
-        problem = "no run" if not matches else f"{len(matches)} runs match"
-        raise StoreError(f"{self.path}: {problem} {run_id!r} (see: assay runs list)")
+        return pick_run(self.runs(), run_id, str(self.path))
 
     def items(self, run_id: str) -> list[RunItem]:
         """Every item of a run in doc_id order, with the stored extraction of each success."""
@@ -281,6 +296,25 @@ def diff_runs(store_path: Path | str, run_a: str, run_b: str) -> RunDiff:
         first, second = store.run(run_a), store.run(run_b)
         return diff_predictions(store.predictions(first.run_id), store.predictions(second.run_id),
                                 run_a=first.run_id, run_b=second.run_id)  # fmt: skip
+
+
+def _import_row(db: sqlite3.Connection, row: dict[str, Any]) -> None:
+    if row["status"] == "failed":
+        db.execute("""INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                   (row["cache_key"], row["doc_id"], row["error"] or "unknown error",
+                    row.get("attempts") or 1, row["created_at"], row["created_at"]))  # fmt: skip
+        return
+    db.execute(
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        (row["article_hash"], row["doc_id"], row.get("text") or "", row.get("title"),
+         row.get("published"), row["created_at"]),
+    )  # fmt: skip
+    db.execute("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+               (row["cache_key"], row["article_hash"], row["doc_id"], row["extraction"],
+                row["raw_responses"] or "[]", row["prompt_tokens"] or 0,
+                row["completion_tokens"] or 0, row["model_calls"] or 0, row["seconds"],
+                row["created_at"]))  # fmt: skip
+    db.execute("DELETE FROM errors WHERE cache_key = ?", (row["cache_key"],))
 
 
 def _relabel(extraction: str | None, doc_id: str) -> ArticleExtraction | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,18 +132,25 @@ def plan_jobs(
 def run_manifest(extractor: Extractor, jobs: Sequence[Job], bad: Sequence[BadInput],
                  concurrency: int, retry_failed: bool) -> dict[str, Any]:  # fmt: skip
     """Build the run's manifest: what produced it (cache-key identity) and how it was run."""
-    identity = extractor.identity()
     settings = extractor.config.backend
+    # How it was run, not what it produced: not part of any cache key.
+    how = {"concurrency": concurrency, "retry_failed": retry_failed,
+           "timeout": settings.timeout, "max_retries": settings.max_retries}  # fmt: skip
+    pairs = [(job.doc_id, job.content_hash) for job in jobs]
+    return manifest_for(extractor, pairs, len(jobs) + len(bad), len(bad), how)
+
+
+def manifest_for(extractor: Extractor, pairs: Iterable[tuple[str, str]], articles: int,
+                 unreadable: int, settings: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    """Build a run's manifest from its ``(doc_id, content hash)`` pairs and how it was run."""
+    identity = extractor.identity()
     return {
         "identity": identity, "prompt_ids": identity["prompt_ids"],
-        "strategy": extractor.strategy, "backend": settings.backend,
+        "strategy": extractor.strategy, "backend": extractor.config.backend.backend,
         "model": extractor.backend.model, "schema_hash": identity["schema"],
         "package_version": package_version(), "git_revision": git_revision(),
-        "article_set_hash": article_set_hash((job.doc_id, job.content_hash) for job in jobs),
-        "articles": len(jobs) + len(bad), "unreadable": len(bad),
-        # How it was run, not what it produced: not part of any cache key.
-        "settings": {"concurrency": concurrency, "retry_failed": retry_failed,
-                     "timeout": settings.timeout, "max_retries": settings.max_retries},
+        "article_set_hash": article_set_hash(pairs),
+        "articles": articles, "unreadable": unreadable, "settings": settings,
     }  # fmt: skip
 
 

@@ -10,11 +10,13 @@ from typing import Any
 import click
 
 from extract._batch.inputs import BadInput, iter_articles, read_txt
+from extract._cli.formatting import deal_line, fact_line, quantity_words
 from extract._cli.options import config_from_options, model_options
 from extract._errors import AssayError
 from extract._pipeline.pipeline import Extractor
 from extract._schema import Article, ArticleExtraction
 from extract._strategies.guided.decide import Decision
+from extract._text.numbers import Quantity
 
 
 def sample_article() -> Path:
@@ -100,13 +102,9 @@ def _show(result: ArticleExtraction, as_json: bool) -> None:
         + (f" ({meta.dropped} ungrounded dropped)" if meta and meta.dropped else "")
     )
     for deal in result.deals:
-        click.echo(
-            f"  deal  {deal.amount} {deal.currency}  investor={deal.investor}  stage={deal.stage}"
-        )
+        click.echo(f"  {deal_line(deal)}")
     for fact in result.plant_facts:
-        click.echo(
-            f"  fact  {fact.metric:<10} {fact.value:g} {fact.unit}/{fact.period}  {fact.facility}"
-        )
+        click.echo(f"  {fact_line(fact)}")
 
 
 @click.command("explain")
@@ -126,10 +124,16 @@ def explain_command(path: Path, **options: Any) -> None:
     for run in extractor.last_runs:
         for candidate in run.candidates:
             state = f"dropped: {candidate.dropped}" if candidate.dropped else "kept"
+            state += f"  ({_reading(candidate.quantity)})"
             click.echo(f"{candidate.quantity.text!r:32} {state}")
         for d in run.decisions:
             click.echo(f"{d.question:13} {d.figure!r:28} -> {d.choice:18} [{_scores(d)}]")
     _show(result, as_json=False)
+
+
+def _reading(quantity: Quantity) -> str:
+    """How the number normaliser read a figure, in words: '186,000 t/year'."""
+    return quantity_words(quantity.value, quantity.unit, quantity.period, quantity.value_max)
 
 
 def _scores(decision: Decision) -> str:

@@ -35,8 +35,10 @@ cli.add_command(explain_command)
 def _register_optional_commands() -> None:
     """Commands that live beside their packages."""
     from evals._command import eval_command
+    from extract._cli.gold import gold_group
 
     cli.add_command(eval_command)
+    cli.add_command(gold_group)
     try:
         from extract._cli.batch import batch_command
         from extract._cli.runs import runs_group

@@ -14,6 +14,8 @@ from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
 from extract._vocab import COMMODITIES
 
 ISO_CODE = re.compile(r"^[A-Z]{3}$")
+# Tonnes, megawatts, jobs, and troy ounces kept as ounces (GUIDELINES rule 39); else a currency.
+UNITS = frozenset({"t", "MW", "jobs", "oz"})
 
 
 def load(path: Path) -> ArticleExtraction:
@@ -56,7 +58,7 @@ class LabelledFileChecks:
             assert deal.currency is None or ISO_CODE.match(deal.currency), deal.currency
             assert (deal.amount is None) == (deal.currency is None), deal.evidence
         for fact in gold.plant_facts:
-            assert fact.unit in {"t", "MW", "jobs"} or ISO_CODE.match(fact.unit), fact.unit
+            assert fact.unit in UNITS or ISO_CODE.match(fact.unit), fact.unit
             assert (fact.metric == "cost") == bool(ISO_CODE.match(fact.unit)), fact.evidence
 
     def test_commodities_are_in_the_vocabulary(self, path: Path) -> None:
