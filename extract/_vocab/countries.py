@@ -52,8 +52,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Colombia": ("colombian",),
     "Comoros": ("comorian",),
     "Congo": ("republic of the congo", "congo-brazzaville", "congolese"),
-    "DR Congo": (
-        "democratic republic of the congo",
+    # The long form is canonical: the labelled gold writes it so, and "DR Congo" is informal.
+    "Democratic Republic of the Congo": (
         "democratic republic of congo",
         "drc",
         "dr congo",
