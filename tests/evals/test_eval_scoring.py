@@ -86,8 +86,17 @@ def _noisy_prediction() -> ArticleExtraction:
     )
 
 
+# No deadline: each example scores the article twice (alignment, fuzzy matching,
+# grounding), about 15 ms on an idle machine, but the first example pays for the
+# imports and caches and the two cores are shared with other jobs, so an example
+# sometimes passed hypothesis's 200 ms default and failed the test (it was flaky).
+# A slow example is not a wrong one; the property is about the scores, not the time.
 @settings(
-    max_examples=60, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=60,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 @given(data=st.data())
 def test_scores_do_not_depend_on_record_order(data: st.DataObject) -> None:
