@@ -129,19 +129,26 @@ def draft_articles(items: Iterable[Article | BadInput], out_dir: Path, extractor
             summary.skipped.append(target)
             click.echo(f"{target}: exists, left alone (--force to overwrite)", err=True)
             continue
-        try:
-            draft = to_draft(extractor.extract(item))
-        except AssayError as exc:
-            _fail(summary, str(exc) if str(exc).startswith(f"{item.id}:") else f"{item.id}: {exc}")
-            continue
-        except Exception as exc:  # one odd article must not cost the others their drafts
-            _fail(summary, f"{item.id}: internal error ({type(exc).__name__}): {exc}")
+        draft = _draft_one(item, extractor)
+        if isinstance(draft, str):
+            _fail(summary, draft)
             continue
         _write(target, canonical_json(draft), force)
         summary.written.append(target)
         click.echo(f"{target}: {len(draft.deals)} deals, {len(draft.plant_facts)} plant facts",
                    err=True)  # fmt: skip
     return summary
+
+
+def _draft_one(article: Article, extractor: Extractor) -> ArticleExtraction | str:
+    """The article's draft, or the one-line error that stopped it."""
+    try:
+        return to_draft(extractor.extract(article))
+    except AssayError as exc:
+        message = str(exc)
+        return message if message.startswith(f"{article.id}:") else f"{article.id}: {message}"
+    except Exception as exc:  # one odd article must not cost the others their drafts
+        return f"{article.id}: internal error ({type(exc).__name__}): {exc}"
 
 
 def to_draft(result: ArticleExtraction) -> ArticleExtraction:
