@@ -215,7 +215,7 @@ def test_prompt_injection_cannot_get_ungrounded_records_out() -> None:
         Article(id="inj", text=INJECTION))  # fmt: skip
     # The limit of grounding: the injected sentence is in the article and states its figure,
     # so a record quoting it verbatim is kept, and so are jobs the article states elsewhere
-    # (a deal's jobs are often in the next sentence, contract note 2); made-up evidence and
+    # (a deal's jobs are often in another sentence, docs/contract-notes.md 12); made-up evidence and
     # figures never are.
     assert [(d.investor, d.amount, d.jobs) for d in result.deals] == [
         ("Evil Corp", 900e9, None), ("Eurasian Alloys", 150e6, 5_000_000),
