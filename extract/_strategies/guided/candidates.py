@@ -109,7 +109,16 @@ def _same_amount_in_two_currencies(text: str, first: Quantity, second: Quantity)
     if first.kind != "money" or first.unit == second.unit:
         return False
     between = text[first.end : second.start]
-    return len(between) <= 6 and bool(re.fullmatch(r"[\s(,/\-–or]*", between))
+    return len(between) <= 24 and bool(_CONVERSION_GAP.fullmatch(between))
+
+
+# What may stand between an amount and its conversion: "($318 million)", ", (over R5.5bn)",
+# "or about 1.2 trillion".
+_CONVERSION_GAP = re.compile(
+    r"[\s(,/\-–]*(?:(?:or|i\.e\.|over|about|around|approximately|approx\.|nearly|almost"
+    r"|roughly|some|equivalent to|equal to)[\s(,/\-–]*){0,2}",
+    re.IGNORECASE,
+)
 
 
 def find_candidates(text: str) -> list[Candidate]:

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Span as TokenSpan
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from extract._strategies.guided.fields import ArticleIndex
 from extract._strategies.guided.roles import referent
 from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._text.reading import Span
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
 
 # Verbs that commit capital to, build, buy or plan a project.
 DEAL_VERBS = frozenset({

@@ -12,11 +12,13 @@ is a statistic.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from extract._text.nlp import parse
 from extract._text.numbers import Quantity
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Token
 
 # Verbs whose money is trade or a transfer, not capital put into a project.
 _TRADE_VERBS = frozenset({"export", "import", "sell", "supply", "earn", "ship", "trade",
@@ -31,10 +33,12 @@ _CONTEXT_NOUNS = frozenset({
 _PART_OF = re.compile(r"^\s+of\s+(?:the|its|a|an)\s+(?:\S+\s+){0,2}\S*\d")
 _INCLUDING = re.compile(r"\b(?:including|of which|incl\.|comprising)\b[^.;]*$", re.IGNORECASE)
 _CHANGE_TO = re.compile(
-    r"\b(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged|up|down)"
-    r"\b[^.;]{0,60}\bto\s*$",
+    r"\b(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged|up|down"
+    r"|doubled|tripled|quadrupled|quintupled)"
+    r"\b(?:[^.;]|\.\d){0,60}\bto\s*$",  # "surged 36.3 per cent to": a decimal point goes on
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.;!?]\s")
 _STATE_BUDGET = re.compile(r"\b(?:state|local|national|federal|republican)\s+budget\b", re.I)
 
 
@@ -57,7 +61,7 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "part of an amount given before it"
     if _PART_OF.match(after[:60]):
         return "part of a larger amount that follows"
-    if _CHANGE_TO.search(before.split(".")[-1]):
+    if _CHANGE_TO.search(_SENTENCE_END.split(before)[-1]):
         return "a statistic: the level a change reached"
     if _STATE_BUDGET.search(text[quantity.end : quantity.end + 80]):
         return "a payment to a state budget"

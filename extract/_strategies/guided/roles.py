@@ -11,11 +11,13 @@ priors for the decider: the nearer the verb to the figure, the stronger.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from extract._text.names import Name
 from extract._text.nlp import parse
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Doc, Token
 
 # Verbs that put capital into, build, acquire or run a project.
 ACTION_VERBS = frozenset({

@@ -10,13 +10,15 @@ an event that put it into operation outranks construction, which outranks plans.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Span as TokenSpan
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from extract._strategies.guided.fields import ArticleIndex
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.nlp import parse
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
 
 _OPERATING = re.compile(
     r"\b(?:opened|inaugurated|reopened|commissioned|unveiled|came on stream|went into operation"

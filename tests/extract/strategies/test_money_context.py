@@ -1,0 +1,34 @@
+"""Money that is not a deal: conversions of an amount, levels a change reached."""
+
+import pytest
+
+from extract._strategies.guided.candidates import find_candidates
+
+
+def _reasons(text: str) -> dict[str, str | None]:
+    return {c.quantity.text: c.dropped for c in find_candidates(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mine is an investment of US$400 million, (over R5.5 billion), the company said.",
+        "The plant will cost 160.2 billion tenge ($318 million).",
+        "The project is worth 1.2 trillion rupiah, or about $80 million.",
+    ],
+)
+def test_an_amount_restated_in_a_second_currency_is_one_amount_kept_in_usd(text: str) -> None:
+    kept = [c.quantity.unit for c in find_candidates(text) if c.dropped is None]
+    assert kept == ["USD"]
+
+
+def test_the_level_a_change_reached_is_a_statistic_even_after_a_decimal() -> None:
+    reasons = _reasons(
+        "Investment in smelters surged 36.3 per cent to 8.37 billion yuan in the year."
+    )
+    assert reasons["8.37 billion yuan"] == "a statistic: the level a change reached"
+
+
+def test_money_a_company_invests_is_no_statistic() -> None:
+    reasons = _reasons("The company will invest $300 million in the new smelter.")
+    assert reasons["$300 million"] is None
