@@ -2,8 +2,9 @@
 
 The records form teaches the model to write an article's ``ArticleExtraction``
 as JSON (without ``doc_id`` and ``meta``, which are the caller's). At inference
-a GBNF grammar compiled from the same JSON schema constrains the output, so the
-training targets are serialised exactly as the grammar lets the model write
+the library's records strategy (``extract._strategies.records``) constrains the
+output by a GBNF grammar compiled from its ``RecordLists`` schema, so the
+training targets are serialised exactly as that grammar lets the model write
 them: llama.cpp's schema converter puts an object's required properties first,
 then the optional ones, each group in schema order; optional fields that are
 null or empty are left out (shorter targets, same records).
@@ -13,40 +14,26 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import lru_cache
 from typing import Any
 
 from extract import ArticleExtraction
+from extract._strategies.records import MAX_RECORDS, records_schema
 
 # Fields the caller sets, not the model.
 CALLER_FIELDS = ("doc_id", "meta")
-# The most records of one type the labelled articles hold is well below this.
-MAX_RECORDS = 32
-
-
-@lru_cache(maxsize=1)
-def _schema() -> dict[str, Any]:
-    schema = copy.deepcopy(ArticleExtraction.model_json_schema())
-    for name in CALLER_FIELDS:
-        schema["properties"].pop(name, None)
-    # Both lists are required: the grammar's frame is then the training targets' frame,
-    # and an empty "{}" is no way out for the model (an empty list still is).
-    schema["required"] = ["deals", "plant_facts"]
-    used = json.dumps(schema["properties"])
-    schema["$defs"] = {k: v for k, v in schema["$defs"].items() if f"#/$defs/{k}" in used}
-    return schema
 
 
 def record_schema(max_records: int | None = MAX_RECORDS) -> dict[str, Any]:
-    """JSON schema of what the model writes: ``ArticleExtraction`` minus doc_id and meta.
+    """JSON schema of what the model writes: the records strategy's ``RecordLists``.
 
-    Both record lists are required (possibly empty) and hold at most
-    ``max_records`` records each (None: unbounded), so that a model stuck in a
-    loop of records must stop.
+    Both record lists are required (possibly empty: the grammar's frame is then
+    the training targets' frame) and hold at most ``max_records`` records each
+    (None: unbounded), so that a model stuck in a loop of records must stop.
     """
-    schema = copy.deepcopy(_schema())
-    if max_records is not None:
-        for name in ("deals", "plant_facts"):
+    schema = copy.deepcopy(records_schema())
+    for name in ("deals", "plant_facts"):
+        schema["properties"][name].pop("maxItems", None)
+        if max_records is not None:
             schema["properties"][name]["maxItems"] = max_records
     return schema
 
@@ -74,7 +61,7 @@ def record_json(extraction: ArticleExtraction) -> str:
     empty, so that every target has the same frame.
     """
     data = extraction.model_dump(mode="json", exclude=set(CALLER_FIELDS))
-    schema = _schema()
+    schema = records_schema()
     body = {
         name: [
             _ordered(item, schema["properties"][name]["items"], schema["$defs"])

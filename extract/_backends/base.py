@@ -83,6 +83,9 @@ class BackendSettings:
     timeout: float = 120.0
     max_retries: int = 4
     n_threads: int | None = None
+    # A LoRA adapter (GGUF, or a directory holding adapter.gguf) that the local backend
+    # applies to its model when it loads it; the file's hash joins the backend identity.
+    adapter: str | None = None
 
 
 def api_key_from_env() -> str | None:

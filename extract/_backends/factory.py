@@ -15,9 +15,15 @@ def make_backend(settings: BackendSettings) -> Backend:
     """Build the backend that ``settings.backend`` names.
 
     Raises:
-        BackendUnavailable: Unknown backend name, or its package is missing.
+        BackendUnavailable: Unknown backend name, its package is missing, or an
+            adapter given to a backend that cannot apply one.
 
     """
+    if settings.adapter and settings.backend != "local":
+        raise BackendUnavailable(
+            f"adapter {settings.adapter}: a LoRA adapter needs --backend local "
+            "(it is applied to the embedded model in process)"
+        )
     if settings.backend == "local":
         from extract._backends.local import LocalBackend
 

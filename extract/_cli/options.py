@@ -25,10 +25,15 @@ _OPTIONS = [
                  help="Model name for --backend openai, or a GGUF file for local."),
     click.option("--base-url", envvar=["ASSAY_BASE_URL", "OPENAI_BASE_URL"], show_envvar=True,
                  help="Endpoint of an OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1."),
-    click.option("--strategy", type=click.Choice(["direct", "guided"]), envvar="ASSAY_STRATEGY",
-                 show_envvar=True,
+    click.option("--strategy", type=click.Choice(["direct", "guided", "records"]),
+                 envvar="ASSAY_STRATEGY", show_envvar=True,
                  help="guided: small questions per figure (default for local). "
-                      "direct: whole article in one call (default for openai)."),
+                      "direct: whole article in one call (default for openai). "
+                      "records: the local model writes whole records under a grammar from "
+                      "the schema (with --adapter adapters/gemma3-270m-records)."),
+    click.option("--adapter", envvar="ASSAY_ADAPTER", show_envvar=True,
+                 help="A LoRA adapter for the local model, applied in process: a GGUF file "
+                      "or its directory, e.g. adapters/gemma3-270m-decisions."),
     click.option("--timeout", type=float, default=120.0, envvar="ASSAY_TIMEOUT", show_default=True,
                  show_envvar=True, help="Seconds before a request to the endpoint times out."),
     click.option("--max-retries", type=int, default=4, envvar="ASSAY_MAX_RETRIES",
@@ -56,11 +61,12 @@ def config_from_options(
     max_retries: int,
     keep_ungrounded: bool,
     guided: GuidedOptions | None = None,
+    adapter: str | None = None,
 ) -> ExtractionConfig:
     """The extraction config the options describe; the key comes from the environment."""
     settings = BackendSettings(backend=backend, model=model, base_url=base_url,
                                api_key=api_key_from_env(), timeout=timeout,
-                               max_retries=max_retries)  # fmt: skip
+                               max_retries=max_retries, adapter=adapter)  # fmt: skip
     return ExtractionConfig(backend=settings, strategy=strategy, keep_ungrounded=keep_ungrounded,
                             guided=guided or GuidedOptions())  # fmt: skip
 

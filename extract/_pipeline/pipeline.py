@@ -27,10 +27,11 @@ from extract._strategies.guided.strategy import (
     guided_prompt_ids,
 )
 from extract._strategies.prompts import schema_hash
+from extract._strategies.records import extract_records, records_prompt_ids
 from extract._text.grounding import ground_extraction
 from extract._text.reading import publication_year
 
-STRATEGIES = ("direct", "guided")
+STRATEGIES = ("direct", "guided", "records")
 
 
 def package_version() -> str:
@@ -63,7 +64,7 @@ class Extractor:
             "direct" if self.config.backend.backend == "openai" else "guided"
         )
         if strategy not in STRATEGIES:
-            raise InputError(f"unknown strategy {strategy!r}: use 'direct' or 'guided'")
+            raise InputError(f"unknown strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
         self.strategy = strategy
         # The guided runs of the last article (one per chunk): candidates, reasons and
         # decisions, kept for `assay explain` and for debugging.
@@ -95,6 +96,8 @@ class Extractor:
 
     def prompt_ids(self) -> dict[str, str]:
         """Ids of the prompts this strategy uses."""
+        if self.strategy == "records":
+            return records_prompt_ids()
         return guided_prompt_ids() if self.strategy == "guided" else direct_prompt_ids()
 
     def identity(self) -> dict[str, Any]:
@@ -123,6 +126,8 @@ class Extractor:
     def _extract_chunk(self, text: str, doc_id: str, year: int | None) -> ArticleExtraction:
         if self.strategy == "direct":
             return extract_direct(text, self.backend, doc_id)
+        if self.strategy == "records":
+            return extract_records(text, self.backend, doc_id)
         use_model = self.config.guided.use_model
         run = decide_figures(text, self.backend if use_model else None, year, self.config.guided)
         self.last_runs.append(run)
@@ -144,7 +149,7 @@ class Extractor:
         )  # fmt: skip
 
     def _uses_model(self) -> bool:
-        return self.strategy == "direct" or self.config.guided.use_model
+        return self.strategy != "guided" or self.config.guided.use_model
 
 
 def extract_article(

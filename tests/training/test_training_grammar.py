@@ -5,8 +5,9 @@ import pytest
 
 pytest.importorskip("llama_cpp", reason="needs llama-cpp-python (scripts/install.sh)")
 
+from extract._backends.greedy import generate_constrained
+from extract._strategies.records import records_input
 from training._data import load_labelled
-from training._generate import generate_constrained
 from training._prompts import records_prompt
 from training._records import parse_records, record_grammar, record_schema
 
@@ -29,17 +30,9 @@ def llm():  # type: ignore[no-untyped-def]
     return load_llama(base_gguf(), n_ctx=4096)
 
 
-@pytest.mark.model
-def test_fast_constrained_decoding_equals_llama_cpp_grammar_sampling(llm) -> None:  # type: ignore[no-untyped-def]
-    from llama_cpp import LlamaGrammar  # type: ignore[attr-defined]
-
-    schema = {"type": "string", "enum": ["capacity", "production", "throughput", "reserves"]}
-    grammar = LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
-    prompt = "The smelter produced 145,000 tonnes of zinc in 2022. The figure measures:"
-    ours = generate_constrained(llm, prompt, grammar, max_tokens=16)
-    reference = llm.create_completion(prompt, max_tokens=16, temperature=0.0, grammar=grammar)
-    assert ours.finished and ours.text == reference["choices"][0]["text"]
-    assert json.loads(ours.text) in schema["enum"]
+def test_the_training_input_is_the_records_strategys_input() -> None:
+    system, user = records_input("The smelter produced 5 t.")
+    assert records_prompt("The smelter produced 5 t.") == f"{system}\n\n{user}\n"
 
 
 @pytest.mark.model

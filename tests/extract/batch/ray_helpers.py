@@ -28,16 +28,28 @@ def start_local_cluster() -> str:
     return address
 
 
-def live_extract_actors() -> list[Any]:
-    """Handles of the live extraction actors (Ray has no public lookup of unnamed actors)."""
+def live_extract_actor_ids(this_job: bool = False) -> list[str]:
+    """Ids of the live extraction actors (of this driver's job only, if asked)."""
     import ray
     from ray._private.state import actors
+
+    job = ray.get_runtime_context().get_job_id()
+    return [actor_id for actor_id, info in actors().items()
+            if "ExtractActor" in info["ActorClassName"] and info["State"] == "ALIVE"
+            and (not this_job or info["JobID"] == job)]  # fmt: skip
+
+
+def live_extract_actors() -> list[Any]:
+    """Handles of this job's live extraction actors (Ray has no public lookup of unnamed ones).
+
+    Only actors this driver created: asking Ray for a handle of another job's
+    actor aborts the process.
+    """
+    import ray
     from ray._raylet import ActorID
 
     core = ray._private.worker.global_worker.core_worker
-    live = [actor_id for actor_id, info in actors().items()
-            if "ExtractActor" in info["ActorClassName"] and info["State"] == "ALIVE"]  # fmt: skip
-    return [core.get_actor_handle(ActorID.from_hex(actor_id)) for actor_id in live]
+    return [core.get_actor_handle(ActorID.from_hex(i)) for i in live_extract_actor_ids(True)]
 
 
 def extract_actor_restarts() -> list[int]:

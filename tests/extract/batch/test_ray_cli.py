@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from batch_helpers import cli_command, cli_env, fake_args, records_for, write_corpus
 from click.testing import CliRunner
-from ray_helpers import live_extract_actors, result_rows
+from ray_helpers import live_extract_actor_ids, result_rows
 
 from extract._batch.parquet_store import ParquetStore
 from extract._cli.batch import batch_command
@@ -84,7 +84,7 @@ def test_a_driver_killed_with_sigkill_resumes_with_only_missing_and_failed(
                     driver.kill()
                 driver.wait(timeout=30)
         deadline = time.monotonic() + 60
-        while live_extract_actors() and time.monotonic() < deadline:
+        while live_extract_actor_ids() and time.monotonic() < deadline:
             time.sleep(0.2)  # Ray ends a dead driver's actors; wait so they ask nothing more
         states = ParquetStore(out).key_states()
         stored = sum(state.status == "extracted" for state in states.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 from collections import Counter
@@ -19,6 +20,7 @@ from ray_helpers import (
 )
 
 from extract._batch.parquet_store import ParquetStore
+from extract._batch.progress import Progress
 from extract._batch.runner import run_batch
 from extract._batch.store import ResultStore
 from extract._batch.work import plan_jobs
@@ -97,7 +99,9 @@ def test_a_failing_article_is_an_error_row_and_its_block_is_kept(
     options = RayOptions(actors=1, concurrency=2, batch_size=4)
     with FakeOpenAIServer(responder=answer) as server:
         config = _config(server.base_url, max_retries=0)
-        first = run_ray_batch(corpus, config, tmp_path / "out", options)
+        progress = io.StringIO()
+        first = run_ray_batch(corpus, config, tmp_path / "out", options,
+                              progress=Progress(progress, tty=False))  # fmt: skip
         again = run_ray_batch(corpus, config, tmp_path / "out", options)
         asked = len(server.requests)
         broken["on"] = False
@@ -105,6 +109,9 @@ def test_a_failing_article_is_an_error_row_and_its_block_is_kept(
         assert len(server.requests) == asked + 1, "only the failed article went to the model"
     assert (first.extracted, first.failed) == (7, 1)
     assert first.errors[0]["doc_id"] == "a003" and "500" in first.errors[0]["error"]
+    lines = progress.getvalue().splitlines()  # progress as the results stream in, per article
+    assert [line.split("]")[0] for line in lines] == [f"[{n}/8" for n in range(9)]
+    assert lines[-1].startswith("[8/8] extracted 7 cached 0 failed 1  ETA 0:00:00")
     assert (again.cached, again.failed, again.failed_earlier, again.model_calls) == (7, 1, 1, 0)
     assert (retried.cached, retried.extracted, retried.failed) == (7, 1, 0)
     states = ParquetStore(tmp_path / "out").key_states()

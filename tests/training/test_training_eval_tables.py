@@ -1,0 +1,76 @@
+"""The evaluation's tables and the rule that decides whether a tuned path becomes the default."""
+
+from pathlib import Path
+
+from training._eval_tables import field_table, overall_table, render_all, verdict
+from training.evaluate import CONFIGS, Result, config_of, load_results, save_result
+
+
+def _result(config: str, f1: float, fields: dict[str, float], dataset: str = "test") -> Result:
+    return Result(config, dataset, 31, {"f1": f1, "precision": f1, "recall": f1},
+                  {"deal": f1, "plant_fact": f1}, fields, 1.0, 4.0, 900.0)  # fmt: skip
+
+
+BASE = _result("guided+base", 0.60, {"investor": 0.50, "value": 0.80})
+
+
+def _verdict(tuned: Result) -> tuple[bool, str]:
+    return verdict({"guided+base/test": BASE, "guided+decisions/test": tuned}, "guided+decisions")
+
+
+def test_a_tuned_path_that_wins_with_no_group_much_worse_becomes_the_default() -> None:
+    tuned = _result("guided+decisions", 0.65, {"investor": 0.46, "value": 0.90})
+    ok, why = verdict(
+        {"guided+base/test": BASE, "guided+decisions/test": tuned}, "guided+decisions"
+    )
+    assert ok and "(+0.050)" in why and "worse: none" in why
+
+
+def test_one_field_more_than_005_worse_keeps_it_off_even_when_it_wins() -> None:
+    tuned = _result("guided+decisions", 0.70, {"investor": 0.40, "value": 0.95})
+    ok, why = verdict(
+        {"guided+base/test": BASE, "guided+decisions/test": tuned}, "guided+decisions"
+    )
+    assert not ok and "`investor` -0.100" in why
+
+
+def test_no_test_result_no_verdict() -> None:
+    ok, why = verdict({"guided+base/test": BASE}, "records+records")
+    assert not ok and "no test-split result" in why
+
+
+def test_tables_list_the_configurations_present_in_order() -> None:
+    results = {"guided+base/test": BASE, "rules/test": _result("rules", 0.5, {"value": 0.7})}
+    overall = overall_table(results).splitlines()
+    assert overall[2].startswith("| test | `rules` | 31 | 0.500 |")
+    assert overall[3].startswith("| test | `guided+base` | 31 | 0.600 |")
+    fields = field_table(results, "test").splitlines()
+    assert fields[0] == "| field | `rules` | `guided+base` |"
+    assert (
+        fields[2] == "| `investor` | nan | 0.500 |" and fields[3] == "| `value` | 0.700 | 0.800 |"
+    )
+    assert field_table(results, "gold") == ""
+    assert "`records+records` stays off by default" not in render_all(results)  # no test result
+    assert "`records+records`: no test-split result" in render_all(results)
+
+
+def test_results_are_saved_and_replaced_per_configuration_and_set(tmp_path: Path) -> None:
+    path = tmp_path / "results.json"
+    save_result(BASE, path)
+    save_result(_result("guided+base", 0.61, {}), path)
+    save_result(_result("rules", 0.5, {}, dataset="gold"), path)
+    saved = load_results(path)
+    assert sorted(saved) == ["guided+base/test", "rules/gold"]
+    assert saved["guided+base/test"].overall["f1"] == 0.61
+
+
+def test_configurations_name_the_adapter_and_the_model_use() -> None:
+    assert config_of("rules").guided.use_model is False
+    assert config_of("guided+base").backend.adapter is None
+    decisions = config_of("guided+decisions")
+    assert decisions.strategy == "guided" and decisions.backend.adapter.endswith(
+        "adapters/gemma3-270m-decisions"
+    )
+    assert config_of("records+records").strategy == "records" and set(CONFIGS) == {
+        "rules", "guided+base", "guided+decisions", "records+records"
+    }  # fmt: skip
