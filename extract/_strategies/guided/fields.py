@@ -203,6 +203,8 @@ def location_for(
     """
     places = [p for p in index.locations if not _dateline(index, p)]
     if facility:
+        # "the Bakyrchik mine": a place that names the facility is not where it is (S10).
+        places = [p for p in places if not _names_facility(p.text, facility)]
         inside = [p for p in places if p.text in facility]
         if inside:
             return max(inside, key=lambda p: place_rank(p.text)).text
@@ -221,6 +223,15 @@ def location_for(
     named = {span.text for span in places}
     # An article that places anything in exactly one place is about a plant there.
     return named.pop() if len(named) == 1 else None
+
+
+def _names_facility(place: str, facility: str) -> bool:
+    """Whether ``place`` is the facility's own name ("Bakyrchik" in "Bakyrchik gold mine")."""
+    at = facility.find(place)
+    if at < 0:
+        return False
+    following = facility[at + len(place) :].split()[:3]
+    return any(word.lower().strip(",.") in FACILITY_HEADS for word in following)
 
 
 def _dateline(index: ArticleIndex, place: Span) -> bool:

@@ -1,0 +1,19 @@
+"""Where a facility is: the most specific place the text puts it in, never its own name."""
+
+from extract._strategies.guided.fields import ArticleIndex, location_for
+
+
+def _location(text: str, facility: str, sentence_no: int) -> str | None:
+    index = ArticleIndex.build(text, 2025)
+    return location_for(index, facility, sentence_no, index.sentences[sentence_no].start)
+
+
+def test_a_place_that_names_the_mine_is_not_its_location() -> None:
+    text = ("The Bakyrchik gold mine lies in the Abai region of Kazakhstan. "
+            "The Bakyrchik gold mine will produce 300,000 ounces a year.")  # fmt: skip
+    assert _location(text, "Bakyrchik gold mine", 1) == "Abai region"
+
+
+def test_a_place_the_facility_is_said_to_be_in_is_its_location() -> None:
+    text = "The company will build a copper smelter in Balkhash. It will cost $200 million."
+    assert _location(text, "copper smelter in Balkhash", 1) == "Balkhash"
