@@ -102,6 +102,10 @@ def run(mode: str, dataset: str) -> Row:
     seconds = (time.perf_counter() - started) / len(texts)
     report = evaluate(gold, predictions, texts)
     _save_predictions(mode, dataset, predictions)
+    return _row(mode, dataset, report, seconds)
+
+
+def _row(mode: str, dataset: str, report: EvalReport, seconds: float) -> Row:
     return Row(mode, dataset, report.overall.f1, report.by_type["plant_fact"].f1,
                report.by_type["deal"].f1,
                {name: report.by_field[name].f1 for name in FIELDS if name in report.by_field},
@@ -146,8 +150,26 @@ def markdown(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _seconds(mode: str, dataset: str, default: float) -> float:
+    """The seconds per article a cell recorded when it ran, else ``default``."""
+    saved = CELLS / f"{mode}-{dataset}.json"
+    if saved.exists():
+        return float(json.loads(saved.read_text())["seconds_per_article"])
+    return default
+
+
 def _cell(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
+
+
+def rescore(mode: str, dataset: str, seconds_per_article: float) -> Row:
+    """Score a cell's kept predictions (out/ablation/MODE-SET/) again: no model call."""
+    gold_dir, article_dir = SETS[dataset]
+    gold = load_extractions(gold_dir)
+    texts = {k: v for k, v in load_texts(article_dir).items() if k in gold}
+    predictions = load_extractions(CELLS / f"{mode}-{dataset}")
+    report = evaluate(gold, predictions, texts)
+    return _row(mode, dataset, report, seconds_per_article)
 
 
 def _saved_rows() -> list[Row]:
@@ -163,11 +185,29 @@ def main() -> None:
     parser.add_argument("--modes", nargs="+", default=list(MODES), choices=list(MODES))
     parser.add_argument("--sets", nargs="+", default=list(SETS), choices=list(SETS))
     parser.add_argument("--out", type=Path, default=ROOT / "docs/ablation.md")
+    parser.add_argument(
+        "--rescore",
+        action="store_true",
+        help="score the kept predictions of these cells again (after a gold "
+        "change, or predictions copied in from an eval-gate run)",
+    )
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        default=float("nan"),
+        help="with --rescore: seconds per article to record when the cell has none",
+    )
     args = parser.parse_args()
     CELLS.mkdir(parents=True, exist_ok=True)
     for dataset in args.sets:
         for mode in args.modes:
-            row = run(mode, dataset)
+            if args.rescore and not (CELLS / f"{mode}-{dataset}").is_dir():
+                continue
+            row = (
+                rescore(mode, dataset, _seconds(mode, dataset, args.seconds))
+                if args.rescore
+                else run(mode, dataset)
+            )
             (CELLS / f"{mode}-{dataset}.json").write_text(json.dumps(asdict(row), indent=2))
             print(f"{mode:24} {dataset:7} F1 {row.overall:.3f}  "
                   f"{row.seconds_per_article:.1f} s/article", flush=True)  # fmt: skip
