@@ -158,3 +158,18 @@ def write_card(data: CardData, directory: Path) -> Path:
     card = directory / "README.md"
     card.write_text(render_card(data), encoding="utf-8")
     return card
+
+
+def write_scores(card: Path, scores: str) -> Path:
+    """Replace the card's ``## Scores`` section (the placeholder or earlier scores) with ``scores``.
+
+    Raises:
+        ValueError: The card has no ``## Scores`` section (not written by :func:`write_card`).
+
+    """
+    text = card.read_text(encoding="utf-8")
+    head, marker, _ = text.partition("## Scores\n")
+    if not marker:
+        raise ValueError(f"{card}: no '## Scores' section to fill")
+    card.write_text(f"{head}## Scores\n\n{scores.strip()}\n", encoding="utf-8")
+    return card

@@ -3,6 +3,7 @@ r"""Score the task-tuned paths against the base model and rules (issue 16, point
     python -m training.evaluate --sets tune gold devset [--configs ...]
     python -m training.evaluate --sets test --final      # the test split: once, for the table
     python -m training.evaluate --render                 # the tables from the saved results
+    python -m training.evaluate --card adapters/NAME     # ... written into the adapter's card
 
 Each configuration extracts each set's articles in process (as ``assay extract
 DIR`` reads them: the front matter gives the publication date), keeps every
@@ -158,6 +159,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--configs", nargs="+", choices=list(CONFIGS), default=list(CONFIGS))
     parser.add_argument("--final", action="store_true", help="allow the test split (read once)")
     parser.add_argument("--render", action="store_true", help="print the tables as Markdown")
+    parser.add_argument(
+        "--card",
+        type=Path,
+        action="append",
+        default=[],
+        help="also write the tables into this adapter's card (ADAPTER/README.md)",
+    )
     args = parser.parse_args(argv)
     if "test" in args.sets and not args.final:
         parser.error("the test split is read once, for the final table: add --final")
@@ -169,10 +177,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{result.seconds_per_article:.1f} s/article "
                   f"{result.tokens_per_article:.0f} tokens/article "
                   f"failures {len(result.failures)}", flush=True)  # fmt: skip
-    if args.render:
+    if args.render or args.card:
+        from training._card import write_scores
         from training._eval_tables import render_all
 
-        print(render_all(load_results()))
+        tables = render_all(load_results())
+        for directory in args.card:
+            write_scores(directory / "README.md", tables)
+        if args.render:
+            print(tables)
     return 0
 
 

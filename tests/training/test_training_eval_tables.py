@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+import pytest
+
+from training._card import SCORES_PLACEHOLDER, write_scores
 from training._eval_tables import field_table, overall_table, render_all, verdict
 from training.evaluate import CONFIGS, Result, config_of, load_results, save_result
 
@@ -74,3 +77,14 @@ def test_configurations_name_the_adapter_and_the_model_use() -> None:
     assert config_of("records+records").strategy == "records" and set(CONFIGS) == {
         "rules", "guided+base", "guided+decisions", "records+records"
     }  # fmt: skip
+
+
+def test_the_scores_replace_the_cards_placeholder_and_then_each_other(tmp_path: Path) -> None:
+    card = tmp_path / "README.md"
+    card.write_text("# Adapter `x`\n\n## Output\n\nfile\n\n" + SCORES_PLACEHOLDER)
+    write_scores(card, "first table\n")
+    write_scores(card, "second table")
+    assert card.read_text() == "# Adapter `x`\n\n## Output\n\nfile\n\n## Scores\n\nsecond table\n"
+    card.write_text("# no section\n")
+    with pytest.raises(ValueError, match=r"README.md: no '## Scores' section to fill"):
+        write_scores(card, "table")
