@@ -23,7 +23,9 @@ def local():  # type: ignore[no-untyped-def]
 
 def test_scoring_reuses_the_evaluated_prefix(local) -> None:  # type: ignore[no-untyped-def]
     article = (ROOT / "gold/articles/001_47aee89f721ef669.txt").read_text()
-    context = f"Article:\n{article}\n\n"
+    # A context no other test scores: the first call must evaluate it cold, whatever the
+    # shared model's prefix cache holds from the tests before.
+    context = f"Article (prefix reuse test):\n{article}\n\n"
     local.usage.take()
     first = local.score_options(context, "The plant's output is", [" high", " low"])
     cold = local.usage.take().prompt_tokens
