@@ -65,6 +65,8 @@ def find_converter() -> Path:
 def export_gguf(peft_dir: Path, base_hf_dir: Path, out: Path, outtype: str = "f16") -> Path:
     """Convert the peft adapter in ``peft_dir`` to a GGUF LoRA adapter at ``out``."""
     converter = find_converter()
+    # The converter runs in its own directory: every path it gets must be absolute.
+    peft_dir, base_hf_dir, out = peft_dir.resolve(), base_hf_dir.resolve(), out.resolve()
     command = [sys.executable, str(converter), "--base", str(base_hf_dir), "--outfile", str(out),
                "--outtype", outtype, str(peft_dir)]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, cwd=converter.parent)
