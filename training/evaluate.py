@@ -115,10 +115,22 @@ def _extract_all(name: str, dataset: str, quiet: bool) -> tuple[dict[str, Articl
 
 def run(name: str, dataset: str) -> Result:
     """Extract and score one set with one configuration."""
-    quiet = dataset == "test"
     loads = [os.getloadavg()[0]]
-    predictions, failures = _extract_all(name, dataset, quiet)
+    predictions, failures = _extract_all(name, dataset, quiet=dataset == "test")
     loads.append(os.getloadavg()[0])
+    return score(name, dataset, predictions, failures, sum(loads) / len(loads))
+
+
+def kept(name: str, dataset: str, directory: Path) -> Result:
+    """Score predictions another run kept (``DOC_ID.json`` files), e.g. the ablation's."""
+    predictions = {p.stem: ArticleExtraction.model_validate_json(p.read_text())
+                   for p in sorted(directory.glob("*.json"))}  # fmt: skip
+    return score(name, dataset, predictions, [], float("nan"))
+
+
+def score(name: str, dataset: str, predictions: dict[str, ArticleExtraction],
+          failures: list[str], load: float) -> Result:  # fmt: skip
+    """Score one configuration's predictions on one set."""
     texts = load_texts(SETS[dataset] / "articles")
     report = evaluate(load_extractions(gold_dir(dataset)), predictions, texts)
     metas = [p.meta for p in predictions.values() if p.meta is not None]
@@ -132,8 +144,8 @@ def run(name: str, dataset: str) -> Result:
         report.grounding.rate or 0.0,
         sum(m.seconds or 0.0 for m in metas) / count,
         sum(m.prompt_tokens + m.completion_tokens for m in metas) / count,
-        failures if not quiet else [f.split(":")[0] for f in failures],
-        sum(loads) / len(loads), _commit(), time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        failures if dataset != "test" else [f.split(":")[0] for f in failures],
+        load, _commit(), time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     )  # fmt: skip
 
 
@@ -142,6 +154,14 @@ def load_results(path: Path = OUT / "results.json") -> dict[str, Result]:
     if not path.is_file():
         return {}
     return {key: Result(**value) for key, value in json.loads(path.read_text()).items()}
+
+
+def load_all(directory: Path = OUT) -> dict[str, Result]:
+    """Every saved result: ``results.json`` and the kept predictions' ``results-kept.json``."""
+    found: dict[str, Result] = {}
+    for path in sorted(directory.glob("results*.json")):
+        found.update(load_results(path))
+    return found
 
 
 def save_result(result: Result, path: Path = OUT / "results.json") -> None:
@@ -160,6 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--final", action="store_true", help="allow the test split (read once)")
     parser.add_argument("--render", action="store_true", help="print the tables as Markdown")
     parser.add_argument(
+        "--kept",
+        metavar="CONFIG=DIR",
+        help="score kept predictions instead of "
+        "extracting: DIR with {set} in it, e.g. guided+base=out/ablation/combined-{set}",
+    )
+    parser.add_argument(
         "--card",
         type=Path,
         action="append",
@@ -170,9 +196,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "test" in args.sets and not args.final:
         parser.error("the test split is read once, for the final table: add --final")
     for dataset in args.sets:
-        for name in args.configs:
-            result = run(name, dataset)
-            save_result(result)
+        for name in args.configs if not args.kept else [args.kept.split("=")[0]]:
+            if args.kept:
+                directory = Path(args.kept.split("=", 1)[1].format(set=dataset))
+                result = kept(name, dataset, directory)
+                save_result(result, OUT / "results-kept.json")
+            else:
+                result = run(name, dataset)
+                save_result(result)
             print(f"{name:18} {dataset:7} F1 {result.overall['f1']:.3f} "
                   f"{result.seconds_per_article:.1f} s/article "
                   f"{result.tokens_per_article:.0f} tokens/article "
@@ -181,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from training._card import write_scores
         from training._eval_tables import render_all
 
-        tables = render_all(load_results())
+        tables = render_all(load_all())
         for directory in args.card:
             write_scores(directory / "README.md", tables)
         if args.render:

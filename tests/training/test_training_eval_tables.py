@@ -6,7 +6,7 @@ import pytest
 
 from training._card import SCORES_PLACEHOLDER, write_scores
 from training._eval_tables import field_table, overall_table, render_all, verdict
-from training.evaluate import CONFIGS, Result, config_of, load_results, save_result
+from training.evaluate import CONFIGS, Result, config_of, load_all, load_results, save_result
 
 
 def _result(config: str, f1: float, fields: dict[str, float], dataset: str = "test") -> Result:
@@ -88,3 +88,10 @@ def test_the_scores_replace_the_cards_placeholder_and_then_each_other(tmp_path: 
     card.write_text("# no section\n")
     with pytest.raises(ValueError, match=r"README.md: no '## Scores' section to fill"):
         write_scores(card, "table")
+
+
+def test_kept_predictions_results_join_the_extracted_ones(tmp_path: Path) -> None:
+    save_result(BASE, tmp_path / "results.json")
+    save_result(_result("guided+base", 0.7, {}, dataset="gold"), tmp_path / "results-kept.json")
+    save_result(_result("rules", 0.5, {}), tmp_path / "elsewhere.json")
+    assert sorted(load_all(tmp_path)) == ["guided+base/gold", "guided+base/test"]
