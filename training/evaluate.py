@@ -157,10 +157,10 @@ def load_results(path: Path = OUT / "results.json") -> dict[str, Result]:
 
 
 def load_all(directory: Path = OUT) -> dict[str, Result]:
-    """Every saved result: ``results.json`` and the kept predictions' ``results-kept.json``."""
+    """Every saved result: the kept predictions' scores, then (overriding) the extracted ones."""
     found: dict[str, Result] = {}
-    for path in sorted(directory.glob("results*.json")):
-        found.update(load_results(path))
+    for name in ("results-kept.json", "results.json"):
+        found.update(load_results(directory / name))
     return found
 
 

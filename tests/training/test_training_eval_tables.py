@@ -93,5 +93,8 @@ def test_the_scores_replace_the_cards_placeholder_and_then_each_other(tmp_path: 
 def test_kept_predictions_results_join_the_extracted_ones(tmp_path: Path) -> None:
     save_result(BASE, tmp_path / "results.json")
     save_result(_result("guided+base", 0.7, {}, dataset="gold"), tmp_path / "results-kept.json")
+    save_result(_result("guided+base", 0.9, {}), tmp_path / "results-kept.json")
     save_result(_result("rules", 0.5, {}), tmp_path / "elsewhere.json")
-    assert sorted(load_all(tmp_path)) == ["guided+base/gold", "guided+base/test"]
+    found = load_all(tmp_path)
+    assert sorted(found) == ["guided+base/gold", "guided+base/test"]
+    assert found["guided+base/test"].overall["f1"] == 0.60  # extracted here beats kept
