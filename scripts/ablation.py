@@ -87,12 +87,17 @@ class Row:
     deal_key: float | None = None
 
 
-def run(mode: str, dataset: str) -> Row:
-    """Extract one set in one mode and score it."""
+def _labelled(dataset: str) -> tuple[dict[str, ArticleExtraction], dict[str, str]]:
+    """A set's gold and the texts of its labelled articles."""
     gold_dir, article_dir = SETS[dataset]
     gold = load_extractions(gold_dir)
-    texts = {k: v for k, v in load_texts(article_dir).items() if k in gold}
-    headers = load_headers(article_dir)
+    return gold, {k: v for k, v in load_texts(article_dir).items() if k in gold}
+
+
+def run(mode: str, dataset: str) -> Row:
+    """Extract one set in one mode and score it."""
+    gold, texts = _labelled(dataset)
+    headers = load_headers(SETS[dataset][1])
     extractor = Extractor(ExtractionConfig(guided=MODES[mode]))
     started = time.perf_counter()
     predictions: dict[str, ArticleExtraction] = {
@@ -164,9 +169,7 @@ def _cell(value: float | None) -> str:
 
 def rescore(mode: str, dataset: str, seconds_per_article: float) -> Row:
     """Score a cell's kept predictions (out/ablation/MODE-SET/) again: no model call."""
-    gold_dir, article_dir = SETS[dataset]
-    gold = load_extractions(gold_dir)
-    texts = {k: v for k, v in load_texts(article_dir).items() if k in gold}
+    gold, texts = _labelled(dataset)
     predictions = load_extractions(CELLS / f"{mode}-{dataset}")
     report = evaluate(gold, predictions, texts)
     return _row(mode, dataset, report, seconds_per_article)
