@@ -37,10 +37,10 @@ from training._data import ROOT
 OUT = ROOT / "out" / "training" / "eval"
 ADAPTERS = ROOT / "adapters"
 DECISIONS, RECORDS = "gemma3-270m-decisions", "gemma3-270m-records"
-# name -> (strategy, adapter directory or None, guided options)
-CONFIGS: dict[str, tuple[str, str | None, GuidedOptions]] = {
-    "rules": ("guided", None, GuidedOptions(use_model=False)),
-    "guided+base": ("guided", None, GuidedOptions()),
+# name -> (strategy, adapter directory or "none", guided options)
+CONFIGS: dict[str, tuple[str, str, GuidedOptions]] = {
+    "rules": ("guided", "none", GuidedOptions(use_model=False)),
+    "guided+base": ("guided", "none", GuidedOptions()),
     "guided+decisions": ("guided", DECISIONS, GuidedOptions()),
     "records+records": ("records", RECORDS, GuidedOptions()),
 }
@@ -80,7 +80,7 @@ def gold_dir(dataset: str) -> Path:
 def config_of(name: str) -> ExtractionConfig:
     """The extraction config a configuration name stands for."""
     strategy, adapter, guided = CONFIGS[name]
-    settings = BackendSettings(adapter=str(ADAPTERS / adapter) if adapter else None)
+    settings = BackendSettings(adapter=adapter if adapter == "none" else str(ADAPTERS / adapter))
     return ExtractionConfig(backend=settings, strategy=strategy, guided=guided)
 
 

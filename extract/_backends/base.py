@@ -85,6 +85,7 @@ class BackendSettings:
     n_threads: int | None = None
     # A LoRA adapter (GGUF, or a directory holding adapter.gguf) that the local backend
     # applies to its model when it loads it; the file's hash joins the backend identity.
+    # None: the bundled decisions adapter on the bundled model; "none": no adapter.
     adapter: str | None = None
 
 

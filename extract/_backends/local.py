@@ -33,9 +33,9 @@ from pydantic import BaseModel, ValidationError
 from extract._backends.base import BackendSettings, Usage
 from extract._backends.greedy import compile_grammar, decode_greedy, generate_constrained
 from extract._backends.model_files import (
+    adapter_for,
     default_model_path,
     file_sha256,
-    resolve_adapter_path,
     resolve_model_path,
 )
 from extract._errors import BackendUnavailable, ModelOutputError
@@ -119,7 +119,7 @@ class LocalBackend:
         self.settings = settings
         self.path = resolve_model_path(settings.model)
         self.model = self.path.name
-        self.adapter = resolve_adapter_path(settings.adapter) if settings.adapter else None
+        self.adapter = adapter_for(settings.adapter, settings.model)
         self.adapter_sha256 = file_sha256(self.adapter) if self.adapter else None
         if self.adapter is not None:  # named in every result's meta.model
             label = self.adapter.parent.name if self.adapter.name == "adapter.gguf" else None

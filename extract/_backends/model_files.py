@@ -7,11 +7,17 @@ error for a missing file should not wait for llama.cpp to import.
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 from pathlib import Path
 
 from extract._errors import BackendUnavailable
 
 DEFAULT_MODEL = "gemma-3-270m-q4_k_m.gguf"
+# The task-tuned LoRA adapter for DEFAULT_MODEL (adapters/, shipped in the wheel): it
+# answers the guided strategy's questions better than the base model on the test split.
+DEFAULT_ADAPTER = "gemma3-270m-decisions"
+# ``--adapter none``: the base model with no adapter.
+NO_ADAPTER = "none"
 
 
 def default_model_path() -> Path:
@@ -31,6 +37,40 @@ def resolve_model_path(model: str | None) -> Path:
             raise BackendUnavailable(f"{model}: no such GGUF model file")
         return path
     return default_model_path()
+
+
+def default_adapter_path() -> Path:
+    """The bundled decisions adapter: inside the wheel, or under ``adapters/`` in a checkout."""
+    packaged = resources.files("extract") / "_adapter_files" / DEFAULT_ADAPTER / "adapter.gguf"
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "adapters" / DEFAULT_ADAPTER / "adapter.gguf"
+    if checkout.is_file():
+        return checkout
+    raise BackendUnavailable(
+        f"the default adapter {DEFAULT_ADAPTER} is missing from this installation; "
+        f"reinstall assay, or pass --adapter {NO_ADAPTER} for the base model"
+    )
+
+
+def adapter_for(adapter: str | None, model: str | None) -> Path | None:
+    """The LoRA adapter to apply, if any.
+
+    Args:
+        adapter: A GGUF file or its directory; ``"none"`` for no adapter; None for
+            the default, which is the bundled adapter when ``model`` is the bundled
+            model (another model would not fit it) and no adapter otherwise.
+        model: The model setting, as in :func:`resolve_model_path`.
+
+    Raises:
+        BackendUnavailable: The named adapter (or the bundled one) is not there.
+
+    """
+    if adapter is None:
+        return default_adapter_path() if model in (None, DEFAULT_MODEL) else None
+    if adapter.lower() == NO_ADAPTER:
+        return None
+    return resolve_adapter_path(adapter)
 
 
 def resolve_adapter_path(adapter: str) -> Path:

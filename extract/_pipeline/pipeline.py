@@ -8,13 +8,14 @@ from which the batch store derives its cache keys.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib import metadata
 from types import TracebackType
 from typing import Any
 
 from extract._backends.base import Backend, BackendSettings
 from extract._backends.factory import make_backend
+from extract._backends.model_files import NO_ADAPTER
 from extract._errors import InputError
 from extract._pipeline.chunks import DEFAULT_CHUNK_CHARS, chunk_text, merge_chunks
 from extract._schema import Article, ArticleExtraction, ExtractionMeta
@@ -74,8 +75,16 @@ class Extractor:
     def backend(self) -> Backend:
         """The backend, built (and its model loaded) on first use."""
         if self._backend is None:
-            self._backend = make_backend(self.config.backend)
+            self._backend = make_backend(self._backend_settings())
         return self._backend
+
+    def _backend_settings(self) -> BackendSettings:
+        settings = self.config.backend
+        # The bundled adapter was trained on the guided questions only: other strategies
+        # get the base model unless an adapter is named.
+        if settings.adapter is None and settings.backend == "local" and self.strategy != "guided":
+            return replace(settings, adapter=NO_ADAPTER)
+        return settings
 
     def close(self) -> None:
         """Release what this extractor opened itself (a remote backend's HTTP connections).

@@ -69,7 +69,7 @@ def test_results_are_saved_and_replaced_per_configuration_and_set(tmp_path: Path
 
 def test_configurations_name_the_adapter_and_the_model_use() -> None:
     assert config_of("rules").guided.use_model is False
-    assert config_of("guided+base").backend.adapter is None
+    assert config_of("guided+base").backend.adapter == "none"  # the base model, not the default
     decisions = config_of("guided+decisions")
     assert decisions.strategy == "guided" and decisions.backend.adapter.endswith(
         "adapters/gemma3-270m-decisions"

@@ -73,7 +73,7 @@ def test_guided_with_an_adapter_asks_the_tuned_model() -> None:
     assert result.meta is not None and result.meta.model_calls > 0
     assert result.meta.model == "gemma-3-270m-q4_k_m.gguf+lora:tiny"
     assert all(r.evidence in TEXT for r in [*result.deals, *result.plant_facts])
-    base = local.LocalBackend(BackendSettings())
+    base = local.LocalBackend(BackendSettings(adapter="none"))
     # The guided questions were answered by the adapted model: its scores of the first
     # few (each re-scored twice; all of them would take minutes) are far from the base's.
     shifts = [max(abs(t - b) for t, b in zip(tuned.score_options(*q), base.score_options(*q),
@@ -90,7 +90,7 @@ def test_the_tuned_model_answers_the_question_it_was_trained_on() -> None:
     options = tuple(o.text for o in load_choice_prompt("deal_stage").options)
     question = (stage.context, stage.prompt, options)
     tuned = local.LocalBackend(BackendSettings(adapter=str(TINY)))
-    base = local.LocalBackend(BackendSettings())
+    base = local.LocalBackend(BackendSettings(adapter="none"))
     assert stage.target == " discussed"
     assert _margin(tuned, question, " discussed") > _margin(base, question, " discussed") + 1.0
 

@@ -14,10 +14,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from extract._backends import local
+from extract._backends import local, model_files
 from extract._backends.base import BackendSettings
 from extract._backends.factory import make_backend
-from extract._backends.model_files import resolve_adapter_path
+from extract._backends.model_files import adapter_for, resolve_adapter_path
 from extract._cli.options import config_from_options, model_options
 from extract._errors import BackendUnavailable
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
@@ -55,7 +55,7 @@ def test_the_adapter_is_loaded_with_the_model_and_named_in_its_identity(
     backend = local.LocalBackend(BackendSettings(adapter=str(directory)))
     assert loads[-1][-1] == str(directory / "adapter.gguf")  # lora_path of the load
     assert backend.model == "base.gguf+lora:tuned"
-    plain = local.LocalBackend(BackendSettings())
+    plain = local.LocalBackend(BackendSettings(adapter="none"))
     assert loads[-1][-1] is None and "adapter_sha256" not in plain.identity()
     assert len(backend.identity()["adapter_sha256"]) == 64
 
@@ -67,7 +67,7 @@ def test_cache_keys_change_with_the_adapters_content(
     for name, content in (("one", b"GGUF a"), ("two", b"GGUF a"), ("three", b"GGUF b")):
         settings = BackendSettings(adapter=str(_adapter(tmp_path / name, content)))
         identities.append(Extractor(ExtractionConfig(backend=settings)).identity())
-    base = Extractor(ExtractionConfig()).identity()
+    base = Extractor(ExtractionConfig(backend=BackendSettings(adapter="none"))).identity()
     hashes = [i["backend"]["adapter_sha256"] for i in identities]
     assert hashes[0] == hashes[1] != hashes[2]  # the file's bytes, not its name
     assert all(i != base for i in identities)
@@ -77,6 +77,43 @@ def test_an_adapter_needs_the_local_backend() -> None:
     settings = BackendSettings(backend="openai", model="m", adapter="adapters/x")
     with pytest.raises(BackendUnavailable, match="adapters/x: a LoRA adapter needs --backend"):
         make_backend(settings)
+    openai = make_backend(BackendSettings(backend="openai", model="m", adapter="none"))
+    assert openai.name == "openai"  # "no adapter" is never an error
+
+
+def test_the_bundled_model_gets_the_bundled_adapter_by_default() -> None:
+    bundled = adapter_for(None, None)
+    assert bundled is not None and bundled.name == "adapter.gguf"
+    assert bundled.parent.name == model_files.DEFAULT_ADAPTER and bundled.stat().st_size > 1_000_000
+    assert adapter_for(None, model_files.DEFAULT_MODEL) == bundled
+    assert adapter_for(None, "/models/other.gguf") is None  # it would not fit another model
+    assert adapter_for("none", None) is None and adapter_for("None", "/m/other.gguf") is None
+
+
+def test_the_default_adapter_names_itself_in_the_model_and_the_cache_key(
+    loads: list[tuple[Any, ...]],
+) -> None:
+    default = local.LocalBackend(BackendSettings())
+    assert default.model == "base.gguf+lora:gemma3-270m-decisions"
+    assert loads[-1][-1] == str(adapter_for(None, None))
+    base = local.LocalBackend(BackendSettings(adapter="none"))
+    assert default.identity()["adapter_sha256"] != base.identity().get("adapter_sha256")
+
+
+def test_other_strategies_get_the_base_model_unless_an_adapter_is_named(
+    tmp_path: Path, loads: list[tuple[Any, ...]]
+) -> None:
+    Extractor(ExtractionConfig(strategy="records")).identity()
+    assert loads[-1][-1] is None
+    named = _adapter(tmp_path / "records", b"GGUF records")
+    Extractor(ExtractionConfig(BackendSettings(adapter=str(named)), strategy="records")).identity()
+    assert loads[-1][-1] == str(named / "adapter.gguf")
+
+
+def test_a_missing_bundled_adapter_says_how_to_go_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model_files, "DEFAULT_ADAPTER", "not-shipped")
+    with pytest.raises(BackendUnavailable, match=r"not-shipped is missing .* --adapter none"):
+        adapter_for(None, None)
 
 
 class _RefusingLlama:
@@ -105,11 +142,6 @@ def test_an_adapter_llama_cpp_refuses_is_a_one_line_error(
 ) -> None:
     monkeypatch.setitem(sys.modules, "llama_cpp", SimpleNamespace(Llama=llama))
     monkeypatch.setattr(local, "_silence_llama_cpp", lambda: None)
-    local._load.cache_clear()
-    refused = r"^a/x.gguf: llama.cpp cannot apply this LoRA adapter to base.gguf \(not a LoRA GGUF"
-    with pytest.raises(BackendUnavailable, match=refused + r", or made for another base model\)$"):
-        local._load("m/base.gguf", 512, 1, 0, "a/x.gguf")
-    assert local._load("m/base.gguf", 512, 1, 0, None) is not None  # no adapter, no refusal
     local._load.cache_clear()
     refused = r"^a/x.gguf: llama.cpp cannot apply this LoRA adapter to base.gguf \(not a LoRA GGUF"
     with pytest.raises(BackendUnavailable, match=refused + r", or made for another base model\)$"):
