@@ -64,8 +64,21 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
             if f.facility in states else f for f in kept]  # fmt: skip
     kept = _with_operators(kept, facility_owners(run.index), deals)
     deals = [_staged_by_facility(d, states, kept) for d in deals]
+    deals = [_with_headline_commodities(run.index, d) for d in deals]
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
+
+
+def _with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> InvestmentDeal:
+    """A deal whose own sentence names no commodity concerns the one the headline names.
+
+    "The investment in the project will amount to $1.2 billion" says nothing of what
+    the project produces; the headline names the article's subject ("... copper plant").
+    """
+    if deal.commodities or not index.sentences:
+        return deal
+    found = commodities_in(index.sentences[0].text)
+    return deal.model_copy(update={"commodities": found}) if found else deal
 
 
 def _capacity_if_unbuilt(fact: PlantFact) -> PlantFact:

@@ -1,0 +1,19 @@
+"""Rules of assembly measured on the real-news tune split, each on a sentence of its own."""
+
+from extract._pipeline.pipeline import ExtractionConfig, Extractor
+from extract._schema import Article, ArticleExtraction
+from extract._strategies.guided.strategy import GuidedOptions
+
+RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
+
+
+def _extract(text: str) -> ArticleExtraction:
+    return Extractor(RULES_ONLY).extract(Article(id="a1", text=text, published="2025-03-04"))
+
+
+def test_a_deal_silent_on_its_commodity_takes_the_headline_s() -> None:
+    text = ("Hanul Steel bets on zinc as prices climb\n\n"
+            "Hanul Steel Corporation will invest $300 million in a new smelter in Pavlodar, "
+            "the company said on Tuesday.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.amount, d.commodities) for d in deals] == [(300e6, ["zinc"])]
