@@ -201,7 +201,7 @@ def location_for(
     first, then those of the figure's sentence and the few before it; a dateline
     ("ASTANA –") places the reporter, not the plant.
     """
-    places = [p for p in index.locations if not _dateline(index, p)]
+    places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     if facility:
         # "the Bakyrchik mine": a place that names the facility is not where it is (S10).
         places = [p for p in places if not _names_facility(p.text, facility)]
@@ -223,6 +223,15 @@ def location_for(
     named = {span.text for span in places}
     # An article that places anything in exactly one place is about a plant there.
     return named.pop() if len(named) == 1 else None
+
+
+# "London-listed Antofagasta", "the Jersey-based firm": the place a company is based or
+# listed in, not where its facility is.
+_HOME_OF = re.compile(r"[-‐–]\s?(?:based|listed|headquartered|registered|domiciled)\b", re.I)
+
+
+def _home_of(index: ArticleIndex, place: Span) -> bool:
+    return bool(_HOME_OF.match(index.text, place.end))
 
 
 def _names_facility(place: str, facility: str) -> bool:

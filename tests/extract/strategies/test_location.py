@@ -17,3 +17,9 @@ def test_a_place_that_names_the_mine_is_not_its_location() -> None:
 def test_a_place_the_facility_is_said_to_be_in_is_its_location() -> None:
     text = "The company will build a copper smelter in Balkhash. It will cost $200 million."
     assert _location(text, "copper smelter in Balkhash", 1) == "Balkhash"
+
+
+def test_where_a_company_is_listed_or_based_is_not_its_plant_s_location() -> None:
+    text = ("Toronto-listed Borealis Copper will expand the Kuma mine. "
+            "The Kuma mine will produce 40,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "Kuma mine", 1) is None
