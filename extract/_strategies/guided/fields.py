@@ -127,7 +127,15 @@ def company_priors(
         priors[name] += (0.75 if name in foreign else 0.0) - (
             0.5 if name in later - earlier else 0.0
         )
+    main = main_company(index)
+    if main and not any(sentence.start <= c.start < sentence.end for c in index.companies):
+        # "The investment in the project will amount to $1.2 billion": a sentence that names
+        # no company tells of the company the article is about, not the last one named.
+        priors[main] = priors.get(main, 0.0) + _MAIN_COMPANY_WEIGHT
     return priors
+
+
+_MAIN_COMPANY_WEIGHT = 2.0
 
 
 _BARE_HEAD = re.compile(r"\b(?:the|this|that|its|new)\s+(\w+)\b", re.IGNORECASE)

@@ -17,3 +17,12 @@ def test_a_deal_silent_on_its_commodity_takes_the_headline_s() -> None:
             "the company said on Tuesday.\n")  # fmt: skip
     deals = _extract(text).deals
     assert [(d.amount, d.commodities) for d in deals] == [(300e6, ["zinc"])]
+
+
+def test_an_amount_in_a_sentence_naming_no_company_is_the_main_company_s() -> None:
+    text = ("Borealis Copper to expand Kuma mine\n\n"
+            "Borealis Copper said on Monday it will expand the Kuma mine. Borealis Copper "
+            "bought the mine in 2019. The mine's trucks are supplied by Velta Machinery. "
+            "The expansion will require an investment of $250 million.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.investor, d.amount) for d in deals] == [("Borealis Copper", 250e6)]
