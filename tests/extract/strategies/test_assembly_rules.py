@@ -1,7 +1,11 @@
 """Rules of assembly measured on the real-news tune split, each on a sentence of its own."""
 
+import pytest
+
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article, ArticleExtraction
+from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.strategy import GuidedOptions
 
 RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
@@ -26,3 +30,17 @@ def test_an_amount_in_a_sentence_naming_no_company_is_the_main_company_s() -> No
             "The expansion will require an investment of $250 million.\n")  # fmt: skip
     deals = _extract(text).deals
     assert [(d.investor, d.amount) for d in deals] == [("Borealis Copper", 250e6)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("The Kuma copper smelter has almost been completed and will be put into operation "
+         "in October.", "under_construction"),
+        ("The Kuma copper smelter is expected to be commissioned next year.", None),
+        ("The Kuma copper smelter was put into operation in 2019.", "operating"),
+    ],
+)  # fmt: skip
+def test_a_facility_to_be_put_into_operation_is_not_operating(sentence: str, state: str) -> None:
+    index = ArticleIndex.build(f"Borealis Copper runs a plant. {sentence}", 2025)
+    assert facility_states(index).get("Kuma copper smelter") == state
