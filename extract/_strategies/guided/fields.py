@@ -75,8 +75,9 @@ def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) ->
             for rank, name in enumerate(ranked)}  # fmt: skip
 
 
-# Between a nationality and the company it marks: "China's", "the Chinese state-owned company".
-_MARK_GAP = re.compile(r"^(?:[’']s)?(?:\s+(?:[a-z][\w-]*|&))*\s+$")
+# Between a nationality and the company it marks: "China's", "the Chinese state-owned company",
+# "the Chinese investor, X".
+_MARK_GAP = re.compile(r"^(?:[’']s)?(?:\s+(?:[a-z][\w-]*|&))*,?\s+$")
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}$")
 
 
