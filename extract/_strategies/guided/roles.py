@@ -164,7 +164,7 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
         return None
     for noun in (token, token.head, token.head.head):
         for child in noun.children:
-            if child.dep_ == "poss" and (name := _any_name(names, child)):
+            if child.dep_ == "poss" and (name := _any_name(names, child) or _company_word(child)):
                 return name
     for verb in _verbs_above(token)[:3]:
         for child in verb.children:
@@ -173,9 +173,21 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
                 # "Peru's output rose to ...": the country's.
                 owner = next((c for c in child.children if c.dep_ == "poss"), None)
                 if child.lemma_.lower() in _TOTAL_NOUNS and owner is not None:
-                    return _any_name(names, owner)
-                return _any_name(names, child)
+                    return _any_name(names, owner) or _company_word(owner)
+                return _any_name(names, child) or _company_word(child)
     return None
+
+
+# "The gold mining firm produced 440,000 ounces", "the company's output": a company named by
+# a common noun owns the figure as surely as one named by its name.
+_COMPANY_WORDS = frozenset({"company", "firm", "group", "miner", "producer", "corporation",
+                            "holding", "conglomerate"})  # fmt: skip
+
+
+def _company_word(token: Token) -> Name | None:
+    if token.lemma_.lower() not in _COMPANY_WORDS or token.pos_ != "NOUN":
+        return None
+    return Name(token.idx, token.idx + len(token.text), token.text, "company")
 
 
 # Nouns whose owner owns the figure: "Peru's output", "the company's production".

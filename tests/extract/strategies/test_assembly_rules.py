@@ -44,3 +44,10 @@ def test_an_amount_in_a_sentence_naming_no_company_is_the_main_company_s() -> No
 def test_a_facility_to_be_put_into_operation_is_not_operating(sentence: str, state: str) -> None:
     index = ArticleIndex.build(f"Borealis Copper runs a plant. {sentence}", 2025)
     assert facility_states(index).get("Kuma copper smelter") == state
+
+
+def test_a_total_of_a_company_named_by_a_common_noun_is_no_plant_fact() -> None:
+    text = ("Borealis Copper reports results\n\n"
+            "Borealis Copper runs the Kuma copper mine in Chile. The Toronto-based mining firm "
+            "produced 240,000 tonnes of copper in 2023, the company said.\n")  # fmt: skip
+    assert _extract(text).plant_facts == []
