@@ -23,8 +23,9 @@ from extract._strategies.guided.fields import (
 )
 from extract._strategies.guided.mentions import DealMention, deal_mentions, partner_at
 from extract._strategies.guided.parties import counterparty, host_country, investor_country
+from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
-from extract._strategies.guided.strategy import Figure, GuidedRun, stage_rules
+from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word, stage_rules
 from extract._text.reading import years
 
 # Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
@@ -47,7 +48,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
         host = _nearest_deal(run.index, run.figures, jobs) if jobs in created else None
         if host is not None:
             deals[host] = _with_jobs(run.index, deals[host], deal_figures[host], jobs)
-        elif jobs not in created:
+        elif jobs not in created and not _workforce_of_a_party(run.index, jobs):
             facts.append(_plant_fact(run.index, jobs))
     covered = {f.candidate.sentence_no for f in run.figures if f.role == "deal"}
     investors = {d.investor for d in deals}
@@ -79,6 +80,19 @@ def _with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> Inv
         return deal
     found = commodities_in(index.sentences[0].text)
     return deal.model_copy(update={"commodities": found}) if found else deal
+
+
+def _workforce_of_a_party(index: ArticleIndex, jobs: Figure) -> bool:
+    """Whether a jobs figure is a company's or a country's workforce, not a facility's.
+
+    "KAZ Minerals is a copper company with 16,000 employees" (GUIDELINES 9).
+    """
+    owner = figure_owner(index.text, index.names, jobs.candidate.quantity.start)
+    facility_named = facility_word(jobs.candidate.sentence.text)
+    return owner is not None and owner.kind in _PARTY_KINDS and not facility_named
+
+
+_PARTY_KINDS = ("company", "country", "nationality")
 
 
 def _capacity_if_unbuilt(fact: PlantFact) -> PlantFact:

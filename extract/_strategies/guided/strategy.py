@@ -144,7 +144,7 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
         owner = figure_owner(index.text, index.names, figure.candidate.quantity.start)
         if owner is not None and owner.kind in ("country", "nationality"):
             rules["other"] += 2.5  # "Tajikistan produced 1.4 Mt of cement": a national total
-        elif owner is not None and owner.kind == "company" and not _facility_word(sentence.text):
+        elif owner is not None and owner.kind == "company" and not facility_word(sentence.text):
             rules["other"] += 1.5  # "KAZ Minerals produced 299,000 t": a company's total
 
         metric = _ask(decider, "mass_metric", figure, rules)
@@ -163,7 +163,8 @@ _FACILITY_WORD = re.compile(
 )
 
 
-def _facility_word(sentence: str) -> bool:
+def facility_word(sentence: str) -> bool:
+    """Whether ``sentence`` speaks of a facility ("plant", "mine", "project" ...)."""
     return bool(_FACILITY_WORD.search(sentence))
 
 

@@ -51,3 +51,10 @@ def test_a_total_of_a_company_named_by_a_common_noun_is_no_plant_fact() -> None:
             "Borealis Copper runs the Kuma copper mine in Chile. The Toronto-based mining firm "
             "produced 240,000 tonnes of copper in 2023, the company said.\n")  # fmt: skip
     assert _extract(text).plant_facts == []
+
+
+def test_a_company_s_workforce_is_no_plant_fact() -> None:
+    text = ("Borealis Copper opens Kuma smelter\n\n"
+            "Borealis Copper opened the Kuma copper smelter in Chile on Monday. Borealis Copper "
+            "is a copper company with more than 16,000 employees in Chile and Peru.\n")  # fmt: skip
+    assert [f.metric for f in _extract(text).plant_facts] == []
