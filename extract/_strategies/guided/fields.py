@@ -287,13 +287,21 @@ def main_country(index: ArticleIndex) -> str | None:
             and not _IN_PLACE.search(index.text[max(0, span.start - 12) : span.start])
         ):
             weight = 0.25  # a nationality, or a country marking a company
-        elif _IN_PLACE.search(index.text[max(0, span.start - 12) : span.start]):
+        elif _IN_PLACE.search(index.text[max(0, span.start - 12) : span.start]) or _after_place(
+            index, span
+        ):
             weight = 3.0
         else:
             weight = 1.5
         weight += 1.0 if span.start < headline_end else 0.0
         counts[span.text] = counts.get(span.text, 0.0) + weight
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _after_place(index: ArticleIndex, span: Span) -> bool:
+    """Whether the country follows a place it contains: "in Zhambyl region, Kazakhstan"."""
+    before = index.text[max(0, span.start - 2) : span.start]
+    return before == ", " and any(p.end == span.start - 2 for p in index.locations)
 
 
 def _marking_spans(index: ArticleIndex) -> set[tuple[int, int]]:

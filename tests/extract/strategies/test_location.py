@@ -1,6 +1,6 @@
 """Where a facility is: the most specific place the text puts it in, never its own name."""
 
-from extract._strategies.guided.fields import ArticleIndex, location_for
+from extract._strategies.guided.fields import ArticleIndex, location_for, main_country
 
 
 def _location(text: str, facility: str, sentence_no: int) -> str | None:
@@ -23,3 +23,9 @@ def test_where_a_company_is_listed_or_based_is_not_its_plant_s_location() -> Non
     text = ("Toronto-listed Borealis Copper will expand the Kuma mine. "
             "The Kuma mine will produce 40,000 tonnes a year.")  # fmt: skip
     assert _location(text, "Kuma mine", 1) is None
+
+
+def test_the_country_a_place_is_said_to_be_in_is_the_article_s() -> None:
+    text = ("The agreement was signed in Russia on Monday. The fertilizer plant will be built "
+            "in Zhambyl region, Kazakhstan. It will supply Kazakhstan farms.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
