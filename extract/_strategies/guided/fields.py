@@ -266,7 +266,9 @@ def main_company(index: ArticleIndex) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-_IN_PLACE = re.compile(r"\b(?:in|across|throughout|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# Where things happen. "to" and "from" are no such words: a visit to France, exports to
+# China, equipment from Germany name other countries than the one the article is about.
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def main_country(index: ArticleIndex) -> str | None:

@@ -29,3 +29,9 @@ def test_the_country_a_place_is_said_to_be_in_is_the_article_s() -> None:
     text = ("The agreement was signed in Russia on Monday. The fertilizer plant will be built "
             "in Zhambyl region, Kazakhstan. It will supply Kazakhstan farms.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
+
+
+def test_a_trip_to_a_country_does_not_make_it_the_article_s() -> None:
+    text = ("Uranium output rises\n\nThe President paid a visit to France. Kazakhstan expects "
+            "more investment in its uranium mines. Kazakhstan's output rose.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
