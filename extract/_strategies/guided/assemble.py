@@ -319,8 +319,20 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
 
 
 def _deal_year(sentence: str, published_year: int | None) -> int | None:
-    found = years(sentence)
+    """The year the sentence dates the deal by, else the publication year (GUIDELINES 21).
+
+    A deadline ("until 2030", "by 2025") or a programme's span ("2021-30 plans") dates
+    what the deal aims at, not the deal itself.
+    """
+    found = [y for y in years(sentence) if not _DEADLINE.search(sentence[: y.start])
+             and not _SPAN_YEAR.match(sentence[y.end :])
+             and not _SPAN_YEAR_BEFORE.search(sentence[: y.start])]  # fmt: skip
     return int(found[0].text) if found else published_year
+
+
+_DEADLINE = re.compile(r"\b(?:until|by|till|through|to|before)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_SPAN_YEAR = re.compile(r"\s*[-–]\s*\d{2,4}\b")
+_SPAN_YEAR_BEFORE = re.compile(r"\d{4}\s*[-–]\s*$")
 
 
 def _nearest_deal(index: ArticleIndex, figures: list[Figure], jobs: Figure) -> int | None:

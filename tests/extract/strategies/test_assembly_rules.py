@@ -58,3 +58,15 @@ def test_a_company_s_workforce_is_no_plant_fact() -> None:
             "Borealis Copper opened the Kuma copper smelter in Chile on Monday. Borealis Copper "
             "is a copper company with more than 16,000 employees in Chile and Peru.\n")  # fmt: skip
     assert [f.metric for f in _extract(text).plant_facts] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Borealis Copper will invest $250 million in the Kuma mine until 2030.",
+        "Borealis Copper will invest $250 million in the Kuma mine under its 2024-28 plan.",
+    ],
+)
+def test_a_deadline_or_a_programme_span_is_not_the_deal_s_year(sentence: str) -> None:
+    text = f"Borealis Copper expands Kuma mine\n\n{sentence}\n"
+    assert [d.year for d in _extract(text).deals] == [2025]  # the publication year
