@@ -8,6 +8,7 @@ construction; the grounding pass checks it anyway.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
 from extract._strategies.guided.cues import BUILDING, DEAL_STAGE, score
@@ -66,8 +67,36 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     kept = _with_operators(kept, facility_owners(run.index), deals)
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     deals = [_with_headline_commodities(run.index, d) for d in deals]
+    deals = _without_conversions(deals, _conversions(run))
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
+
+
+Amount = tuple[float, str]
+
+
+def _conversions(run: GuidedRun) -> dict[Amount, Amount]:
+    """Amounts the article also gives in US dollars: "US$400 million (R5.5 billion)"."""
+    found: dict[Amount, Amount] = {}
+    for first, second in pairwise(run.candidates):
+        for other, usd in ((first, second), (second, first)):
+            q = usd.quantity
+            same = (other.dropped or "").startswith("same amount") and usd.dropped is None
+            if same and q.kind == other.quantity.kind == "money":
+                found[(other.quantity.value, other.quantity.unit)] = (q.value, q.unit)
+    return found
+
+
+def _without_conversions(
+    deals: list[InvestmentDeal], conversions: dict[Amount, Amount]
+) -> list[InvestmentDeal]:
+    """A deal told again in another currency is the deal of its USD amount (contract).
+
+    "The R5.5 billion investment zinc mine" repeats "US$400 million (over R5.5 billion)":
+    the repeat is dropped when the USD telling is a deal of its own.
+    """
+    told = {(d.amount, d.currency) for d in deals}
+    return [d for d in deals if conversions.get((d.amount or 0.0, d.currency or "")) not in told]
 
 
 def _with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> InvestmentDeal:

@@ -70,3 +70,11 @@ def test_a_company_s_workforce_is_no_plant_fact() -> None:
 def test_a_deadline_or_a_programme_span_is_not_the_deal_s_year(sentence: str) -> None:
     text = f"Borealis Copper expands Kuma mine\n\n{sentence}\n"
     assert [d.year for d in _extract(text).deals] == [2025]  # the publication year
+
+
+def test_an_amount_repeated_in_its_other_currency_is_one_usd_deal() -> None:
+    text = ("Borealis Zinc opens Kuma mine\n\n"
+            "Borealis Zinc invested US$400 million (R5.5 billion) in the Kuma zinc mine. "
+            "The President will on Thursday open the R5.5 billion mine.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.amount, d.currency) for d in deals] == [(400e6, "USD")]
