@@ -30,7 +30,7 @@ from extract._strategies.guided.cues import (
 )
 from extract._strategies.guided.decide import Decider, Decision
 from extract._strategies.guided.fields import ArticleIndex, company_priors, facility_priors
-from extract._strategies.guided.roles import figure_owner
+from extract._strategies.guided.roles import figure_owner, measured_noun
 from extract._strategies.prompts import ChoicePrompt, load_choice_prompt, prompt_id
 
 _TALKS = re.compile(r"\b(?:met|meeting|discussed|considered|talks|negotiat\w+)\b", re.IGNORECASE)
@@ -147,6 +147,9 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
         elif owner is not None and owner.kind == "company" and not facility_word(sentence.text):
             rules["other"] += 1.5  # "KAZ Minerals produced 299,000 t": a company's total
 
+        q = figure.candidate.quantity
+        if measured_noun(index.text, q.start, q.end) in _RESERVE_NOUNS:
+            rules["reserves"] += 3.0  # "reserves of 260 Mt", "reserves are estimated at ..."
         metric = _ask(decider, "mass_metric", figure, rules)
         figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
     for figure in figures:
@@ -156,6 +159,8 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
             figure.role, figure.metric = "jobs", "jobs"
 
 
+# Nouns whose figure is a stock in the ground, whatever the sentence says of output.
+_RESERVE_NOUNS = frozenset({"reserve", "reserves", "resource", "resources"})
 _FACILITY_WORD = re.compile(
     r"\b(?:plant|smelter|refinery|factory|mine|mill|deposit|field|facility|complex|works|"
     r"combine|concentrator|furnace|quarry|pit|project|operation|site)s?\b",

@@ -78,3 +78,15 @@ def test_an_amount_repeated_in_its_other_currency_is_one_usd_deal() -> None:
             "The President will on Thursday open the R5.5 billion mine.\n")  # fmt: skip
     deals = _extract(text).deals
     assert [(d.amount, d.currency) for d in deals] == [(400e6, "USD")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kuma mine has reserves of around 260 million tons, mined since 1990.",
+        "The reserves of the Kuma mine are estimated at 660 million tons of ore.",
+    ],
+)
+def test_a_figure_that_measures_reserves_is_reserves(sentence: str) -> None:
+    text = f"Borealis Copper expands Kuma mine\n\nBorealis Copper owns the Kuma mine. {sentence}\n"
+    assert [f.metric for f in _extract(text).plant_facts] == ["reserves"]
