@@ -260,8 +260,10 @@ def _dateline(index: ArticleIndex, place: Span) -> bool:
 def main_company(index: ArticleIndex) -> str | None:
     """The company the article is about: the most mentioned one, agencies aside."""
     counts: dict[str, int] = {}
+    # An agency, a council or a press service is quoted, not the subject of the article.
+    agencies = {n.start for n in index.names if n.kind == "agency"}
     for span in index.companies:
-        if not AGENCY_NAME.search(span.text):
+        if not AGENCY_NAME.search(span.text) and span.start not in agencies:
             counts[span.text] = counts.get(span.text, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 

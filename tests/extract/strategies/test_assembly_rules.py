@@ -90,3 +90,13 @@ def test_an_amount_repeated_in_its_other_currency_is_one_usd_deal() -> None:
 def test_a_figure_that_measures_reserves_is_reserves(sentence: str) -> None:
     text = f"Borealis Copper expands Kuma mine\n\nBorealis Copper owns the Kuma mine. {sentence}\n"
     assert [f.metric for f in _extract(text).plant_facts] == ["reserves"]
+
+
+def test_the_article_s_main_company_is_no_agency_however_often_quoted() -> None:
+    text = ("Borealis Copper to expand Kuma mine\n\n"
+            "The Regional Development Council said Borealis Copper will expand the Kuma mine. "
+            "The Regional Development Council welcomed the plan. The Regional Development "
+            "Council expects more jobs. The expansion will require an investment of "
+            "$250 million.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.investor, d.amount) for d in deals] == [("Borealis Copper", 250e6)]
