@@ -10,6 +10,7 @@ mention).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Protocol, TypeVar
@@ -44,10 +45,20 @@ def defined_aliases(text: str, found: Sequence[Name]) -> dict[str, Name]:
 
     """
     aliases: dict[str, Name] = {}
-    for full, short in pairwise(found):
-        if full.kind not in _PARTIES or short.kind not in _SHORT_KINDS:
+    for first, second in pairwise(found):
+        closed = text[second.end : second.end + 1] in (")", ",")
+        if text[first.end : second.start].strip() != "(" or not closed:
             continue
-        bracketed = text[full.end : short.start].strip() == "(" and text[short.end :][:1] == ")"
-        if bracketed and len(short.text) < len(full.text):
+        # "Eurasian Resources Group (ERG)"; an acronym may come first: "RCC (Russian Copper
+        # Company, CJSC)".
+        full, short = (second, first) if _ACRONYM.fullmatch(first.text) else (first, second)
+        if (
+            full.kind in _PARTIES
+            and short.kind in _SHORT_KINDS
+            and len(short.text) < len(full.text)
+        ):
             aliases.setdefault(short.text, full)
     return aliases
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")

@@ -65,3 +65,9 @@ def test_a_short_form_defined_in_brackets_carries_the_full_name() -> None:
 def test_a_place_in_brackets_is_no_short_form() -> None:
     text = "Temir Steel signed the deal in Paris (France) on Monday. Temir Steel will pay."
     assert "France" not in _names(text)
+
+
+def test_an_acronym_may_come_before_its_full_name_in_brackets() -> None:
+    text = ("Tomsk Processing, a subsidiary of TCC (Tomsk Copper Company, CJSC), started work. "
+            "TCC will invest $100 million.")  # fmt: skip
+    assert _names(text)["TCC"] == "Tomsk Copper Company"
