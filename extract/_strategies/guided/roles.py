@@ -167,7 +167,7 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
             if child.dep_ == "poss" and (name := _any_name(names, child) or _company_word(child)):
                 return name
     for verb in _verbs_above(token)[:3]:
-        for child in verb.children:
+        for child in _with_aux_children(verb):
             if child.dep_ == "nsubj":
                 # "Kazakhstan's largest smelter produced ...": the smelter's figure, but
                 # "Peru's output rose to ...": the country's.
@@ -176,6 +176,16 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
                     return _any_name(names, owner) or _company_word(owner)
                 return _any_name(names, child) or _company_word(child)
     return None
+
+
+def _with_aux_children(verb: Token) -> list[Token]:
+    """The verb's dependents, and those the parse hung on its auxiliaries.
+
+    "Uzbekistan plans to by 2030 raise its output": the small model may read "plans" as
+    an auxiliary of "raise" and hang the subject on it.
+    """
+    children = list(verb.children)
+    return children + [c for aux in children if aux.dep_ == "aux" for c in aux.children]
 
 
 # "The gold mining firm produced 440,000 ounces", "the company's output": a company named by

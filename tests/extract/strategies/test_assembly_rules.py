@@ -5,6 +5,7 @@ import pytest
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article, ArticleExtraction
 from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.strategy import GuidedOptions
 
@@ -100,3 +101,15 @@ def test_the_article_s_main_company_is_no_agency_however_often_quoted() -> None:
             "$250 million.\n")  # fmt: skip
     deals = _extract(text).deals
     assert [(d.investor, d.amount) for d in deals] == [("Borealis Copper", 250e6)]
+
+
+def test_a_subject_hung_on_an_auxiliary_still_owns_the_figure() -> None:
+    # The small parser reads "plans" as an auxiliary of "raise" and hangs the subject on it.
+    text = (
+        "Mining targets set\n\n"
+        "Kazakhstan plans to by 2030 raise its annual production of zinc 2 times to "
+        "600,000 tonnes, while also boosting lead production by 1.5 times to 200 tonnes."
+    )
+    index = ArticleIndex.build(text, 2025)
+    owner = figure_owner(text, index.names, text.index("600,000"))
+    assert owner is not None and (owner.text, owner.kind) == ("Kazakhstan", "country")
