@@ -149,7 +149,10 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
 
         q = figure.candidate.quantity
         if measured_noun(index.text, q.start, q.end) in _RESERVE_NOUNS:
-            rules["reserves"] += 3.0  # "reserves of 260 Mt", "reserves are estimated at ..."
+            # "reserves of 260 Mt", "reserves are estimated at ...": reserves among the
+            # metrics; whether it is a facility's figure at all is left to the other cues.
+            best = max(score for label, score in rules.items() if label != "other")
+            rules["reserves"] = max(rules["reserves"], best + 1.0)
         metric = _ask(decider, "mass_metric", figure, rules)
         figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
     for figure in figures:

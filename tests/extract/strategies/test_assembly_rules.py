@@ -113,3 +113,9 @@ def test_a_subject_hung_on_an_auxiliary_still_owns_the_figure() -> None:
     index = ArticleIndex.build(text, 2025)
     owner = figure_owner(text, index.names, text.index("600,000"))
     assert owner is not None and (owner.text, owner.kind) == ("Kazakhstan", "country")
+
+
+def test_a_country_s_reserves_stay_a_national_total() -> None:
+    text = ("Borealis Copper expands Kuma mine\n\nBorealis Copper owns the Kuma mine. "
+            "Chile has the world's largest copper reserves of 190 million tonnes.\n")  # fmt: skip
+    assert _extract(text).plant_facts == []
