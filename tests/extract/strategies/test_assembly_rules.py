@@ -119,3 +119,10 @@ def test_a_country_s_reserves_stay_a_national_total() -> None:
     text = ("Borealis Copper expands Kuma mine\n\nBorealis Copper owns the Kuma mine. "
             "Chile has the world's largest copper reserves of 190 million tonnes.\n")  # fmt: skip
     assert _extract(text).plant_facts == []
+
+
+def test_a_figure_restated_in_brackets_is_one_plant_fact() -> None:
+    text = ("Borealis Copper builds Kuma plant\n\n"
+            "The capacity of the Kuma concentrator will be 65,000 tonnes of copper concentrate "
+            "per year (180 tonnes per day).\n")  # fmt: skip
+    assert [(f.value, f.period) for f in _extract(text).plant_facts] == [(65000.0, "year")]
