@@ -82,7 +82,8 @@ _INTRODUCER = (
     r"investor|subsidiary|unit|smelter|steelmaker|maker|conglomerate|contractor|"
     r"partner|shareholder|owner|buyer|seller"
 )
-_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER})\s+$", re.IGNORECASE)
+# ... also when the name is quoted: 'Singapore company "Azura International"'.
+_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER})\s+[\"“«]?$", re.IGNORECASE)
 # "X, a subsidiary of ...", "X, the Chinese company": the text says X is a company.
 _APPOSITION_COMPANY = re.compile(
     r"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|company|firm|group|producer|miner"

@@ -71,3 +71,8 @@ def test_an_acronym_may_come_before_its_full_name_in_brackets() -> None:
     text = ("Tomsk Processing, a subsidiary of TCC (Tomsk Copper Company, CJSC), started work. "
             "TCC will invest $100 million.")  # fmt: skip
     assert _names(text)["TCC"] == "Tomsk Copper Company"
+
+
+def test_a_quoted_name_introduced_as_a_company_is_one() -> None:
+    text = 'The deal was signed by the president of Singapore company "Borun Tide" Kui Lam.'
+    assert "Borun Tide" in _names(text).values()
