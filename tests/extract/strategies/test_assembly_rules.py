@@ -126,3 +126,11 @@ def test_a_figure_restated_in_brackets_is_one_plant_fact() -> None:
             "The capacity of the Kuma concentrator will be 65,000 tonnes of copper concentrate "
             "per year (180 tonnes per day).\n")  # fmt: skip
     assert [(f.value, f.period) for f in _extract(text).plant_facts] == [(65000.0, "year")]
+
+
+def test_a_plan_told_after_a_signing_in_the_lead_is_agreed() -> None:
+    text = ("Borealis to build smelter\n\n"
+            "ASTANA – Kazakhstan and Borealis Copper signed an agreement on Monday to build a "
+            "copper smelter. The smelter will be built near Balkhash and will cost "
+            "$900 million.\n")  # fmt: skip
+    assert [d.stage for d in _extract(text).deals] == ["agreed"]
