@@ -219,8 +219,12 @@ def location_for(
             return max(inside, key=lambda p: place_rank(p.text)).text
     scores: dict[str, float] = {}
     near = nearby(places, index, sentence_no, at)
+    # "in Kokand", "near the village of Aktogai": a place something is said to be in beats
+    # one named as a party or a topic ("Akmola region's governor", "the Ferghana deal").
+    located = {p.text for p in places
+               if _LOCATED.search(index.text[max(0, p.start - 12) : p.start])}  # fmt: skip
     for name, score in near.items():
-        scores[name] = score + place_rank(name)
+        scores[name] = score + place_rank(name) + (_LOCATED_BONUS if name in located else 0.0)
     for sentence in index.sentences:
         if facility and any(f.text == facility and sentence.start <= f.start < sentence.end
                             for f in index.facilities):  # fmt: skip
@@ -241,6 +245,10 @@ _HOME_OF = re.compile(r"[-‐–]\s?(?:based|listed|headquartered|registered|dom
 
 def _home_of(index: ArticleIndex, place: Span) -> bool:
     return bool(_HOME_OF.match(index.text, place.end))
+
+
+_LOCATED = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$")
+_LOCATED_BONUS = 2.0
 
 
 def _names_facility(place: str, facility: str) -> bool:

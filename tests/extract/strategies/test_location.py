@@ -35,3 +35,9 @@ def test_a_trip_to_a_country_does_not_make_it_the_article_s() -> None:
     text = ("Uranium output rises\n\nThe President paid a visit to France. Kazakhstan expects "
             "more investment in its uranium mines. Kazakhstan's output rose.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
+
+
+def test_a_place_the_plant_is_said_to_be_in_beats_a_more_specific_one_named_otherwise() -> None:
+    text = ("Officials of Shymkent city said the copper plant will be built in Kentau "
+            "and will produce 65,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "copper plant", 0) == "Kentau"
