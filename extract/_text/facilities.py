@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from extract._text.nlp import parse
 from extract._text.spans import Span
+from extract._vocab import country_of
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Doc, Token
@@ -114,6 +115,8 @@ def _anchored_end(doc: Doc, head: Token) -> int:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if not objects or not _is_place(objects[0]):
             break
+        if country_of(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1].text):
+            break  # "a lithium plant in Zimbabwe": a country places it too vaguely to name it
         end = objects[0].right_edge.i + 1
     return end
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from extract._text.aliases import defined_aliases
 from extract._text.nlp import parse
 from extract._text.quantity_lexicon import CURRENCY_CODES
 from extract._text.spans import Span
@@ -81,7 +82,8 @@ _INTRODUCER = (
     r"investor|subsidiary|unit|smelter|steelmaker|maker|conglomerate|contractor|"
     r"partner|shareholder|owner|buyer|seller"
 )
-_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER})\s+$", re.IGNORECASE)
+# ... also when the name is quoted: 'Singapore company "Azura International"'.
+_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER})\s+[\"“«]?$", re.IGNORECASE)
 # "X, a subsidiary of ...", "X, the Chinese company": the text says X is a company.
 _APPOSITION_COMPANY = re.compile(
     r"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|company|firm|group|producer|miner"
@@ -188,7 +190,16 @@ def names(text: str) -> tuple[Name, ...]:
             continue  # a headline capitalises every word: a name there must recur
         kind = _country_kind(span, label) or kinds[span.text]
         found.append(_widened(doc, Name(span.start_char, span.end_char, span.text, kind)))
-    return tuple(found)
+    return _with_alias_kinds(text, found)
+
+
+def _with_alias_kinds(text: str, found: list[Name]) -> tuple[Name, ...]:
+    """A short form defined for a company ("Eurasian Resources Group (ERG)") is a company."""
+    aliases = defined_aliases(text, found)
+    return tuple(
+        Name(n.start, n.end, n.text, aliases[n.text].kind) if n.text in aliases else n
+        for n in found
+    )
 
 
 def of_kind(found: Iterable[Name], *kinds: Kind) -> list[Name]:
@@ -402,9 +413,12 @@ def company_mentions(text: str) -> list[Span]:
     Articles shorten names after the first mention ("Daewon will invest"); a
     mention whose words all stand in one longer company name takes that name.
     """
-    found = of_kind(names(text), "company", "agency")
+    every = names(text)
+    found = of_kind(every, "company", "agency")
     full = sorted({name.text for name in found}, key=len, reverse=True)
-    return [Span(name.start, name.end, _fullest(name.text, full)) for name in found]
+    aliases = {short: name.text for short, name in defined_aliases(text, every).items()}
+    return [Span(name.start, name.end, _fullest(aliases.get(name.text, name.text), full))
+            for name in found]  # fmt: skip
 
 
 def _words(name: str) -> set[str]:

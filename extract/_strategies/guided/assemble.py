@@ -23,9 +23,16 @@ from extract._strategies.guided.fields import (
 )
 from extract._strategies.guided.mentions import DealMention, deal_mentions, partner_at
 from extract._strategies.guided.parties import counterparty, host_country, investor_country
+from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
-from extract._strategies.guided.strategy import Figure, GuidedRun, stage_rules
-from extract._text.reading import years
+from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word, stage_rules
+from extract._strategies.guided.tellings import (
+    conversions,
+    deal_year,
+    one_per_amount,
+    with_headline_commodities,
+    without_conversions,
+)
 
 # Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
 _CREATED = re.compile(
@@ -47,7 +54,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
         host = _nearest_deal(run.index, run.figures, jobs) if jobs in created else None
         if host is not None:
             deals[host] = _with_jobs(run.index, deals[host], deal_figures[host], jobs)
-        elif jobs not in created:
+        elif jobs not in created and not _workforce_of_a_party(run.index, jobs):
             facts.append(_plant_fact(run.index, jobs))
     covered = {f.candidate.sentence_no for f in run.figures if f.role == "deal"}
     investors = {d.investor for d in deals}
@@ -64,8 +71,23 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
             if f.facility in states else f for f in kept]  # fmt: skip
     kept = _with_operators(kept, facility_owners(run.index), deals)
     deals = [_staged_by_facility(d, states, kept) for d in deals]
+    deals = [with_headline_commodities(run.index, d) for d in deals]
+    deals = without_conversions(deals, conversions(run))
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
+
+
+def _workforce_of_a_party(index: ArticleIndex, jobs: Figure) -> bool:
+    """Whether a jobs figure is a company's or a country's workforce, not a facility's.
+
+    "KAZ Minerals is a copper company with 16,000 employees" (GUIDELINES 9).
+    """
+    owner = figure_owner(index.text, index.names, jobs.candidate.quantity.start)
+    facility_named = facility_word(jobs.candidate.sentence.text)
+    return owner is not None and owner.kind in _PARTY_KINDS and not facility_named
+
+
+_PARTY_KINDS = ("company", "country", "nationality")
 
 
 def _capacity_if_unbuilt(fact: PlantFact) -> PlantFact:
@@ -151,47 +173,6 @@ def _with_investors(
     return deals + mentions
 
 
-_FIELDS_TO_FILL = ("investor", "investor_country", "counterparty", "host_country", "project",
-                   "stage", "jobs", "year")  # fmt: skip
-
-
-def one_per_amount(deals: list[InvestmentDeal], index: ArticleIndex) -> list[InvestmentDeal]:
-    """One amount is one deal, however often the article repeats it (contract).
-
-    The headline, the lead and the body often restate one purchase; the record
-    keeps the most specific telling (a body sentence that names the investor),
-    and fields it lacks are taken from the other tellings.
-    """
-    kept: dict[tuple[float, str], list[InvestmentDeal]] = {}
-    rest: list[InvestmentDeal] = []
-    for deal in deals:
-        if deal.amount is None or deal.currency is None:
-            rest.append(deal)
-        else:
-            kept.setdefault((round(deal.amount, -3), deal.currency), []).append(deal)
-    merged = [_merged(sorted(group, key=lambda d: _specificity(d, index)))
-              for group in kept.values()]  # fmt: skip
-    return merged + rest
-
-
-def _specificity(deal: InvestmentDeal, index: ArticleIndex) -> tuple[int, int, int]:
-    """Sort key, best first: a named investor, not the headline, more words."""
-    headline = bool(index.sentences) and deal.evidence == index.sentences[0].text
-    return (deal.investor is None, headline, -len(deal.evidence))
-
-
-def _merged(tellings: list[InvestmentDeal]) -> InvestmentDeal:
-    best = tellings[0]
-    update = {}
-    for field in _FIELDS_TO_FILL:
-        if getattr(best, field) is None:
-            update[field] = next((getattr(d, field) for d in tellings[1:]
-                                  if getattr(d, field) is not None), None)  # fmt: skip
-    if not best.commodities:
-        update["commodities"] = next((d.commodities for d in tellings if d.commodities), [])
-    return best.model_copy(update=update)
-
-
 # A mention of an investor that already has a deal is that deal told again, unless the text
 # says it is another one: "the company is also building", "they also discussed".
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
@@ -246,7 +227,7 @@ def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
         project=mention.project,
         commodities=commodities_in(f"{sentence} {mention.project or ''}"),
         stage=stage,
-        year=_deal_year(sentence, index.published_year),
+        year=deal_year(sentence, index.published_year),
         evidence=sentence,
     )
 
@@ -286,14 +267,9 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         amount=q.value,
         currency=q.unit,
         stage=figure.stage,
-        year=_deal_year(sentence, index.published_year),
+        year=deal_year(sentence, index.published_year),
         evidence=sentence,
     )
-
-
-def _deal_year(sentence: str, published_year: int | None) -> int | None:
-    found = years(sentence)
-    return int(found[0].text) if found else published_year
 
 
 def _nearest_deal(index: ArticleIndex, figures: list[Figure], jobs: Figure) -> int | None:

@@ -78,7 +78,7 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
     if quantity.kind not in _KEPT_KINDS:
         return "bare number without a unit"
     if quantity.kind != "money":
-        return None
+        return _restated(text, quantity, previous)
     near = _near(text, quantity)
     if _EXCHANGE_RATE.search(text[quantity.end : quantity.end + 20]):
         return "exchange rate"
@@ -102,6 +102,19 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
     earlier_money = (previous is not None and previous.kind == "money"
                      and ". " not in text[previous.end : quantity.start])  # fmt: skip
     return context_reason(text, quantity, earlier_money)
+
+
+# "65 thousand tons a year (200 tons per day)": the same figure in brackets, another unit.
+_BRACKET_GAP = re.compile(r"[^()]{0,40}\(\s*(?:or|about|around|approximately|some|nearly)?\s*")
+
+
+def _restated(text: str, quantity: Quantity, previous: Quantity | None) -> str | None:
+    """A figure in brackets right after one of its kind restates it (one figure, one record)."""
+    if previous is None or previous.kind != quantity.kind:
+        return None
+    if _BRACKET_GAP.fullmatch(text[previous.end : quantity.start]) is None:
+        return None
+    return f"{previous.text!r} restated in brackets"
 
 
 def _same_amount_in_two_currencies(text: str, first: Quantity, second: Quantity) -> bool:

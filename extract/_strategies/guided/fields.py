@@ -75,8 +75,9 @@ def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) ->
             for rank, name in enumerate(ranked)}  # fmt: skip
 
 
-# Between a nationality and the company it marks: "China's", "the Chinese state-owned company".
-_MARK_GAP = re.compile(r"^(?:[’']s)?(?:\s+(?:[a-z][\w-]*|&))*\s+$")
+# Between a nationality and the company it marks: "China's", "the Chinese state-owned company",
+# "the Chinese investor, X".
+_MARK_GAP = re.compile(r"^(?:[’']s)?(?:\s+(?:[a-z][\w-]*|&))*,?\s+$")
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}$")
 
 
@@ -127,7 +128,15 @@ def company_priors(
         priors[name] += (0.75 if name in foreign else 0.0) - (
             0.5 if name in later - earlier else 0.0
         )
+    main = main_company(index)
+    if main and not any(sentence.start <= c.start < sentence.end for c in index.companies):
+        # "The investment in the project will amount to $1.2 billion": a sentence that names
+        # no company tells of the company the article is about, not the last one named.
+        priors[main] = priors.get(main, 0.0) + _MAIN_COMPANY_WEIGHT
     return priors
+
+
+_MAIN_COMPANY_WEIGHT = 2.0
 
 
 _BARE_HEAD = re.compile(r"\b(?:the|this|that|its|new)\s+(\w+)\b", re.IGNORECASE)
@@ -201,7 +210,7 @@ def location_for(
     first, then those of the figure's sentence and the few before it; a dateline
     ("ASTANA –") places the reporter, not the plant.
     """
-    places = [p for p in index.locations if not _dateline(index, p)]
+    places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     if facility:
         # "the Bakyrchik mine": a place that names the facility is not where it is (S10).
         places = [p for p in places if not _names_facility(p.text, facility)]
@@ -210,8 +219,12 @@ def location_for(
             return max(inside, key=lambda p: place_rank(p.text)).text
     scores: dict[str, float] = {}
     near = nearby(places, index, sentence_no, at)
+    # "in Kokand", "near the village of Aktogai": a place something is said to be in beats
+    # one named as a party or a topic ("Akmola region's governor", "the Ferghana deal").
+    located = {p.text for p in places
+               if _LOCATED.search(index.text[max(0, p.start - 12) : p.start])}  # fmt: skip
     for name, score in near.items():
-        scores[name] = score + place_rank(name)
+        scores[name] = score + place_rank(name) + (_LOCATED_BONUS if name in located else 0.0)
     for sentence in index.sentences:
         if facility and any(f.text == facility and sentence.start <= f.start < sentence.end
                             for f in index.facilities):  # fmt: skip
@@ -223,6 +236,19 @@ def location_for(
     named = {span.text for span in places}
     # An article that places anything in exactly one place is about a plant there.
     return named.pop() if len(named) == 1 else None
+
+
+# "London-listed Antofagasta", "the Jersey-based firm": the place a company is based or
+# listed in, not where its facility is.
+_HOME_OF = re.compile(r"[-‐–]\s?(?:based|listed|headquartered|registered|domiciled)\b", re.I)
+
+
+def _home_of(index: ArticleIndex, place: Span) -> bool:
+    return bool(_HOME_OF.match(index.text, place.end))
+
+
+_LOCATED = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$")
+_LOCATED_BONUS = 2.0
 
 
 def _names_facility(place: str, facility: str) -> bool:
@@ -242,13 +268,17 @@ def _dateline(index: ArticleIndex, place: Span) -> bool:
 def main_company(index: ArticleIndex) -> str | None:
     """The company the article is about: the most mentioned one, agencies aside."""
     counts: dict[str, int] = {}
+    # An agency, a council or a press service is quoted, not the subject of the article.
+    agencies = {n.start for n in index.names if n.kind == "agency"}
     for span in index.companies:
-        if not AGENCY_NAME.search(span.text):
+        if not AGENCY_NAME.search(span.text) and span.start not in agencies:
             counts[span.text] = counts.get(span.text, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-_IN_PLACE = re.compile(r"\b(?:in|across|throughout|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# Where things happen. "to" and "from" are no such words: a visit to France, exports to
+# China, equipment from Germany name other countries than the one the article is about.
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def main_country(index: ArticleIndex) -> str | None:
@@ -269,13 +299,21 @@ def main_country(index: ArticleIndex) -> str | None:
             and not _IN_PLACE.search(index.text[max(0, span.start - 12) : span.start])
         ):
             weight = 0.25  # a nationality, or a country marking a company
-        elif _IN_PLACE.search(index.text[max(0, span.start - 12) : span.start]):
+        elif _IN_PLACE.search(index.text[max(0, span.start - 12) : span.start]) or _after_place(
+            index, span
+        ):
             weight = 3.0
         else:
             weight = 1.5
         weight += 1.0 if span.start < headline_end else 0.0
         counts[span.text] = counts.get(span.text, 0.0) + weight
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _after_place(index: ArticleIndex, span: Span) -> bool:
+    """Whether the country follows a place it contains: "in Zhambyl region, Kazakhstan"."""
+    before = index.text[max(0, span.start - 2) : span.start]
+    return before == ", " and any(p.end == span.start - 2 for p in index.locations)
 
 
 def _marking_spans(index: ArticleIndex) -> set[tuple[int, int]]:

@@ -164,18 +164,40 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
         return None
     for noun in (token, token.head, token.head.head):
         for child in noun.children:
-            if child.dep_ == "poss" and (name := _any_name(names, child)):
+            if child.dep_ == "poss" and (name := _any_name(names, child) or _company_word(child)):
                 return name
     for verb in _verbs_above(token)[:3]:
-        for child in verb.children:
+        for child in _with_aux_children(verb):
             if child.dep_ == "nsubj":
                 # "Kazakhstan's largest smelter produced ...": the smelter's figure, but
                 # "Peru's output rose to ...": the country's.
                 owner = next((c for c in child.children if c.dep_ == "poss"), None)
                 if child.lemma_.lower() in _TOTAL_NOUNS and owner is not None:
-                    return _any_name(names, owner)
-                return _any_name(names, child)
+                    return _any_name(names, owner) or _company_word(owner)
+                return _any_name(names, child) or _company_word(child)
     return None
+
+
+def _with_aux_children(verb: Token) -> list[Token]:
+    """The verb's dependents, and those the parse hung on its auxiliaries.
+
+    "Uzbekistan plans to by 2030 raise its output": the small model may read "plans" as
+    an auxiliary of "raise" and hang the subject on it.
+    """
+    children = list(verb.children)
+    return children + [c for aux in children if aux.dep_ == "aux" for c in aux.children]
+
+
+# "The gold mining firm produced 440,000 ounces", "the company's output": a company named by
+# a common noun owns the figure as surely as one named by its name.
+_COMPANY_WORDS = frozenset({"company", "firm", "group", "miner", "producer", "corporation",
+                            "holding", "conglomerate"})  # fmt: skip
+
+
+def _company_word(token: Token) -> Name | None:
+    if token.lemma_.lower() not in _COMPANY_WORDS or token.pos_ != "NOUN":
+        return None
+    return Name(token.idx, token.idx + len(token.text), token.text, "company")
 
 
 # Nouns whose owner owns the figure: "Peru's output", "the company's production".
@@ -198,3 +220,34 @@ _TOTAL_NOUNS = frozenset(
 
 def _any_name(names: tuple[Name, ...], token: Token) -> Name | None:
     return next((n for n in names if n.start <= token.idx < n.end), None)
+
+
+# Verbs through which a figure states its subject: "reserves are estimated at 660 Mt".
+_STATING_VERBS = frozenset({"be", "estimate", "amount", "total", "reach", "stand", "exceed",
+                            "equal", "make", "put", "calculate", "assess"})  # fmt: skip
+
+
+def measured_noun(text: str, at: int, end: int) -> str | None:
+    """The noun the figure at ``at:end`` measures: "reserves of 260 Mt" -> "reserves".
+
+    Up from the figure through prepositions to the first noun or verb: a noun is what the
+    figure measures; a stating verb ("are estimated at", "amount to") hands on to its
+    subject; any other verb ends the search.
+    """
+    token = _token_at(parse(text), at)
+    if token is None:
+        return None
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if head.pos_ in ("NOUN", "PROPN") and not at <= head.idx < end:
+            return head.lower_
+        if head.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if head.lemma_.lower() in _STATING_VERBS and subject is not None:
+                return subject.lower_
+            return None
+        current = head
+    return None

@@ -51,13 +51,31 @@ def facility_states(index: ArticleIndex) -> dict[str, str]:
     for sentence in index.sentences:
         for name in _facilities_of(index, sentence.start, sentence.end):
             found = votes.setdefault(name, set())
-            if _OPERATING.search(sentence.text):
+            if _operating_now(index, sentence.start, sentence.text):
                 found.add("operating")
             if _BUILDING.search(sentence.text):
                 found.add("under_construction")
             if _PLANNED.search(sentence.text):
                 found.add("planned")
     return {name: _state(found) for name, found in votes.items() if found}
+
+
+# "will be put into operation", "is expected to start production": not yet operating.
+_NOT_YET = frozenset({"will", "would", "shall", "to", "may", "could", "should"})
+
+
+def _operating_now(index: ArticleIndex, start: int, sentence: str) -> bool:
+    """An operating cue said of the present or past, not of a future or hoped-for event."""
+    doc = parse(index.text)
+    for match in _OPERATING.finditer(sentence):
+        token = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
+        verb = token.root if token is not None else None
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb is None or not any(c.lower_ in _NOT_YET and c.dep_ in ("aux", "auxpass")
+                                   for c in verb.children):  # fmt: skip
+            return True
+    return False
 
 
 def _state(found: set[str]) -> str:

@@ -30,7 +30,7 @@ from extract._strategies.guided.cues import (
 )
 from extract._strategies.guided.decide import Decider, Decision
 from extract._strategies.guided.fields import ArticleIndex, company_priors, facility_priors
-from extract._strategies.guided.roles import figure_owner
+from extract._strategies.guided.roles import figure_owner, measured_noun
 from extract._strategies.prompts import ChoicePrompt, load_choice_prompt, prompt_id
 
 _TALKS = re.compile(r"\b(?:met|meeting|discussed|considered|talks|negotiat\w+)\b", re.IGNORECASE)
@@ -144,9 +144,15 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
         owner = figure_owner(index.text, index.names, figure.candidate.quantity.start)
         if owner is not None and owner.kind in ("country", "nationality"):
             rules["other"] += 2.5  # "Tajikistan produced 1.4 Mt of cement": a national total
-        elif owner is not None and owner.kind == "company" and not _facility_word(sentence.text):
+        elif owner is not None and owner.kind == "company" and not facility_word(sentence.text):
             rules["other"] += 1.5  # "KAZ Minerals produced 299,000 t": a company's total
 
+        q = figure.candidate.quantity
+        if measured_noun(index.text, q.start, q.end) in _RESERVE_NOUNS:
+            # "reserves of 260 Mt", "reserves are estimated at ...": reserves among the
+            # metrics; whether it is a facility's figure at all is left to the other cues.
+            best = max(score for label, score in rules.items() if label != "other")
+            rules["reserves"] = max(rules["reserves"], best + 1.0)
         metric = _ask(decider, "mass_metric", figure, rules)
         figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
     for figure in figures:
@@ -156,6 +162,8 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
             figure.role, figure.metric = "jobs", "jobs"
 
 
+# Nouns whose figure is a stock in the ground, whatever the sentence says of output.
+_RESERVE_NOUNS = frozenset({"reserve", "reserves", "resource", "resources"})
 _FACILITY_WORD = re.compile(
     r"\b(?:plant|smelter|refinery|factory|mine|mill|deposit|field|facility|complex|works|"
     r"combine|concentrator|furnace|quarry|pit|project|operation|site)s?\b",
@@ -163,7 +171,8 @@ _FACILITY_WORD = re.compile(
 )
 
 
-def _facility_word(sentence: str) -> bool:
+def facility_word(sentence: str) -> bool:
+    """Whether ``sentence`` speaks of a facility ("plant", "mine", "project" ...)."""
     return bool(_FACILITY_WORD.search(sentence))
 
 
@@ -202,7 +211,7 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     # Most deals in the news are announced plans; cue words must say otherwise.
     rules["planned"] += 0.5
     if _SIGNED.search(article[:600]) and not any(rules[k] for k in ("under_way", "completed")):
-        rules["agreed"] += 1.0
+        rules["agreed"] += 2.0  # beats the default plan and one "will" of the sentence
     return rules
 
 

@@ -1,6 +1,6 @@
 """Where a facility is: the most specific place the text puts it in, never its own name."""
 
-from extract._strategies.guided.fields import ArticleIndex, location_for
+from extract._strategies.guided.fields import ArticleIndex, location_for, main_country
 
 
 def _location(text: str, facility: str, sentence_no: int) -> str | None:
@@ -17,3 +17,27 @@ def test_a_place_that_names_the_mine_is_not_its_location() -> None:
 def test_a_place_the_facility_is_said_to_be_in_is_its_location() -> None:
     text = "The company will build a copper smelter in Balkhash. It will cost $200 million."
     assert _location(text, "copper smelter in Balkhash", 1) == "Balkhash"
+
+
+def test_where_a_company_is_listed_or_based_is_not_its_plant_s_location() -> None:
+    text = ("Toronto-listed Borealis Copper will expand the Kuma mine. "
+            "The Kuma mine will produce 40,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "Kuma mine", 1) is None
+
+
+def test_the_country_a_place_is_said_to_be_in_is_the_article_s() -> None:
+    text = ("The agreement was signed in Russia on Monday. The fertilizer plant will be built "
+            "in Zhambyl region, Kazakhstan. It will supply Kazakhstan farms.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
+
+
+def test_a_trip_to_a_country_does_not_make_it_the_article_s() -> None:
+    text = ("Uranium output rises\n\nThe President paid a visit to France. Kazakhstan expects "
+            "more investment in its uranium mines. Kazakhstan's output rose.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
+
+
+def test_a_place_the_plant_is_said_to_be_in_beats_a_more_specific_one_named_otherwise() -> None:
+    text = ("Officials of Shymkent city said the copper plant will be built in Kentau "
+            "and will produce 65,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "copper plant", 0) == "Kentau"

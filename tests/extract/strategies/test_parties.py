@@ -38,3 +38,9 @@ def test_countries_come_from_the_text_not_from_a_list_of_names() -> None:
     assert investor_country(index, "Baotou Steel Group") == "China"
     assert host_country(index, 0) == "Mongolia"
     assert investor_country(index, "Unmarked Holdings") is None
+
+
+def test_a_nationality_marks_the_company_named_after_a_comma() -> None:
+    text = ("The Chinese investor, Borun Tungsten Resources, has pledged to invest $450 million "
+            "in the deposit in Kazakhstan.")  # fmt: skip
+    assert investor_country(ArticleIndex.build(text, 2025), "Borun Tungsten Resources") == "China"

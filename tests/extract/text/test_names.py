@@ -52,3 +52,27 @@ def test_words_that_are_not_companies_stay_out(text: str) -> None:
 def test_two_companies_joined_by_and_stay_two() -> None:
     text = "Hanul Steel Corporation and Saryarka Steel signed an agreement."
     assert set(_names(text).values()) == {"Hanul Steel Corporation", "Saryarka Steel"}
+
+
+def test_a_short_form_defined_in_brackets_carries_the_full_name() -> None:
+    text = ("Aral Basin Smelting Company (ABSC) plans a new furnace. "
+            "ABSC said the furnace would cost $90 million.")  # fmt: skip
+    names = _names(text)
+    assert names["ABSC"] == "Aral Basin Smelting Company"
+    assert sum(1 for m in company_mentions(text) if m.text == "Aral Basin Smelting Company") == 3
+
+
+def test_a_place_in_brackets_is_no_short_form() -> None:
+    text = "Temir Steel signed the deal in Paris (France) on Monday. Temir Steel will pay."
+    assert "France" not in _names(text)
+
+
+def test_an_acronym_may_come_before_its_full_name_in_brackets() -> None:
+    text = ("Tomsk Processing, a subsidiary of TCC (Tomsk Copper Company, CJSC), started work. "
+            "TCC will invest $100 million.")  # fmt: skip
+    assert _names(text)["TCC"] == "Tomsk Copper Company"
+
+
+def test_a_quoted_name_introduced_as_a_company_is_one() -> None:
+    text = 'The deal was signed by the president of Singapore company "Borun Tide" Kui Lam.'
+    assert "Borun Tide" in _names(text).values()

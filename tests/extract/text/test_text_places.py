@@ -95,3 +95,12 @@ def test_what_a_plant_will_process_is_throughput_even_up_to() -> None:
     made = f"a plant that can make {figure}"
     assert _leading_metric(processed, figure, facility_in_sentence=True) == "throughput"
     assert _leading_metric(made, figure, facility_in_sentence=True) == "capacity"
+
+
+def test_a_country_is_no_anchor_of_a_facility_s_name() -> None:
+    text = ("A Chinese company opened a lithium processing plant in Zimbabwe on Wednesday. "
+            "Borealis will build a copper smelter in Balkhash.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "lithium processing plant",
+        "copper smelter in Balkhash",
+    ]

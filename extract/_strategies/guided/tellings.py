@@ -1,0 +1,113 @@
+"""How an article tells a deal: its repeats, its year, its commodities.
+
+Rules of assembly that read the deal's sentence against the rest of the article:
+one amount is one deal however often it is told (also in another currency), a
+deadline is not the deal's year, and a sentence silent on the commodity takes
+the headline's.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from extract._schema import InvestmentDeal
+from extract._strategies.guided.fields import ArticleIndex, commodities_in
+from extract._strategies.guided.strategy import GuidedRun
+from extract._text.reading import years
+
+Amount = tuple[float, str]
+
+
+def conversions(run: GuidedRun) -> dict[Amount, Amount]:
+    """Amounts the article also gives in US dollars: "US$400 million (R5.5 billion)"."""
+    found: dict[Amount, Amount] = {}
+    for first, second in pairwise(run.candidates):
+        for other, usd in ((first, second), (second, first)):
+            q = usd.quantity
+            same = (other.dropped or "").startswith("same amount") and usd.dropped is None
+            if same and q.kind == other.quantity.kind == "money":
+                found[(other.quantity.value, other.quantity.unit)] = (q.value, q.unit)
+    return found
+
+
+def without_conversions(
+    deals: list[InvestmentDeal], conversions: dict[Amount, Amount]
+) -> list[InvestmentDeal]:
+    """A deal told again in another currency is the deal of its USD amount (contract).
+
+    "The R5.5 billion investment zinc mine" repeats "US$400 million (over R5.5 billion)":
+    the repeat is dropped when the USD telling is a deal of its own.
+    """
+    told = {(d.amount, d.currency) for d in deals}
+    return [d for d in deals if conversions.get((d.amount or 0.0, d.currency or "")) not in told]
+
+
+def with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> InvestmentDeal:
+    """A deal whose own sentence names no commodity concerns the one the headline names.
+
+    "The investment in the project will amount to $1.2 billion" says nothing of what
+    the project produces; the headline names the article's subject ("... copper plant").
+    """
+    if deal.commodities or not index.sentences:
+        return deal
+    found = commodities_in(index.sentences[0].text)
+    return deal.model_copy(update={"commodities": found}) if found else deal
+
+
+def deal_year(sentence: str, published_year: int | None) -> int | None:
+    """The year the sentence dates the deal by, else the publication year (GUIDELINES 21).
+
+    A deadline ("until 2030", "by 2025") or a programme's span ("2021-30 plans") dates
+    what the deal aims at, not the deal itself.
+    """
+    found = [y for y in years(sentence) if not _DEADLINE.search(sentence[: y.start])
+             and not _SPAN_YEAR.match(sentence[y.end :])
+             and not _SPAN_YEAR_BEFORE.search(sentence[: y.start])]  # fmt: skip
+    return int(found[0].text) if found else published_year
+
+
+_DEADLINE = re.compile(r"\b(?:until|by|till|through|to|before)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_SPAN_YEAR = re.compile(r"\s*[-–]\s*\d{2,4}\b")
+_SPAN_YEAR_BEFORE = re.compile(r"\d{4}\s*[-–]\s*$")
+
+
+_FIELDS_TO_FILL = ("investor", "investor_country", "counterparty", "host_country", "project",
+                   "stage", "jobs", "year")  # fmt: skip
+
+
+def one_per_amount(deals: list[InvestmentDeal], index: ArticleIndex) -> list[InvestmentDeal]:
+    """One amount is one deal, however often the article repeats it (contract).
+
+    The headline, the lead and the body often restate one purchase; the record
+    keeps the most specific telling (a body sentence that names the investor),
+    and fields it lacks are taken from the other tellings.
+    """
+    kept: dict[tuple[float, str], list[InvestmentDeal]] = {}
+    rest: list[InvestmentDeal] = []
+    for deal in deals:
+        if deal.amount is None or deal.currency is None:
+            rest.append(deal)
+        else:
+            kept.setdefault((round(deal.amount, -3), deal.currency), []).append(deal)
+    merged = [_merged(sorted(group, key=lambda d: _specificity(d, index)))
+              for group in kept.values()]  # fmt: skip
+    return merged + rest
+
+
+def _specificity(deal: InvestmentDeal, index: ArticleIndex) -> tuple[int, int, int]:
+    """Sort key, best first: a named investor, not the headline, more words."""
+    headline = bool(index.sentences) and deal.evidence == index.sentences[0].text
+    return (deal.investor is None, headline, -len(deal.evidence))
+
+
+def _merged(tellings: list[InvestmentDeal]) -> InvestmentDeal:
+    best = tellings[0]
+    update = {}
+    for field in _FIELDS_TO_FILL:
+        if getattr(best, field) is None:
+            update[field] = next((getattr(d, field) for d in tellings[1:]
+                                  if getattr(d, field) is not None), None)  # fmt: skip
+    if not best.commodities:
+        update["commodities"] = next((d.commodities for d in tellings if d.commodities), [])
+    return best.model_copy(update=update)

@@ -1,0 +1,136 @@
+"""Rules of assembly measured on the real-news tune split, each on a sentence of its own."""
+
+import pytest
+
+from extract._pipeline.pipeline import ExtractionConfig, Extractor
+from extract._schema import Article, ArticleExtraction
+from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.roles import figure_owner
+from extract._strategies.guided.states import facility_states
+from extract._strategies.guided.strategy import GuidedOptions
+
+RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
+
+
+def _extract(text: str) -> ArticleExtraction:
+    return Extractor(RULES_ONLY).extract(Article(id="a1", text=text, published="2025-03-04"))
+
+
+def test_a_deal_silent_on_its_commodity_takes_the_headline_s() -> None:
+    text = ("Hanul Steel bets on zinc as prices climb\n\n"
+            "Hanul Steel Corporation will invest $300 million in a new smelter in Pavlodar, "
+            "the company said on Tuesday.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.amount, d.commodities) for d in deals] == [(300e6, ["zinc"])]
+
+
+def test_an_amount_in_a_sentence_naming_no_company_is_the_main_company_s() -> None:
+    text = ("Borealis Copper to expand Kuma mine\n\n"
+            "Borealis Copper said on Monday it will expand the Kuma mine. Borealis Copper "
+            "bought the mine in 2019. The mine's trucks are supplied by Velta Machinery. "
+            "The expansion will require an investment of $250 million.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.investor, d.amount) for d in deals] == [("Borealis Copper", 250e6)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("The Kuma copper smelter has almost been completed and will be put into operation "
+         "in October.", "under_construction"),
+        ("The Kuma copper smelter is expected to be commissioned next year.", None),
+        ("The Kuma copper smelter was put into operation in 2019.", "operating"),
+    ],
+)  # fmt: skip
+def test_a_facility_to_be_put_into_operation_is_not_operating(sentence: str, state: str) -> None:
+    index = ArticleIndex.build(f"Borealis Copper runs a plant. {sentence}", 2025)
+    assert facility_states(index).get("Kuma copper smelter") == state
+
+
+def test_a_total_of_a_company_named_by_a_common_noun_is_no_plant_fact() -> None:
+    text = ("Borealis Copper reports results\n\n"
+            "Borealis Copper runs the Kuma copper mine in Chile. The Toronto-based mining firm "
+            "produced 240,000 tonnes of copper in 2023, the company said.\n")  # fmt: skip
+    assert _extract(text).plant_facts == []
+
+
+def test_a_company_s_workforce_is_no_plant_fact() -> None:
+    text = ("Borealis Copper opens Kuma smelter\n\n"
+            "Borealis Copper opened the Kuma copper smelter in Chile on Monday. Borealis Copper "
+            "is a copper company with more than 16,000 employees in Chile and Peru.\n")  # fmt: skip
+    assert [f.metric for f in _extract(text).plant_facts] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Borealis Copper will invest $250 million in the Kuma mine until 2030.",
+        "Borealis Copper will invest $250 million in the Kuma mine under its 2024-28 plan.",
+    ],
+)
+def test_a_deadline_or_a_programme_span_is_not_the_deal_s_year(sentence: str) -> None:
+    text = f"Borealis Copper expands Kuma mine\n\n{sentence}\n"
+    assert [d.year for d in _extract(text).deals] == [2025]  # the publication year
+
+
+def test_an_amount_repeated_in_its_other_currency_is_one_usd_deal() -> None:
+    text = ("Borealis Zinc opens Kuma mine\n\n"
+            "Borealis Zinc invested US$400 million (R5.5 billion) in the Kuma zinc mine. "
+            "The President will on Thursday open the R5.5 billion mine.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.amount, d.currency) for d in deals] == [(400e6, "USD")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kuma mine has reserves of around 260 million tons, mined since 1990.",
+        "The reserves of the Kuma mine are estimated at 660 million tons of ore.",
+    ],
+)
+def test_a_figure_that_measures_reserves_is_reserves(sentence: str) -> None:
+    text = f"Borealis Copper expands Kuma mine\n\nBorealis Copper owns the Kuma mine. {sentence}\n"
+    assert [f.metric for f in _extract(text).plant_facts] == ["reserves"]
+
+
+def test_the_article_s_main_company_is_no_agency_however_often_quoted() -> None:
+    text = ("Borealis Copper to expand Kuma mine\n\n"
+            "The Regional Development Council said Borealis Copper will expand the Kuma mine. "
+            "The Regional Development Council welcomed the plan. The Regional Development "
+            "Council expects more jobs. The expansion will require an investment of "
+            "$250 million.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.investor, d.amount) for d in deals] == [("Borealis Copper", 250e6)]
+
+
+def test_a_subject_hung_on_an_auxiliary_still_owns_the_figure() -> None:
+    # The small parser reads "plans" as an auxiliary of "raise" and hangs the subject on it.
+    text = (
+        "Mining targets set\n\n"
+        "Kazakhstan plans to by 2030 raise its annual production of zinc 2 times to "
+        "600,000 tonnes, while also boosting lead production by 1.5 times to 200 tonnes."
+    )
+    index = ArticleIndex.build(text, 2025)
+    owner = figure_owner(text, index.names, text.index("600,000"))
+    assert owner is not None and (owner.text, owner.kind) == ("Kazakhstan", "country")
+
+
+def test_a_country_s_reserves_stay_a_national_total() -> None:
+    text = ("Borealis Copper expands Kuma mine\n\nBorealis Copper owns the Kuma mine. "
+            "Chile has the world's largest copper reserves of 190 million tonnes.\n")  # fmt: skip
+    assert _extract(text).plant_facts == []
+
+
+def test_a_figure_restated_in_brackets_is_one_plant_fact() -> None:
+    text = ("Borealis Copper builds Kuma plant\n\n"
+            "The capacity of the Kuma concentrator will be 65,000 tonnes of copper concentrate "
+            "per year (180 tonnes per day).\n")  # fmt: skip
+    assert [(f.value, f.period) for f in _extract(text).plant_facts] == [(65000.0, "year")]
+
+
+def test_a_plan_told_after_a_signing_in_the_lead_is_agreed() -> None:
+    text = ("Borealis to build smelter\n\n"
+            "ASTANA – Kazakhstan and Borealis Copper signed an agreement on Monday to build a "
+            "copper smelter. The smelter will be built near Balkhash and will cost "
+            "$900 million.\n")  # fmt: skip
+    assert [d.stage for d in _extract(text).deals] == ["agreed"]
