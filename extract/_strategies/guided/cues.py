@@ -18,7 +18,7 @@ Cues = Mapping[str, tuple[re.Pattern[str], ...]]
 BUILDING = r"is (?:also )?(?:building|constructing|completing)"
 #: Agencies, ministries, state funds and banks: the company priors, the article's main company
 #: and the names of deal mentions all leave them out (read by fields and mentions).
-AGENCY_NAME = re.compile(r"Invest$|Ministry|Government|Fund$|Bank$|Samruk|Baiterek|akimat")
+AGENCY_NAME = re.compile(r"Invest$|Ministry|Government|Fund$|Bank$|akimat")
 
 
 def _cues(*patterns: str) -> tuple[re.Pattern[str], ...]:
