@@ -164,3 +164,15 @@ def test_the_cli_option_and_its_environment_variable() -> None:
     )
     assert runner.invoke(_show, [], env={"ASSAY_ADAPTER": "c/d"}).output == "c/d None\n"
     assert runner.invoke(_show, []).output == "None None\n"
+
+
+def test_the_wheel_ships_the_default_adapter_where_the_backend_looks() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parents[3]
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text())
+    included = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    name = model_files.DEFAULT_ADAPTER
+    source = f"adapters/{name}/adapter.gguf"
+    assert included[source] == f"extract/_adapter_files/{name}/adapter.gguf"
+    assert (root / source).is_file()
