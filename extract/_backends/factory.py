@@ -8,7 +8,7 @@ caller that brings its own backend (or runs rules only) needs neither.
 from __future__ import annotations
 
 from extract._backends.base import Backend, BackendSettings
-from extract._backends.model_files import NO_ADAPTER
+from extract._backends.model_files import names_an_adapter
 from extract._errors import BackendUnavailable
 
 
@@ -20,7 +20,7 @@ def make_backend(settings: BackendSettings) -> Backend:
             adapter given to a backend that cannot apply one.
 
     """
-    if settings.adapter not in (None, NO_ADAPTER) and settings.backend != "local":
+    if names_an_adapter(settings.adapter) and settings.backend != "local":
         raise BackendUnavailable(
             f"adapter {settings.adapter}: a LoRA adapter needs --backend local "
             "(it is applied to the embedded model in process)"

@@ -53,6 +53,11 @@ def default_adapter_path() -> Path:
     )
 
 
+def names_an_adapter(adapter: str | None) -> bool:
+    """Whether the ``adapter`` setting names a file (not the default, not ``"none"``)."""
+    return adapter is not None and adapter.lower() != NO_ADAPTER
+
+
 def adapter_for(adapter: str | None, model: str | None) -> Path | None:
     """The LoRA adapter to apply, if any.
 
@@ -68,9 +73,7 @@ def adapter_for(adapter: str | None, model: str | None) -> Path | None:
     """
     if adapter is None:
         return default_adapter_path() if model in (None, DEFAULT_MODEL) else None
-    if adapter.lower() == NO_ADAPTER:
-        return None
-    return resolve_adapter_path(adapter)
+    return resolve_adapter_path(adapter) if names_an_adapter(adapter) else None
 
 
 def resolve_adapter_path(adapter: str) -> Path:

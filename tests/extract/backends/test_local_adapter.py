@@ -77,8 +77,9 @@ def test_an_adapter_needs_the_local_backend() -> None:
     settings = BackendSettings(backend="openai", model="m", adapter="adapters/x")
     with pytest.raises(BackendUnavailable, match="adapters/x: a LoRA adapter needs --backend"):
         make_backend(settings)
-    openai = make_backend(BackendSettings(backend="openai", model="m", adapter="none"))
-    assert openai.name == "openai"  # "no adapter" is never an error
+    for none in ("none", "None"):
+        openai = make_backend(BackendSettings(backend="openai", model="m", adapter=none))
+        assert openai.name == "openai"  # "no adapter" is never an error
 
 
 def test_the_bundled_model_gets_the_bundled_adapter_by_default() -> None:
