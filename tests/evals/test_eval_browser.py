@@ -8,15 +8,13 @@ everything, no request beyond the file itself. Full-page screenshots go to
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from evals_helpers import FACT_CAPACITY, FACT_RESERVES, fact, gold_set, texts
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect
 
 from evals import FieldFlip, diff_reports, evaluate, render_html
 from evals._html_chart import PLOT_WIDTH
@@ -24,46 +22,10 @@ from extract._schema import ArticleExtraction
 
 pytestmark = pytest.mark.browser
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ERRORS = {"wrong", "partial", "missing", "spurious"}
 
 # Per element: is it laid out (display: none anywhere above it gives no boxes)?
 _SHOWN = "els => els.filter(e => e.getClientRects().length > 0).length"
-
-
-def _chromium() -> str:
-    for found in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if found and Path(found).exists():
-            return found
-    reason = "chromium is not installed (Debian: apt-get install -y chromium)"
-    if os.environ.get("CI"):
-        pytest.fail(reason)  # CI installs it: a missing browser is a broken set-up there
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = _chromium()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = Path(os.environ.get("ASSAY_ARTIFACTS") or tmp_path_factory.mktemp("screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 class Scenario:

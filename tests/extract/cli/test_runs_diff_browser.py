@@ -8,14 +8,12 @@ the evidence offsets, nothing fetched, no script error. Screenshots go to
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect
 from runs_helpers import (
     CAPACITY,
     ERG,
@@ -37,16 +35,6 @@ from extract._cli.runs import runs_group
 
 pytestmark = pytest.mark.browser
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 _SHOWN = "els => els.filter(e => e.getClientRects().length > 0).length"
 
 # What the page must show: filter rows (fields that differ) per change, card and article.
@@ -60,32 +48,6 @@ EVIDENCE = {
     "b": [[RESERVES["evidence"]], [ERG["evidence"]]],
     "d": [[INDEX["evidence"]]],
 }
-
-
-def _chromium() -> str:
-    for found in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if found and Path(found).exists():
-            return found
-    reason = "chromium is not installed (Debian: apt-get install -y chromium)"
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = _chromium()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = Path(os.environ.get("ASSAY_ARTIFACTS") or tmp_path_factory.mktemp("screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture(scope="module")
