@@ -77,9 +77,29 @@ def gold_dir(dataset: str) -> Path:
     return root / "gold" if (root / "gold").is_dir() and dataset != "gold" else root
 
 
+def config_parts(name: str) -> tuple[str, str, GuidedOptions]:
+    """``(strategy, adapter, guided options)`` of a named configuration.
+
+    Besides the fixed :data:`CONFIGS`, ``guided+NAME`` names the guided strategy with
+    the adapter ``adapters/NAME`` (a retrained adapter is measured before it is named).
+
+    Raises:
+        ValueError: neither a fixed configuration nor an adapter directory.
+
+    """
+    if name in CONFIGS:
+        return CONFIGS[name]
+    strategy, _, adapter = name.partition("+")
+    if strategy == "guided" and adapter and (ADAPTERS / adapter / "adapter.gguf").is_file():
+        return ("guided", adapter, GuidedOptions())
+    known = ", ".join(CONFIGS)
+    raise ValueError(f"unknown configuration {name!r}: one of {known}, or guided+NAME "
+                     f"for an adapter in {ADAPTERS}/NAME")  # fmt: skip
+
+
 def config_of(name: str) -> ExtractionConfig:
     """The extraction config a configuration name stands for."""
-    strategy, adapter, guided = CONFIGS[name]
+    strategy, adapter, guided = config_parts(name)
     settings = BackendSettings(adapter=adapter if adapter == "none" else str(ADAPTERS / adapter))
     return ExtractionConfig(backend=settings, strategy=strategy, guided=guided)
 
@@ -176,7 +196,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the configurations over the sets, or render the saved results."""
     parser = argparse.ArgumentParser(prog="python -m training.evaluate")
     parser.add_argument("--sets", nargs="+", choices=list(SETS), default=[])
-    parser.add_argument("--configs", nargs="+", choices=list(CONFIGS), default=list(CONFIGS))
+    parser.add_argument(
+        "--configs",
+        nargs="+",
+        default=list(CONFIGS),
+        metavar="CONFIG",
+        help=f"{', '.join(CONFIGS)}, or guided+NAME for adapters/NAME",
+    )
     parser.add_argument("--final", action="store_true", help="allow the test split (read once)")
     parser.add_argument("--render", action="store_true", help="print the tables as Markdown")
     parser.add_argument(
@@ -193,6 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also write the tables into this adapter's card (ADAPTER/README.md)",
     )
     args = parser.parse_args(argv)
+    for name in args.configs:
+        try:
+            config_parts(name)
+        except ValueError as exc:
+            parser.error(str(exc))
     if "test" in args.sets and not args.final:
         parser.error("the test split is read once, for the final table: add --final")
     for dataset in args.sets:

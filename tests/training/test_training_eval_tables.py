@@ -79,6 +79,17 @@ def test_configurations_name_the_adapter_and_the_model_use() -> None:
     }  # fmt: skip
 
 
+def test_guided_plus_an_adapter_directory_is_a_configuration_and_a_typo_is_not() -> None:
+    named = config_of("guided+gemma3-270m-decisions")  # any directory under adapters/
+    assert named.strategy == "guided" and named.backend.adapter.endswith(
+        "adapters/gemma3-270m-decisions"
+    )
+    with pytest.raises(ValueError, match="unknown configuration 'guided\\+no-such-adapter'"):
+        config_of("guided+no-such-adapter")
+    with pytest.raises(ValueError, match="unknown configuration 'records\\+gemma3"):
+        config_of("records+gemma3-270m-decisions")  # only the guided strategy takes a name
+
+
 def test_the_scores_replace_the_cards_placeholder_and_then_each_other(tmp_path: Path) -> None:
     card = tmp_path / "README.md"
     card.write_text("# Adapter `x`\n\n## Output\n\nfile\n\n" + SCORES_PLACEHOLDER)
