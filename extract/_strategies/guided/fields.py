@@ -16,7 +16,7 @@ from extract._text.facilities import FACILITY_HEADS, facilities, full_facility_n
 from extract._text.names import Name, company_mentions, names, of_kind
 from extract._text.numbers import Quantity
 from extract._text.reading import Span, countries, locations, sentences, years
-from extract._vocab import COMMODITY_WORDS, canonical_commodity, canonical_country
+from extract._vocab import COMMODITY_WORDS, canonical_commodity, canonical_country, country_of
 
 _LOOKBACK = 3  # sentences before a figure in which its facility or company may be named
 
@@ -307,7 +307,33 @@ def main_country(index: ArticleIndex) -> str | None:
             weight = 1.5
         weight += 1.0 if span.start < headline_end else 0.0
         counts[span.text] = counts.get(span.text, 0.0) + weight
+    if not counts:
+        counts = _countries_inside_names(index)
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _countries_inside_names(index: ArticleIndex) -> dict[str, float]:
+    """Countries only longer names carry, one count per mention.
+
+    "Turkistan Region of Kazakhstan", "by Kazakhstan's Independence Day", "Russian Copper
+    Company": an article that names no country on its own is about the one its names
+    carry (GUIDELINES 50: the investor's own country for a domestic project).
+    """
+    counts: dict[str, float] = {}
+    for name in index.names:
+        if country := _country_in(name.text):
+            counts[country] = counts.get(country, 0.0) + 1.0
+    return counts
+
+
+def _country_in(name: str) -> str | None:
+    """The first country or demonym among a name's words, the longest reading first."""
+    words = re.findall(r"[\w’'-]+", name)
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            if i + size <= len(words) and (country := country_of(" ".join(words[i : i + size]))):
+                return country
+    return None
 
 
 def _after_place(index: ArticleIndex, span: Span) -> bool:

@@ -41,3 +41,22 @@ def test_a_place_the_plant_is_said_to_be_in_beats_a_more_specific_one_named_othe
     text = ("Officials of Shymkent city said the copper plant will be built in Kentau "
             "and will produce 65,000 tonnes a year.")  # fmt: skip
     assert _location(text, "copper plant", 0) == "Kentau"
+
+
+def test_an_article_naming_no_country_of_its_own_is_about_the_one_its_names_carry() -> None:
+    text = ("President instructs to finish copper plant\n\nThe President instructed the company "
+            "to launch the plant by Kazakhstan’s Independence Day. The plant will produce "
+            "100,000 tonnes of copper a year.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
+
+
+def test_a_domestic_company_s_name_gives_the_country_when_no_other_is_named() -> None:
+    text = ("Russian Copper Company builds a plant\n\nRussian Copper Company will build a plant "
+            "that will produce 100,000 tonnes of copper a year.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Russia"
+
+
+def test_a_country_named_on_its_own_outranks_one_inside_a_name() -> None:
+    text = ("Russian Copper Company builds a plant\n\n"
+            "The plant in Kazakhstan will produce 100,000 tonnes of copper a year.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
