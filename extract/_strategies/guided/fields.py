@@ -166,6 +166,19 @@ def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str,
     return priors
 
 
+def names_a_facility(index: ArticleIndex, sentence_no: int) -> bool:
+    """Whether a sentence names a facility, or refers back to one by its head ("the plant").
+
+    "The plant has an annual capacity of 1 Mt and can produce 3,300 t a day": after
+    "a new cement plant of X" the bare head is that facility, as good as its name.
+    """
+    sentence = index.sentences[sentence_no]
+    if any(sentence.start <= f.start < sentence.end for f in index.facilities):
+        return True
+    heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)} & FACILITY_HEADS
+    return any(f.start < sentence.start and _head_of(f.text) in heads for f in index.facilities)
+
+
 def _head_of(name: str) -> str:
     heads = [w.lower() for w in re.findall(r"[\w-]+", name) if w.lower() in FACILITY_HEADS]
     return heads[-1] if heads else ""
