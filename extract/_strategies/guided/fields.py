@@ -239,8 +239,7 @@ def location_for(
     for name, score in near.items():
         scores[name] = score + place_rank(name) + (_LOCATED_BONUS if name in located else 0.0)
     for sentence in index.sentences:
-        if facility and any(f.text == facility and sentence.start <= f.start < sentence.end
-                            for f in index.facilities):  # fmt: skip
+        if facility and _tells_of(index, sentence, facility):
             for p in places:
                 if sentence.start <= p.start < sentence.end:
                     scores[p.text] = max(scores.get(p.text, 0.0), 2.0 + place_rank(p.text))
@@ -249,6 +248,20 @@ def location_for(
     named = {span.text for span in places}
     # An article that places anything in exactly one place is about a plant there.
     return named.pop() if len(named) == 1 else None
+
+
+def _tells_of(index: ArticleIndex, sentence: Span, facility: str) -> bool:
+    """Whether a sentence names the facility, or refers back to it by its head noun.
+
+    "The plant is located in the Enbekshikazakh district" after "the Boguta processing
+    plant" is said of that plant.
+    """
+    mentions = [f for f in index.facilities if f.text == facility]
+    if any(sentence.start <= f.start < sentence.end for f in mentions):
+        return True
+    heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)}
+    named_before = any(f.start < sentence.start for f in mentions)
+    return named_before and _head_of(facility) in heads
 
 
 # "London-listed Antofagasta", "the Jersey-based firm": the place a company is based or

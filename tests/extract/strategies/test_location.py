@@ -60,3 +60,12 @@ def test_a_country_named_on_its_own_outranks_one_inside_a_name() -> None:
     text = ("Russian Copper Company builds a plant\n\n"
             "The plant in Kazakhstan will produce 100,000 tonnes of copper a year.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
+
+
+def test_a_sentence_calling_the_facility_by_its_head_noun_places_it() -> None:
+    text = ("Tungsten plant to open next year\n\nJiaxin is building the Boguta tungsten processing "
+            "plant. The plant stands in the Enbekshikazakh district, far from Almaty city. "
+            "Officials from Almaty city visited it on Monday. Officials said many things about "
+            "the weather. Its workers said more things. The plant will have a capacity of 10,000 "
+            "tons of ore per day.")  # fmt: skip
+    assert _location(text, "Boguta tungsten processing plant", 6) == "Enbekshikazakh district"
