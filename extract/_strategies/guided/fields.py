@@ -16,7 +16,7 @@ from extract._text.facilities import FACILITY_HEADS, facilities, full_facility_n
 from extract._text.names import Name, company_mentions, names, of_kind
 from extract._text.numbers import Quantity
 from extract._text.reading import Span, countries, locations, sentences, years
-from extract._vocab import COMMODITY_WORDS, canonical_commodity, canonical_country
+from extract._vocab import COMMODITY_WORDS, canonical_commodity, canonical_country, country_of
 
 _LOOKBACK = 3  # sentences before a figure in which its facility or company may be named
 
@@ -166,6 +166,19 @@ def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str,
     return priors
 
 
+def names_a_facility(index: ArticleIndex, sentence_no: int) -> bool:
+    """Whether a sentence names a facility, or refers back to one by its head ("the plant").
+
+    "The plant has an annual capacity of 1 Mt and can produce 3,300 t a day": after
+    "a new cement plant of X" the bare head is that facility, as good as its name.
+    """
+    sentence = index.sentences[sentence_no]
+    if any(sentence.start <= f.start < sentence.end for f in index.facilities):
+        return True
+    heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)} & FACILITY_HEADS
+    return any(f.start < sentence.start and _head_of(f.text) in heads for f in index.facilities)
+
+
 def _head_of(name: str) -> str:
     heads = [w.lower() for w in re.findall(r"[\w-]+", name) if w.lower() in FACILITY_HEADS]
     return heads[-1] if heads else ""
@@ -226,8 +239,7 @@ def location_for(
     for name, score in near.items():
         scores[name] = score + place_rank(name) + (_LOCATED_BONUS if name in located else 0.0)
     for sentence in index.sentences:
-        if facility and any(f.text == facility and sentence.start <= f.start < sentence.end
-                            for f in index.facilities):  # fmt: skip
+        if facility and _tells_of(index, sentence, facility):
             for p in places:
                 if sentence.start <= p.start < sentence.end:
                     scores[p.text] = max(scores.get(p.text, 0.0), 2.0 + place_rank(p.text))
@@ -236,6 +248,20 @@ def location_for(
     named = {span.text for span in places}
     # An article that places anything in exactly one place is about a plant there.
     return named.pop() if len(named) == 1 else None
+
+
+def _tells_of(index: ArticleIndex, sentence: Span, facility: str) -> bool:
+    """Whether a sentence names the facility, or refers back to it by its head noun.
+
+    "The plant is located in the Enbekshikazakh district" after "the Boguta processing
+    plant" is said of that plant.
+    """
+    mentions = [f for f in index.facilities if f.text == facility]
+    if any(sentence.start <= f.start < sentence.end for f in mentions):
+        return True
+    heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)}
+    named_before = any(f.start < sentence.start for f in mentions)
+    return named_before and _head_of(facility) in heads
 
 
 # "London-listed Antofagasta", "the Jersey-based firm": the place a company is based or
@@ -307,7 +333,33 @@ def main_country(index: ArticleIndex) -> str | None:
             weight = 1.5
         weight += 1.0 if span.start < headline_end else 0.0
         counts[span.text] = counts.get(span.text, 0.0) + weight
+    if not counts:
+        counts = _countries_inside_names(index)
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _countries_inside_names(index: ArticleIndex) -> dict[str, float]:
+    """Countries only longer names carry, one count per mention.
+
+    "Turkistan Region of Kazakhstan", "by Kazakhstan's Independence Day", "Russian Copper
+    Company": an article that names no country on its own is about the one its names
+    carry (GUIDELINES 50: the investor's own country for a domestic project).
+    """
+    counts: dict[str, float] = {}
+    for name in index.names:
+        if country := _country_in(name.text):
+            counts[country] = counts.get(country, 0.0) + 1.0
+    return counts
+
+
+def _country_in(name: str) -> str | None:
+    """The first country or demonym among a name's words, the longest reading first."""
+    words = re.findall(r"[\w’'-]+", name)
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            if i + size <= len(words) and (country := country_of(" ".join(words[i : i + size]))):
+                return country
+    return None
 
 
 def _after_place(index: ArticleIndex, span: Span) -> bool:

@@ -36,6 +36,24 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
     owner = figure_owner(index.text, index.names, at)
     if owner is not None and owner.kind == "country" and _signs(index, at):
         return f"Government of {canonical_country(owner.text)}"
+    return _partner_elsewhere(index, investor)
+
+
+def _partner_elsewhere(index: ArticleIndex, investor: str | None) -> str | None:
+    """The partner or seller the article names where the investor acts in another sentence.
+
+    "It is planning to buy the Bakyrchik deposit from Altynalmas Gold" (the investor as
+    "it"), far from the amount's sentence: the seller is the deal's counterparty.
+    """
+    if investor is None:
+        return None
+    for mention in index.names:
+        if mention.kind not in ("company", "agency") or index.full_name(mention) == investor:
+            continue
+        roles = roles_at(index.text, index.names, mention.start)
+        acting = any(index.full_name(actor) == investor for actor in roles.actors)
+        if acting and (mention in roles.partners or mention in roles.sellers):
+            return index.full_name(mention)
     return None
 
 

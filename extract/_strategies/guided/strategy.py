@@ -29,7 +29,12 @@ from extract._strategies.guided.cues import (
     score,
 )
 from extract._strategies.guided.decide import Decider, Decision
-from extract._strategies.guided.fields import ArticleIndex, company_priors, facility_priors
+from extract._strategies.guided.fields import (
+    ArticleIndex,
+    company_priors,
+    facility_priors,
+    names_a_facility,
+)
 from extract._strategies.guided.roles import figure_owner, measured_noun
 from extract._strategies.prompts import ChoicePrompt, load_choice_prompt, prompt_id
 
@@ -137,7 +142,7 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
         figure.metric = "cost" if role == "cost" else None
     for figure in (f for f in figures if f.candidate.kind == "mass"):
         sentence = figure.candidate.sentence
-        named = any(sentence.start <= f.start < sentence.end for f in index.facilities)
+        named = names_a_facility(index, figure.candidate.sentence_no)
         rules = mass_rules(figure.clause, figure.candidate.quantity, named)
         if not named and _COMPANY_TALK.search(_previous(index, figure.candidate.sentence_no)):
             rules["other"] += 1.0  # "The company ... Its output totaled ...": a company total

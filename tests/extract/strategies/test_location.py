@@ -41,3 +41,31 @@ def test_a_place_the_plant_is_said_to_be_in_beats_a_more_specific_one_named_othe
     text = ("Officials of Shymkent city said the copper plant will be built in Kentau "
             "and will produce 65,000 tonnes a year.")  # fmt: skip
     assert _location(text, "copper plant", 0) == "Kentau"
+
+
+def test_an_article_naming_no_country_of_its_own_is_about_the_one_its_names_carry() -> None:
+    text = ("President instructs to finish copper plant\n\nThe President instructed the company "
+            "to launch the plant by Kazakhstan’s Independence Day. The plant will produce "
+            "100,000 tonnes of copper a year.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
+
+
+def test_a_domestic_company_s_name_gives_the_country_when_no_other_is_named() -> None:
+    text = ("Russian Copper Company builds a plant\n\nRussian Copper Company will build a plant "
+            "that will produce 100,000 tonnes of copper a year.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Russia"
+
+
+def test_a_country_named_on_its_own_outranks_one_inside_a_name() -> None:
+    text = ("Russian Copper Company builds a plant\n\n"
+            "The plant in Kazakhstan will produce 100,000 tonnes of copper a year.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Kazakhstan"
+
+
+def test_a_sentence_calling_the_facility_by_its_head_noun_places_it() -> None:
+    text = ("Tungsten plant to open next year\n\nJiaxin is building the Boguta tungsten processing "
+            "plant. The plant stands in the Enbekshikazakh district, far from Almaty city. "
+            "Officials from Almaty city visited it on Monday. Officials said many things about "
+            "the weather. Its workers said more things. The plant will have a capacity of 10,000 "
+            "tons of ore per day.")  # fmt: skip
+    assert _location(text, "Boguta tungsten processing plant", 6) == "Enbekshikazakh district"

@@ -31,6 +31,18 @@ def test_no_counterparty_without_a_partner_in_the_deal_clause() -> None:
     assert _counterparty(text, "$100 million", "Zijin Mining Group") is None
 
 
+def test_the_seller_named_where_the_investor_acts_in_another_sentence() -> None:
+    text = ("Polymetal International plc will pay $500 million in cash and shares. It plans "
+            "to buy the Bakyrchik deposit from Altynalmas Gold, the company said.")  # fmt: skip
+    assert _counterparty(text, "$500 million", "Polymetal International plc") == "Altynalmas Gold"
+
+
+def test_a_partner_of_another_company_elsewhere_is_not_the_counterparty() -> None:
+    text = ("Polymetal will invest $500 million in the Kyzyl mine. Kazzinc signed an agreement "
+            "with Glencore Trading on concentrate sales.")  # fmt: skip
+    assert _counterparty(text, "$500 million", "Polymetal") is None
+
+
 def test_countries_come_from_the_text_not_from_a_list_of_names() -> None:
     text = ("China's Baotou Steel Group will invest $150 million in a plant in Mongolia. "
             "Mongolia's government welcomed the plant in Mongolia.")  # fmt: skip
