@@ -220,7 +220,9 @@ def location_for(
     """The most specific place the text puts a figure's facility in (GUIDELINES 25, 48).
 
     Places in the facility's own name or in sentences that name the facility come
-    first, then those of the figure's sentence and the few before it; a dateline
+    first, then places something is said to be in ("in Kokand", "near the village of
+    Aktogai") in the figure's sentence and the few before it; a place merely named
+    nearby (a governor's region, a deal's topic) places nothing, and a dateline
     ("ASTANA –") places the reporter, not the plant.
     """
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
@@ -232,12 +234,14 @@ def location_for(
             return max(inside, key=lambda p: place_rank(p.text)).text
     scores: dict[str, float] = {}
     near = nearby(places, index, sentence_no, at)
-    # "in Kokand", "near the village of Aktogai": a place something is said to be in beats
-    # one named as a party or a topic ("Akmola region's governor", "the Ferghana deal").
+    # "in Kokand", "near the village of Aktogai": only a place something is said to be in
+    # counts, not one named as a party or a topic ("Akmola region's governor", "the Ferghana
+    # deal"): those made most of the spurious locations on tune.
     located = {p.text for p in places
                if _LOCATED.search(index.text[max(0, p.start - 12) : p.start])}  # fmt: skip
     for name, score in near.items():
-        scores[name] = score + place_rank(name) + (_LOCATED_BONUS if name in located else 0.0)
+        if name in located:
+            scores[name] = score + place_rank(name) + _LOCATED_BONUS
     for sentence in index.sentences:
         if facility and _tells_of(index, sentence, facility):
             for p in places:

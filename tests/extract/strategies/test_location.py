@@ -69,3 +69,11 @@ def test_a_sentence_calling_the_facility_by_its_head_noun_places_it() -> None:
             "the weather. Its workers said more things. The plant will have a capacity of 10,000 "
             "tons of ore per day.")  # fmt: skip
     assert _location(text, "Boguta tungsten processing plant", 6) == "Enbekshikazakh district"
+
+
+def test_a_place_near_the_figure_that_nothing_is_said_to_be_in_is_no_location() -> None:
+    # Officials of two regions are named beside the figure: the regions are a topic, and
+    # the text never says the plant is in either.
+    text = ("The governors of Karaganda region and Pavlodar region met on Monday. "
+            "The Nova smelter will produce 50,000 tonnes of zinc a year.")  # fmt: skip
+    assert _location(text, "Nova smelter", 1) is None
