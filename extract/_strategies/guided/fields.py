@@ -247,11 +247,8 @@ def location_for(
             for p in places:
                 if sentence.start <= p.start < sentence.end:
                     scores[p.text] = max(scores.get(p.text, 0.0), 2.0 + place_rank(p.text))
-    if scores:
-        return max(scores, key=scores.__getitem__)
-    named = {span.text for span in places}
-    # An article that places anything in exactly one place is about a plant there.
-    return named.pop() if len(named) == 1 else None
+    # No fallback to "the article's only place": the text must put the plant somewhere.
+    return max(scores, key=scores.__getitem__) if scores else None
 
 
 def _tells_of(index: ArticleIndex, sentence: Span, facility: str) -> bool:

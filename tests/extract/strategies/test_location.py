@@ -77,3 +77,9 @@ def test_a_place_near_the_figure_that_nothing_is_said_to_be_in_is_no_location() 
     text = ("The governors of Karaganda region and Pavlodar region met on Monday. "
             "The Nova smelter will produce 50,000 tonnes of zinc a year.")  # fmt: skip
     assert _location(text, "Nova smelter", 1) is None
+
+
+def test_the_article_s_only_place_is_not_the_plant_s_location_unless_the_text_says_so() -> None:
+    text = ("The governor of Karaganda region welcomed the news on Monday. "
+            "The Nova smelter will produce 50,000 tonnes of zinc a year.")  # fmt: skip
+    assert _location(text, "Nova smelter", 1) is None
