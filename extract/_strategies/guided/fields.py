@@ -76,8 +76,10 @@ def nearby(spans: list[Span], index: ArticleIndex, sentence_no: int, at: int) ->
 
 
 # Between a nationality and the company it marks: "China's", "the Chinese state-owned company",
-# "the Chinese investor, X".
-_MARK_GAP = re.compile(r"^(?:[’']s)?(?:\s+(?:[a-z][\w-]*|&))*,?\s+$")
+# "the Chinese investor, X", "Swiss-based X", "Chinese-owned X".
+_MARK_GAP = re.compile(
+    r"^(?:[’']s|[-‐–]\s?(?:based|headquartered|owned|controlled))?(?:\s+(?:[a-z][\w-]*|&))*,?\s+$"
+)
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}$")
 
 

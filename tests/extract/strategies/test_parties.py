@@ -56,3 +56,9 @@ def test_a_nationality_marks_the_company_named_after_a_comma() -> None:
     text = ("The Chinese investor, Borun Tungsten Resources, has pledged to invest $450 million "
             "in the deposit in Kazakhstan.")  # fmt: skip
     assert investor_country(ArticleIndex.build(text, 2025), "Borun Tungsten Resources") == "China"
+
+
+def test_a_nationality_joined_to_based_or_owned_marks_the_company_after_it() -> None:
+    text = ("Swiss-based Helvetia Metals has unveiled plans to invest $400 million in a zinc "
+            "mine in Kazakhstan.")  # fmt: skip
+    assert investor_country(ArticleIndex.build(text, 2025), "Helvetia Metals") == "Switzerland"
