@@ -23,8 +23,9 @@ _CONTEXT_MONEY = re.compile(
     re.IGNORECASE,
 )
 _EXCHANGE_RATE = re.compile(r"per (?:US )?dollar|to the dollar|per euro|exchange", re.IGNORECASE)
+# "$3.8bn at Navoi" is no "a t(onne)": the article needs its space, "/" and "per" do not.
 _PRICE_PER_UNIT = re.compile(
-    r"^\s*(?:a|per|/)\s*(?:metric\s+)?(?:tonne|ton|t|ounce|oz|pound|lb|share|barrel|kg|gram|"
+    r"^\s*(?:an?\s+|per\s*|/\s*)(?:metric\s+)?(?:tonne|ton|t|ounce|oz|pound|lb|share|barrel|kg|gram|"
     r"kilogram|MWh|kWh|unit)\b",
     re.IGNORECASE,
 )

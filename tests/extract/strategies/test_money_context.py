@@ -32,3 +32,14 @@ def test_the_level_a_change_reached_is_a_statistic_even_after_a_decimal() -> Non
 def test_money_a_company_invests_is_no_statistic() -> None:
     reasons = _reasons("The company will invest $300 million in the new smelter.")
     assert reasons["$300 million"] is None
+
+
+def test_an_amount_followed_by_at_is_no_price_per_tonne() -> None:
+    reasons = _reasons("He announced plans for 19 projects worth $3.8bn at the mining combine.")
+    assert reasons["$3.8bn"] is None
+
+
+@pytest.mark.parametrize("unit", ["a ton", "an ounce", "/t", "per tonne"])
+def test_a_price_per_unit_is_still_a_price(unit: str) -> None:
+    reasons = _reasons(f"Copper traded near $9,000 {unit} in the quarter.")
+    assert reasons["$9,000"] == "price per unit"
