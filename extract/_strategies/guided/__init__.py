@@ -8,8 +8,13 @@ Modules, top to bottom (each imports only modules below it):
   ``parties``    counterparty, host and investor countries;
 * ``decide``     one scored choice, rules plus the model's calibrated scores;
   ``candidates`` every candidate figure, and why context was dropped;
-  ``fields``     the article's spans (``ArticleIndex``) and the priors read around a figure;
-* ``cues``       the cue-word tables that score each option, and shared cue patterns.
+  ``company_fields``  the company a figure is of (investor, owner) and the article's own;
+  ``facility_fields`` the facility a figure is of, and the place it is in;
+  ``figure_fields``   what a figure measures and when: commodity, as-of date, period;
+* ``country_fields``  the country marking a company, and the country the article is about;
+* ``article_index``   the article's spans (``ArticleIndex``), read once, and nearness to a figure;
+  ``cues``       the cue-word tables that score each option, and shared cue patterns;
+  ``roles``, ``money_context``  who does what to a figure, from the parse.
 
 May import: :mod:`extract._strategies.prompts`, the ``Backend`` protocol of
 :mod:`extract._backends.base`, :mod:`extract._text`, :mod:`extract._schema`,

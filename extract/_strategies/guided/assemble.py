@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 
 from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.company_fields import main_company
+from extract._strategies.guided.country_fields import main_country
 from extract._strategies.guided.cues import BUILDING, DEAL_STAGE, score
-from extract._strategies.guided.fields import (
-    ArticleIndex,
+from extract._strategies.guided.facility_fields import location_for
+from extract._strategies.guided.figure_fields import (
     as_of_for,
     commodities_in,
     commodity_for,
-    location_for,
-    main_company,
-    main_country,
     period_for,
 )
 from extract._strategies.guided.mentions import DealMention, deal_mentions, partner_at

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.roles import referent
 from extract._text.names import Name
 from extract._text.nlp import parse

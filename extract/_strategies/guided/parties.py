@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from extract._strategies.guided.fields import ArticleIndex, main_country, nationality_of
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.country_fields import main_country, nationality_of
 from extract._strategies.guided.roles import figure_owner, roles_at
 from extract._vocab import canonical_country
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.article_index import ArticleIndex
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.nlp import parse
 

@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from extract._backends.base import Backend
+from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.candidates import Candidate, find_candidates
+from extract._strategies.guided.company_fields import company_priors
 from extract._strategies.guided.cues import (
     DEAL_STAGE,
     MONEY_ROLE,
@@ -29,12 +31,7 @@ from extract._strategies.guided.cues import (
     score,
 )
 from extract._strategies.guided.decide import Decider, Decision
-from extract._strategies.guided.fields import (
-    ArticleIndex,
-    company_priors,
-    facility_priors,
-    names_a_facility,
-)
+from extract._strategies.guided.facility_fields import facility_priors, names_a_facility
 from extract._strategies.guided.roles import figure_owner, measured_noun
 from extract._strategies.prompts import ChoicePrompt, load_choice_prompt, prompt_id
 

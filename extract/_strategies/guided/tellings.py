@@ -12,7 +12,8 @@ import re
 from itertools import pairwise
 
 from extract._schema import InvestmentDeal
-from extract._strategies.guided.fields import ArticleIndex, commodities_in
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.figure_fields import commodities_in
 from extract._strategies.guided.strategy import GuidedRun
 from extract._text.reading import years
 

@@ -4,7 +4,7 @@ import pytest
 
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article, ArticleExtraction
-from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.strategy import GuidedOptions

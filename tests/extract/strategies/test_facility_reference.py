@@ -1,6 +1,7 @@
 """A facility named once and then called by its head noun ("the plant") is still named."""
 
-from extract._strategies.guided.fields import ArticleIndex, names_a_facility
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.facility_fields import names_a_facility
 from extract._strategies.guided.strategy import GuidedOptions, decide_figures
 
 _TEXT = (

@@ -1,6 +1,8 @@
 """Where a facility is: the most specific place the text puts it in, never its own name."""
 
-from extract._strategies.guided.fields import ArticleIndex, location_for, main_country
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.country_fields import main_country
+from extract._strategies.guided.facility_fields import location_for
 
 
 def _location(text: str, facility: str, sentence_no: int) -> str | None:

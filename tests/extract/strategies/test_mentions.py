@@ -4,7 +4,7 @@ import pytest
 
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
-from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.mentions import deal_mentions
 from extract._strategies.guided.strategy import GuidedOptions
 

@@ -1,6 +1,6 @@
 """The counterparty and the countries of a deal, read from the parse and the names layer."""
 
-from extract._strategies.guided.fields import ArticleIndex
+from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.parties import counterparty, host_country, investor_country
 
 

@@ -52,7 +52,7 @@ def test_a_national_total_is_no_plant_fact() -> None:
 
 
 def test_commodity_synonyms_are_read_in_running_text_but_not_generic_ones() -> None:
-    from extract._strategies.guided.fields import commodities_in
+    from extract._strategies.guided.figure_fields import commodities_in
 
     assert commodities_in("a plant for silicomanganese and sulphuric acid") == [
         "ferroalloys",
@@ -63,7 +63,8 @@ def test_commodity_synonyms_are_read_in_running_text_but_not_generic_ones() -> N
 
 
 def test_a_figure_far_from_any_place_takes_the_article_s_only_place() -> None:
-    from extract._strategies.guided.fields import ArticleIndex, location_for
+    from extract._strategies.guided.article_index import ArticleIndex
+    from extract._strategies.guided.facility_fields import location_for
 
     text = ("A copper cathode plant opened in the Karagandy region. It uses new technology. "
             "Workers were hired. Managers were trained. The plant made 9,000 tonnes.")  # fmt: skip

@@ -1,0 +1,85 @@
+"""Which company a figure is of: the rule priors for a deal's investor or a plant's owner.
+
+A company near the figure scores by :func:`~.article_index.nearby`, raised when
+the syntax makes it the actor of the figure's verb (:mod:`.roles`) and lowered
+when it is a partner or a seller; agencies are quoted, not parties. An
+investor is further read as the party bringing capital into the host country,
+which the text marks as foreign (:func:`~.country_fields.nationality_of`); a
+sentence that names no company tells of the article's :func:`main_company`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract._strategies.guided.article_index import ArticleIndex, nearby
+from extract._strategies.guided.country_fields import nationality_of
+from extract._strategies.guided.cues import AGENCY_NAME
+from extract._strategies.guided.roles import roles_at
+
+# "Tominsky Processing Plant", "Yanqul Project": a facility's name is not an investor.
+_FACILITY_NAMED = re.compile(
+    r"\b(?:Plant|Project|Mine|Deposit|Field|Refinery|Smelter|Complex|Factory)s?$"
+)
+_MAIN_COMPANY_WEIGHT = 2.0
+
+
+def company_priors(
+    index: ArticleIndex, sentence_no: int, at: int, *, investor: bool
+) -> dict[str, float]:
+    """Companies near a figure, agencies left out; for a deal, foreign-marked names first.
+
+    The investor of a deal in this genre is the party bringing capital into the
+    host country, which the text marks as foreign ("China's X", "the German company Y").
+    """
+    priors = _role_priors(index, sentence_no, at)
+    if not investor:
+        return priors
+    return _investor_priors(index, priors, sentence_no, at)
+
+
+def _role_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
+    """Companies near a figure, raised as the actor of its verb, lowered as partner or seller."""
+    priors = nearby(index.companies, index, sentence_no, at)
+    priors = {name: score for name, score in priors.items() if not AGENCY_NAME.search(name)}
+    roles = roles_at(index.text, index.names, at)
+    for mention, weight in roles.actors.items():
+        name = index.full_name(mention)
+        priors[name] = priors.get(name, 0.0) + weight
+    for mention in [*roles.partners, *roles.sellers]:
+        name = index.full_name(mention)
+        if name in priors and mention not in roles.actors:
+            priors[name] -= 1.0
+    return priors
+
+
+def _investor_priors(
+    index: ArticleIndex, priors: dict[str, float], sentence_no: int, at: int
+) -> dict[str, float]:
+    """``priors`` for a deal's investor: no facility names, foreign-marked names first."""
+    priors = {name: score for name, score in priors.items() if not _FACILITY_NAMED.search(name)}
+    sentence = index.sentences[sentence_no]
+    later = {c.text for c in index.companies if at < c.start < sentence.end}
+    earlier = {c.text for c in index.companies if sentence.start <= c.start < at}
+    foreign = {c.text for c in index.companies if nationality_of(index, c)}
+    for name in priors:
+        priors[name] += (0.75 if name in foreign else 0.0) - (
+            0.5 if name in later - earlier else 0.0
+        )
+    main = main_company(index)
+    if main and not any(sentence.start <= c.start < sentence.end for c in index.companies):
+        # "The investment in the project will amount to $1.2 billion": a sentence that names
+        # no company tells of the company the article is about, not the last one named.
+        priors[main] = priors.get(main, 0.0) + _MAIN_COMPANY_WEIGHT
+    return priors
+
+
+def main_company(index: ArticleIndex) -> str | None:
+    """The company the article is about: the most mentioned one, agencies aside."""
+    counts: dict[str, int] = {}
+    # An agency, a council or a press service is quoted, not the subject of the article.
+    agencies = {n.start for n in index.names if n.kind == "agency"}
+    for span in index.companies:
+        if not AGENCY_NAME.search(span.text) and span.start not in agencies:
+            counts[span.text] = counts.get(span.text, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None

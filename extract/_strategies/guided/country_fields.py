@@ -1,0 +1,115 @@
+"""Which country a company is marked with, and which country the article is about.
+
+"China's X", "X, a German firm": a nationality or a country right before a
+company, or in apposition after it, marks the company's home
+(:func:`nationality_of`), which makes it a foreign investor. The country the
+article is about (:func:`main_country`) is where its places are, not its
+investors' homes: mentions are weighed by how the text uses them. Both read the
+names of :class:`~.article_index.ArticleIndex`; :mod:`.parties` builds the
+host and investor countries of a deal on them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._text.reading import Span
+from extract._vocab import canonical_country, country_of
+
+# Between a nationality and the company it marks: "China's", "the Chinese state-owned company",
+# "the Chinese investor, X", "Swiss-based X", "Chinese-owned X".
+_MARK_GAP = re.compile(
+    r"^(?:[’']s|[-‐–]\s?(?:based|headquartered|owned|controlled))?(?:\s+(?:[a-z][\w-]*|&))*,?\s+$"
+)
+_APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}$")
+# Where things happen. "to" and "from" are no such words: a visit to France, exports to
+# China, equipment from Germany name other countries than the one the article is about.
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
+    """The country a nationality marks a company mention with ("China's X", "X, a German firm")."""
+    for name in index.names:
+        if name.kind not in ("country", "nationality"):
+            continue
+        if name.end <= mention.start and _MARK_GAP.match(index.text[name.end : mention.start]):
+            return canonical_country(name.text)
+        if name.start >= mention.end and _APPOSITION.match(index.text[mention.end : name.start]):
+            return canonical_country(name.text)
+    return None
+
+
+def main_country(index: ArticleIndex) -> str | None:
+    """The country the article is about: where its places are, not its investors' homes.
+
+    "in Kazakhstan" names where things happen and counts most; "Kazakhstan's
+    output" names it too; a demonym or a country that marks a company ("China's
+    X", "the German firm Y") names a party and counts little; the headline and a
+    place's own country ("Abai region, Kazakhstan") count extra.
+    """
+    marks = _marking_spans(index)
+    headline_end = index.sentences[0].end if index.sentences else 0
+    counts: dict[str, float] = {}
+    for span in index.countries:
+        weight = _mention_weight(index, span, marks)
+        weight += 1.0 if span.start < headline_end else 0.0
+        counts[span.text] = counts.get(span.text, 0.0) + weight
+    if not counts:
+        counts = _countries_inside_names(index)
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _mention_weight(index: ArticleIndex, span: Span, marks: set[tuple[int, int]]) -> float:
+    """How strongly one mention of a country says the article is about it."""
+    written = index.text[span.start : span.end]
+    in_place = bool(_IN_PLACE.search(index.text[max(0, span.start - 12) : span.start]))
+    if (span.start, span.end) in marks or (written != span.text and not in_place):
+        return 0.25  # a nationality, or a country marking a company
+    if in_place or _after_place(index, span):
+        return 3.0
+    return 1.5
+
+
+def _countries_inside_names(index: ArticleIndex) -> dict[str, float]:
+    """Countries only longer names carry, one count per mention.
+
+    "Turkistan Region of Kazakhstan", "by Kazakhstan's Independence Day", "Russian Copper
+    Company": an article that names no country on its own is about the one its names
+    carry (GUIDELINES 50: the investor's own country for a domestic project).
+    """
+    counts: dict[str, float] = {}
+    for name in index.names:
+        if country := _country_in(name.text):
+            counts[country] = counts.get(country, 0.0) + 1.0
+    return counts
+
+
+def _country_in(name: str) -> str | None:
+    """The first country or demonym among a name's words, the longest reading first."""
+    words = re.findall(r"[\w’'-]+", name)
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            if i + size <= len(words) and (country := country_of(" ".join(words[i : i + size]))):
+                return country
+    return None
+
+
+def _after_place(index: ArticleIndex, span: Span) -> bool:
+    """Whether the country follows a place it contains: "in Zhambyl region, Kazakhstan"."""
+    before = index.text[max(0, span.start - 2) : span.start]
+    return before == ", " and any(p.end == span.start - 2 for p in index.locations)
+
+
+def _marking_spans(index: ArticleIndex) -> set[tuple[int, int]]:
+    """Country mentions that mark a company's nationality ("China's X")."""
+    found: set[tuple[int, int]] = set()
+    for company in index.companies:
+        for name in index.names:
+            if (
+                name.kind in ("country", "nationality")
+                and name.end <= company.start
+                and (_MARK_GAP.match(index.text[name.end : company.start]))
+            ):
+                found.add((name.start, name.end))
+    return found

@@ -1,0 +1,187 @@
+"""Which facility a figure is of, and where that facility is: the fields of a plant fact.
+
+A facility near the figure scores by :func:`~.article_index.nearby`; when none
+is, the article's own facility (named once at the top, then "the plant") is
+taken, and a bare head noun in the figure's sentence ("The plant will produce")
+refers back to the facility with that head. Its location is the most specific
+place the text puts it in (GUIDELINES 25, 48): places in the facility's name or
+in sentences that tell of it, then places near the figure; a dateline or a
+company's home ("London-listed") places nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract._strategies.guided.article_index import ArticleIndex, nearby
+from extract._text.facilities import FACILITY_HEADS
+from extract._text.reading import Span
+
+_BARE_HEAD = re.compile(r"\b(?:the|this|that|its|new)\s+(\w+)\b", re.IGNORECASE)
+
+
+def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
+    """Facility spans near the figure; plants beat deposits when nothing is in the sentence.
+
+    "The plant will produce ...": a bare head noun in the figure's sentence refers
+    to the article's facility with that head, however far back it was named.
+    """
+    priors = nearby(index.facilities, index, sentence_no, at)
+    if not priors:
+        priors = _article_facilities(index, at)
+    sentence = index.sentences[sentence_no]
+    named_here = any(sentence.start <= f.start < sentence.end for f in index.facilities)
+    heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)} & FACILITY_HEADS
+    if heads and not named_here:
+        referred = [f for f in index.facilities if f.start < at and _head_of(f.text) in heads]
+        for rank, span in enumerate(reversed(referred)):
+            priors[span.text] = priors.get(span.text, 0.0) + 2.0 / (rank + 1)
+    for name in priors:
+        if re.search(r"\b(?:deposits?|field|project)\b", name, re.I) and len(priors) > 1:
+            priors[name] -= 0.3
+        if name[:1].isupper():
+            priors[name] += 0.5  # a proper name identifies a facility better than a description
+    return priors
+
+
+def names_a_facility(index: ArticleIndex, sentence_no: int) -> bool:
+    """Whether a sentence names a facility, or refers back to one by its head ("the plant").
+
+    "The plant has an annual capacity of 1 Mt and can produce 3,300 t a day": after
+    "a new cement plant of X" the bare head is that facility, as good as its name.
+    """
+    sentence = index.sentences[sentence_no]
+    if any(sentence.start <= f.start < sentence.end for f in index.facilities):
+        return True
+    heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)} & FACILITY_HEADS
+    return any(f.start < sentence.start and _head_of(f.text) in heads for f in index.facilities)
+
+
+def _head_of(name: str) -> str:
+    heads = [w.lower() for w in re.findall(r"[\w-]+", name) if w.lower() in FACILITY_HEADS]
+    return heads[-1] if heads else ""
+
+
+def _article_facilities(index: ArticleIndex, at: int) -> dict[str, float]:
+    """When no facility is named near a figure, the article's own: latest before it first.
+
+    Articles in this genre are often about one plant, named once at the top and
+    then called "the plant" or "the facility".
+    """
+    before = [s for s in index.facilities if s.start < at][::-1]
+    after = [s for s in index.facilities if s.start >= at]
+    priors: dict[str, float] = {}
+    for rank, span in enumerate([*before, *after]):
+        priors.setdefault(span.text, 0.5 / (rank + 1))
+    return priors
+
+
+_SPECIFIC = (
+    (re.compile(r"\b(?:village|town|city|settlement)\b", re.I), 3.0),
+    (re.compile(r"\b(?:district|area|county|zone|park)\b", re.I), 2.5),
+    (re.compile(r"\b(?:region|province|oblast|state|territory)\b", re.I), 1.0),
+)
+_COMPASS_NAME = re.compile(r"^(?:north|south|east|west|central)", re.I)
+# "London-listed Antofagasta", "the Jersey-based firm": the place a company is based or
+# listed in, not where its facility is.
+_HOME_OF = re.compile(r"[-‐–]\s?(?:based|listed|headquartered|registered|domiciled)\b", re.I)
+_LOCATED = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$")
+_LOCATED_BONUS = 2.0
+
+
+def place_rank(name: str) -> float:
+    """How specific a place is: a town or village beats a district, which beats a region."""
+    for pattern, rank in _SPECIFIC:
+        if pattern.search(name):
+            return rank
+    return 0.5 if _COMPASS_NAME.match(name) else 2.0
+
+
+def location_for(
+    index: ArticleIndex, facility: str | None, sentence_no: int, at: int
+) -> str | None:
+    """The most specific place the text puts a figure's facility in (GUIDELINES 25, 48).
+
+    Places in the facility's own name or in sentences that name the facility come
+    first, then places something is said to be in ("in Kokand", "near the village of
+    Aktogai") in the figure's sentence and the few before it; a place merely named
+    nearby (a governor's region, a deal's topic) places nothing, and a dateline
+    ("ASTANA –") places the reporter, not the plant.
+    """
+    places = _candidate_places(index, facility)
+    if facility and (inside := [p for p in places if p.text in facility]):
+        return max(inside, key=lambda p: place_rank(p.text)).text
+    scores = _near_scores(index, places, sentence_no, at)
+    if facility:
+        _add_telling_scores(index, places, facility, scores)
+    # No fallback to "the article's only place": the text must put the plant somewhere.
+    return max(scores, key=scores.__getitem__) if scores else None
+
+
+def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
+    """The article's places, less datelines, companies' homes and the facility's own name."""
+    places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
+    if facility:
+        # "the Bakyrchik mine": a place that names the facility is not where it is (S10).
+        places = [p for p in places if not _names_facility(p.text, facility)]
+    return places
+
+
+def _near_scores(
+    index: ArticleIndex, places: list[Span], sentence_no: int, at: int
+) -> dict[str, float]:
+    """Places near the figure that something is said to be in, by nearness and specificity."""
+    near = nearby(places, index, sentence_no, at)
+    # "in Kokand", "near the village of Aktogai": only a place something is said to be in
+    # counts, not one named as a party or a topic ("Akmola region's governor", "the Ferghana
+    # deal"): those made most of the spurious locations on tune.
+    located = {p.text for p in places
+               if _LOCATED.search(index.text[max(0, p.start - 12) : p.start])}  # fmt: skip
+    return {
+        name: score + place_rank(name) + _LOCATED_BONUS
+        for name, score in near.items()
+        if name in located
+    }
+
+
+def _add_telling_scores(
+    index: ArticleIndex, places: list[Span], facility: str, scores: dict[str, float]
+) -> None:
+    """Raise in ``scores`` the places of every sentence that tells of the facility."""
+    for sentence in index.sentences:
+        if _tells_of(index, sentence, facility):
+            for p in places:
+                if sentence.start <= p.start < sentence.end:
+                    scores[p.text] = max(scores.get(p.text, 0.0), 2.0 + place_rank(p.text))
+
+
+def _tells_of(index: ArticleIndex, sentence: Span, facility: str) -> bool:
+    """Whether a sentence names the facility, or refers back to it by its head noun.
+
+    "The plant is located in the Enbekshikazakh district" after "the Boguta processing
+    plant" is said of that plant.
+    """
+    mentions = [f for f in index.facilities if f.text == facility]
+    if any(sentence.start <= f.start < sentence.end for f in mentions):
+        return True
+    heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)}
+    named_before = any(f.start < sentence.start for f in mentions)
+    return named_before and _head_of(facility) in heads
+
+
+def _home_of(index: ArticleIndex, place: Span) -> bool:
+    return bool(_HOME_OF.match(index.text, place.end))
+
+
+def _names_facility(place: str, facility: str) -> bool:
+    """Whether ``place`` is the facility's own name ("Bakyrchik" in "Bakyrchik gold mine")."""
+    at = facility.find(place)
+    if at < 0:
+        return False
+    following = facility[at + len(place) :].split()[:3]
+    return any(word.lower().strip(",.") in FACILITY_HEADS for word in following)
+
+
+def _dateline(index: ArticleIndex, place: Span) -> bool:
+    line_start = index.text.rfind("\n", 0, place.start) + 1
+    return place.start == line_start and place.text.isupper()

@@ -1,0 +1,106 @@
+"""What a figure measures and when: its commodity, its as-of date and its period.
+
+These fields are read directly off the figure's clause where the text is
+explicit, not chosen among spans by the decider: the normaliser's "of X" or a
+commodity word after the figure, a year that dates it ("in 2023", "2016-H1",
+"last year" against the publication year), and a period word ("per day",
+"quarter"), else a year, since capacities and outputs in this genre are annual.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract._text.names import names, of_kind
+from extract._text.numbers import Quantity
+from extract._text.reading import Span, years
+from extract._vocab import COMMODITY_WORDS, canonical_commodity
+
+# Longest first, so that "copper cathode" wins over "copper" (matched without case: "HBI").
+_COMMODITY_WORDS = sorted(COMMODITY_WORDS, key=len, reverse=True)
+_COMMODITY = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _COMMODITY_WORDS) + r")\b", re.I)
+
+
+def commodities_in(text: str) -> list[str]:
+    """Canonical commodities named in ``text``, in order of first mention.
+
+    Words inside company names ("Baowu Steel", "Kazakhmys Copper") are not
+    commodities of the record.
+    """
+    for company in of_kind(names(text), "company"):
+        text = text.replace(company.text, " ")
+    seen: dict[str, None] = {}
+    for match in _COMMODITY.finditer(text):
+        seen.setdefault(canonical_commodity(match.group(0)), None)
+    return list(seen)
+
+
+def commodity_for(quantity: Quantity, clause: str, facility: str | None) -> str | None:
+    """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility."""
+    if quantity.commodity:
+        return quantity.commodity
+    after = commodities_in(clause[clause.find(quantity.text) :]) if quantity.text in clause else []
+    found = after or commodities_in(clause) or commodities_in(facility or "")
+    return found[0] if found else None
+
+
+_HALF = re.compile(r"\b(?:H([12])|(first|second) half)(?: of)?\s*((?:19|20)\d\d)?", re.I)
+_RELATIVE = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
+
+
+def as_of_for(clause: str, published_year: int | None) -> str | None:
+    """When a figure holds: '2016-H1', a year in its clause, or 'last year' resolved."""
+    half = _HALF.search(clause)
+    if half and half.group(3):
+        part = "1" if (half.group(1) == "1" or (half.group(2) or "").lower() == "first") else "2"
+        return f"{half.group(3)}-H{part}"
+    found = [y.text for y in years(clause) if not _in_range(clause, y) and _dates(clause, y)]
+    if found:
+        return found[-1]
+    for phrase, delta in _RELATIVE.items():
+        if phrase in clause.lower() and published_year:
+            return str(published_year + delta)
+    return None
+
+
+_YEAR_LEAD = re.compile(
+    r"\b(?:in|by|until|till|through|for|of|from|to|during|end of|since)\s+(?:the\s+)?"
+    r"(?:(?:first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)?(?:fiscal\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _dates(text: str, year: Span) -> bool:
+    """A year that dates a figure: 'in 2023', 'by 2029', '2023 output', not 'a 2019 law'."""
+    before = text[max(0, year.start - 40) : year.start]
+    after = text[year.end : year.end + 12]
+    return bool(_YEAR_LEAD.search(before)) or bool(
+        re.match(r"[’']?s? (?:output|production)", after)
+    )
+
+
+def _in_range(text: str, year: Span) -> bool:
+    """Years of a span such as '2014-2015' or '2024–2028' date a programme, not a figure."""
+    return bool(re.match(r"\s*[-–]\s*(?:19|20)\d\d", text[year.end :])) or bool(
+        re.search(r"(?:19|20)\d\d\s*[-–]\s*$", text[: year.start])
+    )
+
+
+_PERIOD_WORDS = (
+    (re.compile(r"\bH[12]\b|\bhalf\b", re.I), "half_year"),
+    (re.compile(r"\bquarter\b|\bQ[1-4]\b", re.I), "quarter"),
+    (re.compile(r"\bmonth(?:ly)?\b", re.I), "month"),
+    (re.compile(r"\bper day\b|\ba day\b|\bdaily\b", re.I), "day"),
+)
+
+
+def period_for(quantity: Quantity, metric: str, clause: str) -> str | None:
+    """The period of a flow; None for stocks (reserves, cost) and jobs."""
+    if metric in ("reserves", "cost", "jobs"):
+        return None
+    if quantity.period:
+        return quantity.period
+    for pattern, period in _PERIOD_WORDS:
+        if pattern.search(clause):
+            return period
+    return "year"  # capacities and outputs in this genre are annual unless said otherwise

@@ -1,0 +1,183 @@
+"""What a proper name denotes, by a vote over all its mentions of what the text says.
+
+Each mention votes for a kind from its own words (a corporate word such as
+"Mining" or "LLP", an agency word, a facility head, a commodity), the words
+before it (a title such as "Minister", "the Chinese company", "an agreement
+with"), the words after it ("region", "'s mine", ", a subsidiary of"), spaCy's
+entity label, and the verb it is the subject of ("invests", "reported",
+"said"); a headline mention votes at half weight. No list of known names is
+consulted. The spans voted on come from :mod:`extract._text.name_spans`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+from extract._text.name_spans import headline_end
+from extract._vocab import country_of, is_demonym
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as TokenSpan
+
+Kind = Literal["company", "agency", "media", "person", "place", "country", "nationality", "other"]
+KINDS: tuple[Kind, ...] = ("company", "agency", "media", "person", "place", "other")
+
+# Words that make a name a company's or an agency's, wherever it is written.
+CORPORATE = re.compile(
+    r"\b(?:Company|Companies|Corp|Corporation|Group|Holdings?|Mining|Metals?|Minerals|"
+    r"Resources|Industries|Industrial|Enterprises?|LLP|LLC|JSC|PJSC|OJSC|CJSC|JV|Ltd|Limited|"
+    r"Inc|plc|PLC|AG|SA|GmbH|Co|B\.?V|N\.?V|Gold|Copper|Steel|Energy|Partners|Capital|"
+    r"Investments?|Fund|Bank|Construction|Engineering|Cement|Alumin(?:i)?um|Coal|Uranium|"
+    r"Chemicals?|Mines|Smelting|Oil|Gas|Power|Petroleum|Exploration|Ventures|Trading|Nickel|"
+    r"Lithium|Zinc|Silver|Iron|Alloys|Materials|Metallurgical|Technologies|Logistics)\b"
+)
+AGENCY = re.compile(
+    r"\b(?:Ministry|Government|Agency|Committee|Akimat|Administration|Authority|Council|"
+    r"Parliament|Cabinet|Office|Department|Commission|Invest|Presidency|Chamber|Bureau|"
+    r"Service|Inspectorate)\b"
+)
+# The source of the news, not a party to it: an outlet's name, or the subject of "reported".
+MEDIA = re.compile(
+    r"\b(?:News|Newswire|Times|Press|Media|TV|Radio|Post|Daily|Journal|Gazette|Tribune|Herald|"
+    r"Telegraph|Reuters|Bloomberg|Interfax|Xinhua|Kazinform|Inform|Weekly|Magazine)\b",
+    re.IGNORECASE,
+)
+_REPORTING = frozenset({"report", "cite", "learn", "inform", "write", "quote", "announce"})
+# A dateline opens an article or paragraph with a place in capitals and a dash: "ASTANA –".
+_DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?(?:\s*[,.(–—-])")
+# Words that say a name is a place's: "Abai region", "Karaganda Oblast".
+PLACE_WORDS = r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Dd]istrict|[Cc]ounty|[Aa]rea|[Zz]one)"
+_PLACE_WORD = re.compile(rf"\b(?:{PLACE_WORDS}|[Cc]ity|[Vv]illage|[Tt]own|[Tt]erritory)\b")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Minister|President|CEO|Chairman|Chairwoman|Director|Governor|Akim|Mr|Ms|Mrs|Dr|Head|"
+    r"Premier|Chief|Manager|Officer|Ambassador|Mayor|Secretary|chairman|director|head|governor|"
+    r"minister|president|executive|officer|manager|ambassador|founder|spokesman|akim)\.?"
+    r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,?\s*$"
+)
+# "Russian miner X", "the Chinese company X", "steel giant X": the words before say company.
+_INTRODUCER = (
+    r"company|firm|group|miner|producer|giant|developer|operator|holding|corporation|"
+    r"investor|subsidiary|unit|smelter|steelmaker|maker|conglomerate|contractor|"
+    r"partner|shareholder|owner|buyer|seller"
+)
+# ... also when the name is quoted: 'Singapore company "Azura International"'.
+_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER})\s+[\"“«]?$", re.IGNORECASE)
+# "X, a subsidiary of ...", "X, the Chinese company": the text says X is a company.
+_APPOSITION_COMPANY = re.compile(
+    r"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|company|firm|group|producer|miner"
+    rf"|{_INTRODUCER}|arm|joint venture)\b",
+    re.IGNORECASE,
+)
+# "an agreement with X", "a joint venture between X": X is a party to a deal.
+_PARTY_OF = re.compile(
+    r"\b(?:agreements?|contracts?|memorand\w+|deals?|partnership|venture|talks) (?:with|between)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A commodity in a proper name makes it a business's: "Jetisu Tungsten", "Rio Tinto Alcan".
+_COMMODITY_NAME = re.compile(
+    r"\b(?:Tungsten|Titanium|Cobalt|Manganese|Chrome|Silicon|Potash|Phosphate|Lithium|Nickel|"
+    r"Zinc|Lead|Silver|Gold|Copper|Steel|Iron|Coal|Uranium|Alloys?|Ferroalloys?|Cement|Alumina)\b"
+)
+# "Ekibastuz Ferroalloy Plant", "Yanqul Project": a facility's name, not a party's.
+_FACILITY_NAME = re.compile(
+    r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works)s?$"
+)
+_PLACE_OF = re.compile(
+    r"\b(?:village|town|city|region|district|province|area|settlement|state)\s+of\s+$", re.I
+)
+_NEAR = re.compile(r"\b(?:in|near|at|outside|from)\s+(?:the\s+)?$")
+_OWNS = re.compile(
+    r"^[’']s\s+(?:\S+\s+){0,2}(?:mine|plant|project|smelter|refinery|subsidiary|shares?|output|"
+    r"production|unit|division|operations?|factory|stake|deposit|facility|board|investment)",
+    re.IGNORECASE,
+)
+# Verbs whose subject is a business (investing, building, owning, producing ...).
+BUSINESS_VERBS = frozenset({
+    "invest", "build", "construct", "develop", "acquire", "buy", "purchase", "sign", "own",
+    "operate", "produce", "launch", "plan", "finance", "fund", "announce", "open", "commission",
+    "start", "begin", "complete", "approve", "expand", "mine", "process", "export", "sell",
+    "agree", "intend", "spend", "allocate", "implement", "control", "report", "raise", "hold",
+})  # fmt: skip
+
+
+def country_kind(span: TokenSpan, label: str) -> Kind | None:
+    """The kind of a country's name or a demonym ("country", "nationality"), else None."""
+    if country_of(span.text) is None:
+        return None
+    return "nationality" if is_demonym(span.text) or label == "NORP" else "country"
+
+
+def kinds_by_vote(doc: Doc, mentions: list[tuple[TokenSpan, str]]) -> dict[str, Kind]:
+    """What each name denotes, from the votes of all its mentions."""
+    headline = headline_end(doc)
+    totals: dict[str, dict[Kind, float]] = {}
+    for span, label in mentions:
+        weight = 0.5 if span.start_char < headline else 1.0
+        total = totals.setdefault(span.text, dict.fromkeys(KINDS, 0.0))
+        for kind, vote in _votes(doc, span, label, weight).items():
+            total[kind] += vote
+    return {text: _winner(total) for text, total in totals.items()}
+
+
+def _winner(total: dict[Kind, float]) -> Kind:
+    best = max(total, key=total.__getitem__)
+    return best if total[best] > 0 else "other"
+
+
+def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, float]:
+    before = doc.text[max(0, span.start_char - 30) : span.start_char]
+    after = doc.text[span.end_char : span.end_char + 40]
+    votes = dict.fromkeys(KINDS, 0.0)
+    votes["company"] += _company_votes(span, label, weight, before, after)
+    votes["other"] += 5 * bool(_FACILITY_NAME.search(span.text) and not CORPORATE.search(span.text))
+    votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
+    votes["media"] += 4 * bool(MEDIA.search(span.text)) + 1.5 * _reporter(span)
+    votes["place"] += 3 * _dateline(doc, span)
+    votes["person"] += 5 * bool(_TITLE_BEFORE.search(before))
+    votes["person"] += weight * (label == "PERSON" and len(span) > 1) + 0.5 * _speaker(span)
+    votes["place"] += 2 * weight * (label in ("GPE", "LOC")) + 0.5 * weight * (label == "FAC")
+    votes["place"] += 3 * bool(_PLACE_WORD.search(span.text) or _PLACE_OF.search(before))
+    votes["place"] += 2 * bool(re.match(r"-(?:based|listed)", after)) + 0.5 * bool(
+        _NEAR.search(before)
+    )
+    return votes
+
+
+def _company_votes(span: TokenSpan, label: str, weight: float, before: str, after: str) -> float:
+    """The votes of one mention for a company, in the order they were always summed."""
+    votes = 0.0
+    votes += 3 * bool(CORPORATE.search(span.text)) + 2 * weight * (label == "ORG")
+    votes += 2 * bool(re.search(r"-(?:based|listed|owned)\s+$", before))
+    votes += bool(_OWNS.match(after)) + _business_subject(span)
+    votes += 3 * bool(_APPOSITION_COMPANY.match(after))
+    votes += 3 * bool(_INTRODUCED.search(before))
+    votes += 2 * bool(_PARTY_OF.search(before))
+    votes += 2 * bool(_COMMODITY_NAME.search(span.text))
+    return votes
+
+
+def _reporter(span: TokenSpan) -> bool:
+    """The subject of "reported", or the source in "X reports" / "according to X"."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_ in _REPORTING:
+        return True
+    before = span.doc.text[max(0, span.start_char - 16) : span.start_char]
+    return before.rstrip().lower().endswith("according to") and not CORPORATE.search(span.text)
+
+
+def _dateline(doc: Doc, span: TokenSpan) -> bool:
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    return span.start_char == line_start and bool(_DATELINE.match(doc.text[line_start:]))
+
+
+def _business_subject(span: TokenSpan) -> float:
+    root = span.root
+    return float(root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in BUSINESS_VERBS)
+
+
+def _speaker(span: TokenSpan) -> bool:
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in ("say", "tell", "note", "add", "stress")

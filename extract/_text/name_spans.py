@@ -1,0 +1,156 @@
+"""Where the article's proper names are: candidate name spans from spaCy's parse.
+
+spaCy's small English model misses names written in capitals and splits or
+mislabels others, so its name entities are widened to the runs of proper nouns
+its tagger finds (glued by "of", "&", "-" and the "and" of "Mining and
+Metallurgical"), split at quotation marks, and trimmed of articles, figures,
+possessives and legal forms. Units, dates, currencies and lower-case words it
+took for names are dropped. What each span denotes is decided by
+:mod:`extract._text.name_kinds`; :mod:`extract._text.names` puts the two together.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extract._text.quantity_lexicon import CURRENCY_CODES
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
+
+# Legal forms: no part of a name when they lead it ("LLP Kentau Polymetal").
+_LEGAL_FORMS = frozenset({"llp", "llc", "jsc", "pjsc", "ojsc", "cjsc", "too", "ltd", "inc", "plc",
+                          "ag", "sa", "gmbh", "co", "corp", "jv"})  # fmt: skip
+# Units and symbols spaCy sometimes takes for names ("50 MW" -> ORG "MW").
+_UNIT_WORDS = frozenset({"mw", "gw", "kw", "mwh", "gwh", "kwh", "mt", "kt", "t", "oz", "moz", "koz",
+                         "tpa", "mtpa", "ktpa", "tpd", "km", "ha", "bn", "mln", "bln"})  # fmt: skip
+# "Navoi Mining and Metallurgical Combine": "and" joins process words inside one name.
+_PROCESS_WORDS = frozenset({"processing", "metallurgical", "smelting", "chemical", "trading",
+                            "refining", "industrial", "construction", "exploration"})  # fmt: skip
+TITLES = frozenset({
+    "minister", "prime", "president", "chairman", "chairwoman", "ceo", "director", "governor",
+    "akim", "deputy", "vice", "head", "chief", "ambassador", "mayor", "secretary", "premier",
+    "mr", "ms", "mrs", "dr", "general", "executive", "officer", "founder", "spokesman",
+    "spokesperson", "chair", "managing", "envoy", "king", "prince", "sheikh", "emir",
+})  # fmt: skip
+CALENDAR = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+})  # fmt: skip
+_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
+                          "WORK_OF_ART", "EVENT"})  # fmt: skip
+_QUOTES = frozenset('"“”«»„')
+
+
+def headline_end(doc: Doc) -> int:
+    """Where the headline ends: the end of a first sentence on a line of its own, else 0."""
+    first = next(iter(doc.sents), None)
+    if first is None or "\n" not in doc.text[first.end_char - 1 : first.end_char + 2]:
+        return 0  # no line of its own: no headline
+    return first.end_char
+
+
+def _name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and not token.is_space and token.lower_ not in TITLES
+
+
+def _proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of proper nouns, split at titles ("Prime Minister"), glued by "of", "&", "-"."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not _name_token(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and (_name_token(doc[j]) or _glue(doc, j)):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _glue(doc: Doc, j: int) -> bool:
+    token = doc[j]
+    if j + 1 >= len(doc) or not _name_token(doc[j + 1]) or "\n" in token.whitespace_:
+        return False
+    if token.lower_ == "-":  # "Tau-Korday", not "KAZINFORM - Singapore"
+        return not doc[j - 1].whitespace_ and not token.whitespace_
+    if token.lower_ == "and":
+        return doc[j + 1].lower_ in _PROCESS_WORDS
+    return token.lower_ in ("of", "&")
+
+
+def _token_ranges(doc: Doc) -> list[tuple[int, int, str]]:
+    """SpaCy's name entities, each widened to the proper-noun run that covers it."""
+    ranges = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in _NAME_LABELS]
+    in_entity = {i for start, end, _ in ranges for i in range(start, end)}
+    for start, end in _proper_noun_runs(doc):
+        covered = [k for k, (s, e, _) in enumerate(ranges) if start <= s and e <= end]
+        labels = {ranges[k][2] for k in covered}
+        if not any(i in in_entity for i in range(start, end)):
+            ranges.append((start, end, "PROPN"))
+        elif covered and len(labels) == 1:
+            # "Emirates Global Aluminium" tagged ORG only in part; "Navoi Mining and" +
+            # "Metallurgical Combine" tagged as two: the run is the name.
+            label = labels.pop()
+            ranges = [r for k, r in enumerate(ranges) if k not in covered]
+            ranges.append((start, end, label))
+    return sorted(set(ranges))
+
+
+def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
+    """Ranges split at quotation marks: 'LLP "Aktobetermokoks" Assem ...' holds two names."""
+    pieces: list[tuple[int, int, str]] = []
+    for start, end, label in ranges:
+        cut = start
+        for i in range(start, end):
+            if doc[i].text in _QUOTES or doc[i].text.strip("'’") == "":
+                pieces.append((cut, i, label))
+                cut = i + 1
+        pieces.append((cut, end, label))
+    return [(s, e, label) for s, e, label in pieces if e > s]
+
+
+def name_mentions(doc: Doc) -> list[tuple[TokenSpan, str]]:
+    """Every candidate name span of ``doc``, once each, with its entity label or "PROPN"."""
+    mentions: list[tuple[TokenSpan, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for start, end, label in _unquoted(_token_ranges(doc), doc):
+        start, end = _trimmed(doc, start, end)
+        if start >= end or (start, end) in seen:
+            continue
+        if all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in CALENDAR for t in doc[start:end]):
+            continue
+        text = doc[start:end].text
+        if text.lower() in _UNIT_WORDS or not any(ch.isupper() for ch in text):
+            continue  # a unit, or a lower-case word spaCy took for a name ("ferrosilicon")
+        if text.upper() in CURRENCY_CODES:
+            continue  # "Investment jumped ...", "26bn RUR": a capitalised word, a currency
+        seen.add((start, end))
+        mentions.append((doc[start:end], label))
+    return mentions
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without leading articles, figures and punctuation, or a trailing possessive."""
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
+        or doc[start].like_num or doc[start].is_currency
+        or any(c.isdigit() for c in doc[start].text)
+    ):  # fmt: skip
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].lower_ in ("and", "of", "&")):  # fmt: skip
+        end -= 1
+    # A leading legal form is no part of the name ("LLP Kentau Polymetal"), and one alone
+    # names nothing.
+    while end - start > 1 and doc[start].lower_.strip(".") in _LEGAL_FORMS:
+        start += 1
+    if end - start == 1 and doc[start].lower_.strip(".") in _LEGAL_FORMS:
+        return start, start
+    return start, end
