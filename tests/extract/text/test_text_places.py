@@ -62,19 +62,22 @@ def test_commodity_synonyms_are_read_in_running_text_but_not_generic_ones() -> N
     assert commodities_in("tungsten concentrate") == ["tungsten"]
 
 
-def test_a_figure_far_from_any_place_takes_the_article_s_only_place() -> None:
+def test_a_figure_far_from_any_place_takes_the_place_its_facility_is_said_to_be_in() -> None:
+    # Since e72d98b there is no fallback to "the article's only place": the place counts
+    # because the sentence that names the facility puts it there.
     from extract._strategies.guided.article_index import ArticleIndex
     from extract._strategies.guided.facility_fields import location_for
 
-    text = ("A copper cathode plant opened in the Karagandy region. It uses new technology. "
+    text = ("The Nura copper plant opened in the Karagandy region. It uses new technology. "
             "Workers were hired. Managers were trained. The plant made 9,000 tonnes.")  # fmt: skip
     index = ArticleIndex.build(text, 2024)
-    assert location_for(index, "plant", len(index.sentences) - 1, text.index("9,000")) == (
+    at = text.index("9,000")
+    assert location_for(index, "Nura copper plant", len(index.sentences) - 1, at) == (
         "Karagandy region"
     )
-    two_places = text.replace("opened in", "in Abai and one in")
-    index = ArticleIndex.build(two_places, 2024)
-    at = two_places.index("9,000")
+    unnamed = text.replace("The Nura copper plant opened", "Officials met")
+    index = ArticleIndex.build(unnamed, 2024)
+    at = unnamed.index("9,000")
     assert location_for(index, "plant", len(index.sentences) - 1, at) is None
 
 
