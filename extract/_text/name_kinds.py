@@ -5,8 +5,11 @@ Each mention votes for a kind from its own words (a corporate word such as
 before it (a title such as "Minister", "the Chinese company", "an agreement
 with"), the words after it ("region", "'s mine", ", a subsidiary of"), spaCy's
 entity label, and the verb it is the subject of ("invests", "reported",
-"said"); a headline mention votes at half weight. No list of known names is
-consulted. The spans voted on come from :mod:`extract._text.name_spans`.
+"said"); a headline mention votes at half weight. The source a report is
+attributed to ("..., X reported", "as X reported") is an outlet, not a party;
+a one-word name that the small model labels ORG once, with nothing in the text
+to back it, is no company. No list of known names is consulted. The spans
+voted on come from :mod:`extract._text.name_spans`.
 """
 
 from __future__ import annotations
