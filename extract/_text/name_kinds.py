@@ -5,13 +5,17 @@ Each mention votes for a kind from its own words (a corporate word such as
 before it (a title such as "Minister", "the Chinese company", "an agreement
 with"), the words after it ("region", "'s mine", ", a subsidiary of"), spaCy's
 entity label, and the verb it is the subject of ("invests", "reported",
-"said"); a headline mention votes at half weight. No list of known names is
-consulted. The spans voted on come from :mod:`extract._text.name_spans`.
+"said"); a headline mention votes at half weight. The source a report is
+attributed to ("..., X reported", "as X reported") is an outlet, not a party;
+a one-word name that the small model labels ORG once, with nothing in the text
+to back it, is no company. No list of known names is consulted. The spans
+voted on come from :mod:`extract._text.name_spans`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Literal
 
 from extract._text.name_spans import headline_end
@@ -119,11 +123,25 @@ def kinds_by_vote(doc: Doc, mentions: list[tuple[TokenSpan, str]]) -> dict[str, 
         total = totals.setdefault(span.text, dict.fromkeys(KINDS, 0.0))
         for kind, vote in _votes(doc, span, label, weight).items():
             total[kind] += vote
-    return {text: _winner(total) for text, total in totals.items()}
+    weak = _one_org_label(mentions)
+    return {text: _winner(total, text in weak) for text, total in totals.items()}
 
 
-def _winner(total: dict[Kind, float]) -> Kind:
+def _one_org_label(mentions: list[tuple[TokenSpan, str]]) -> set[str]:
+    """One-word names that the small model labels ORG exactly once in the article.
+
+    en_core_web_sm labels one-word places, deposits, people and outlets ORG as
+    readily as companies ("Gwadar", "Kyzyl", "AFP"): one such label is no evidence.
+    """
+    org_labels = Counter(span.text for span, label in mentions if label == "ORG")
+    return {span.text for span, _ in mentions if len(span) == 1 and org_labels[span.text] == 1}
+
+
+def _winner(total: dict[Kind, float], weak_org: bool) -> Kind:
+    """The kind with most votes; a company needs more than a lone ORG label of one word."""
     best = max(total, key=total.__getitem__)
+    if best == "company" and weak_org and total[best] <= 2.0:
+        return "other"  # nothing in the text backs the label
     return best if total[best] > 0 else "other"
 
 
@@ -135,6 +153,7 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["other"] += 5 * bool(_FACILITY_NAME.search(span.text) and not CORPORATE.search(span.text))
     votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
     votes["media"] += 4 * bool(MEDIA.search(span.text)) + 1.5 * _reporter(span)
+    votes["media"] += 3 * _attribution(span)  # the source of the news, not a party to it
     votes["place"] += 3 * _dateline(doc, span)
     votes["person"] += 5 * bool(_TITLE_BEFORE.search(before))
     votes["person"] += weight * (label == "PERSON" and len(span) > 1) + 0.5 * _speaker(span)
@@ -151,7 +170,7 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     votes = 0.0
     votes += 3 * bool(CORPORATE.search(span.text)) + 2 * weight * (label == "ORG")
     votes += 2 * bool(re.search(r"-(?:based|listed|owned)\s+$", before))
-    votes += bool(_OWNS.match(after)) + _business_subject(span)
+    votes += bool(_OWNS.match(after)) + _business_subject(span) * (not _attribution(span))
     votes += 3 * bool(_APPOSITION_COMPANY.match(after))
     votes += 3 * bool(_INTRODUCED.search(before))
     votes += 2 * bool(_PARTY_OF.search(before))
@@ -166,6 +185,27 @@ def _reporter(span: TokenSpan) -> bool:
         return True
     before = span.doc.text[max(0, span.start_char - 16) : span.start_char]
     return before.rstrip().lower().endswith("according to") and not CORPORATE.search(span.text)
+
+
+def _attribution(span: TokenSpan) -> bool:
+    """A source the news is attributed to: the subject of a verb that reports a clause.
+
+    "..., eKapija reported", "as X reported, ...", "reports the correspondent of
+    Kapital.kz": the name (or the phrase it belongs to) is the subject of a
+    reporting verb whose clause is the news (its clausal complement), or an "as"
+    clause, or a clause set in the news.
+    "Polymetal reported revenue" reports an object: a company's own figure.
+    """
+    token = span.root
+    while token.dep_ in ("pobj", "prep", "compound", "appos", "poss") and token.head is not token:
+        token = token.head  # up from "Kapital.kz" to "correspondent (of Kapital.kz)"
+    verb = token.head
+    # "X announced that it will build": the announcer is the actor, not a source.
+    if token.dep_ != "nsubj" or verb.lemma_ not in _REPORTING or verb.lemma_ == "announce":
+        return False
+    reports_clause = any(child.dep_ == "ccomp" for child in verb.children)
+    as_clause = verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children)
+    return reports_clause or as_clause or verb.dep_ in ("ccomp", "parataxis")
 
 
 def _dateline(doc: Doc, span: TokenSpan) -> bool:

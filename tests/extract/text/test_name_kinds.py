@@ -1,0 +1,48 @@
+"""What a name denotes: the evidence that makes it a company, and what does not."""
+
+import pytest
+
+from extract._text.names import names
+
+
+def _kinds(text: str) -> dict[str, str]:
+    """Name as written -> what it denotes."""
+    return {name.text: name.kind for name in names(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Zijin Mining Group will invest $1.26bn in the copper mine, as Kapital.kz reported.",
+         "Kapital.kz"),
+        ("The plant was launched on Monday, reports the correspondent of the business "
+         "information center Kapital.kz.", "Kapital.kz"),
+    ],
+)  # fmt: skip
+def test_the_source_a_report_is_attributed_to_is_no_company(text: str, source: str) -> None:
+    assert _kinds(text)[source] == "media"
+
+
+def test_a_company_reporting_its_own_figure_stays_a_company() -> None:
+    text = "Polymetal reported revenue of $2bn. Polymetal will build a plant."
+    assert _kinds(text)["Polymetal"] == "company"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The selected projects include copper mining in Chagai and a refinery project at "
+         "Gwadar, where Barrick Gold will invest $2bn.", "Gwadar"),
+        ("Orano Mining operates the Muyunkum and Tortkuduk deposits.", "Muyunkum"),
+        ("The plant will produce PVC and caustic soda, Kas-Beton LLP said.", "PVC"),
+    ],
+)  # fmt: skip
+def test_one_org_label_on_one_word_makes_no_company(text: str, word: str) -> None:
+    kinds = _kinds(text)
+    assert kinds[word] != "company"
+    assert "company" in kinds.values()  # the company of the sentence is still read
+
+
+def test_a_one_word_company_the_text_backs_stays_a_company() -> None:
+    text = "Kazzinc will build a copper smelter in the east of the country."
+    assert _kinds(text)["Kazzinc"] == "company"
