@@ -64,8 +64,8 @@ Modes:
 - **combined-uncalibrated**: rules plus the base model's raw log-likelihoods.
 - **combined-base**: rules plus the base model's calibrated scores (`--adapter none`).
 - **combined**: rules plus the calibrated scores of the model with the bundled
-  `gemma3-270m-decisions` adapter (the default since issue 16; the adapter was
-  trained on `corpus/tune`, `gold/` and `devset/`, so only test is out of sample).
+  `gemma3-270m-decisions-v2` adapter (the default; the adapter was trained on
+  `corpus/tune`, `gold/` and `devset/`, so only test is out of sample).
 
 """
 FOOTER = """

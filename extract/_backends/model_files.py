@@ -15,7 +15,9 @@ from extract._errors import BackendUnavailable
 DEFAULT_MODEL = "gemma-3-270m-q4_k_m.gguf"
 # The task-tuned LoRA adapter for DEFAULT_MODEL (adapters/, shipped in the wheel): it
 # answers the guided strategy's questions better than the base model on the test split.
-DEFAULT_ADAPTER = "gemma3-270m-decisions"
+# v2 (retrained on 123 articles and today's questions) replaced gemma3-270m-decisions,
+# which stays in adapters/ to be measured against.
+DEFAULT_ADAPTER = "gemma3-270m-decisions-v2"
 # ``--adapter none``: the base model with no adapter.
 NO_ADAPTER = "none"
 
