@@ -18,11 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from evals import EvalReport, evaluate, load_extractions, load_texts
 from evals._loaders import load_headers
+from evals._manifest import git_revision
 from extract import BackendSettings, ExtractionConfig, Extractor, GuidedOptions
 from extract._schema import Article, ArticleExtraction
 
@@ -69,6 +70,10 @@ Modes:
 
 """
 FOOTER = """
+`code` is the git revision (and date) a cell's predictions were made with: a cell
+older than the latest rule or adapter change is stale until re-run. A rescored
+cell keeps its predictions' revision.
+
 What the columns do not show: seconds per article depend on what else runs on
 the machine; the rules mode makes no model call at all. `grounded` is the eval
 suite's own check (evidence verbatim in the article and containing the value).
@@ -90,6 +95,10 @@ class Row:
     records: float | None = None
     plant_key: float | None = None
     deal_key: float | None = None
+    # The code a cell's predictions came from, and when: cells are run one at a time,
+    # so the page shows which of them predate the latest rules or adapter.
+    revision: str | None = None
+    written: str | None = None
 
 
 def _labelled(dataset: str) -> tuple[dict[str, ArticleExtraction], dict[str, str]]:
@@ -121,7 +130,12 @@ def _row(mode: str, dataset: str, report: EvalReport, seconds: float) -> Row:
                report.by_type["deal"].f1,
                {name: report.by_field[name].f1 for name in FIELDS if name in report.by_field},
                report.grounding.rate or 0.0, seconds, report.overall.records.f1,
-               _pooled_f1(report, PLANT_KEY), _pooled_f1(report, DEAL_KEY))  # fmt: skip
+               _pooled_f1(report, PLANT_KEY), _pooled_f1(report, DEAL_KEY),
+               _short(git_revision()), time.strftime("%Y-%m-%d", time.gmtime()))  # fmt: skip
+
+
+def _short(revision: str | None) -> str | None:
+    return revision[:7] if revision else None
 
 
 def _pooled_f1(report: EvalReport, names: tuple[str, ...]) -> float:
@@ -149,14 +163,15 @@ def _article(doc_id: str, text: str, header: dict[str, str] | None) -> Article:
 def markdown(rows: list[Row]) -> str:
     """The ablation table as Markdown."""
     head = ["mode", "set", "F1", "records", "PlantFact key", "deal key", "PlantFact F1", "Deal F1",
-            *FIELDS, "grounded", "s/article"]  # fmt: skip
+            *FIELDS, "grounded", "s/article", "code"]  # fmt: skip
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         groups = (_cell(r.records), _cell(r.plant_key), _cell(r.deal_key))
         cells = [r.mode, r.dataset, f"{r.overall:.3f}", *groups, f"{r.plant_facts:.3f}",
                  f"{r.deals:.3f}",
                  *(f"{r.fields.get(name, float('nan')):.3f}" for name in FIELDS),
-                 f"{r.grounded:.0%}", f"{r.seconds_per_article:.1f}"]  # fmt: skip
+                 f"{r.grounded:.0%}", f"{r.seconds_per_article:.1f}",
+                 f"{r.revision} ({r.written})" if r.revision else "before rev. stamps"]  # fmt: skip
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -178,7 +193,11 @@ def rescore(mode: str, dataset: str, seconds_per_article: float) -> Row:
     gold, texts = _labelled(dataset)
     predictions = load_extractions(CELLS / f"{mode}-{dataset}")
     report = evaluate(gold, predictions, texts)
-    return _row(mode, dataset, report, seconds_per_article)
+    saved = CELLS / f"{mode}-{dataset}.json"
+    kept = json.loads(saved.read_text()) if saved.exists() else {}
+    # The predictions are the old ones: so is the code they came from.
+    row = _row(mode, dataset, report, seconds_per_article)
+    return replace(row, revision=kept.get("revision"), written=kept.get("written"))
 
 
 def _saved_rows() -> list[Row]:
