@@ -35,7 +35,6 @@ from extract._strategies.guided.facility_fields import facility_priors, names_a_
 from extract._strategies.guided.roles import figure_owner, measured_noun
 from extract._strategies.prompts import ChoicePrompt, load_choice_prompt, prompt_id
 
-_TALKS = re.compile(r"\b(?:met|meeting|discussed|considered|talks|negotiat\w+)\b", re.IGNORECASE)
 GUIDED_PROMPTS = (
     "money_role", "mass_metric", "plant_status", "deal_stage", "span_facility", "span_company",
 )  # fmt: skip
@@ -205,9 +204,8 @@ def _span(
 def stage_rules(sentence: str, article: str) -> dict[str, float]:
     """Stage cue scores of a deal's sentence, read in the light of the article's lead.
 
-    When the lead reports a meeting or talks, plans voiced in it are still talks
-    (unless an agreement was signed); when it reports a signing, the deals are
-    agreed, except work the sentence says is already under way or done.
+    When the lead reports a signing, the deals are agreed, except work the sentence
+    says is already under way or done.
     """
     rules = score(DEAL_STAGE, sentence)
     # Most deals in the news are announced plans; cue words must say otherwise.

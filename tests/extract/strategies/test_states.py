@@ -2,6 +2,7 @@
 
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
+from extract._strategies.guided.cues import PLANT_STATUS, score
 from extract._strategies.guided.strategy import GuidedOptions
 
 RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
@@ -15,3 +16,10 @@ def test_a_figure_whose_clause_says_nothing_of_the_plant_s_state_is_planned() ->
     assert [(f.facility, f.value, f.status) for f in result.plant_facts] == [
         ("Kuma mine", 20000.0, "planned")
     ]
+
+
+def test_the_word_plant_is_no_cue_for_a_plan() -> None:
+    # "\bplan" matched "plant", so every clause about a plant voted "planned".
+    scores = score(PLANT_STATUS, "the plant produced 5,000 tonnes")
+    assert scores["planned"] == 0.0
+    assert scores["operating"] > 0.0
