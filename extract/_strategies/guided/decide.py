@@ -39,6 +39,8 @@ class Decider:
     use_rules: bool = True
     use_model: bool = True
     calibrate: bool = True
+    # The questions (prompt names) the model answers; None: every one.
+    model_questions: frozenset[str] | None = None
     log: list[Decision] = field(default_factory=list)
     _content_free: dict[tuple[str, tuple[str, ...]], list[float]] = field(default_factory=dict)
 
@@ -97,7 +99,7 @@ class Decider:
         labels: Sequence[str],
         texts: Sequence[str],
     ) -> list[float] | None:
-        if not self.use_model or self.backend is None:
+        if not self.use_model or self.backend is None or not self._asks_model(prompt.name):
             return None
         question = prompt.preamble() + prompt.render(sentence, figure)
         if not self.backend.supports_scores:
@@ -108,6 +110,9 @@ class Decider:
             return raw
         baseline = self._baseline(prompt, tuple(texts))
         return [r - b for r, b in zip(raw, baseline, strict=True)]
+
+    def _asks_model(self, question: str) -> bool:
+        return self.model_questions is None or question in self.model_questions
 
     def _baseline(self, prompt: ChoicePrompt, texts: tuple[str, ...]) -> list[float]:
         """Scores on the content-free input, once per prompt and option set."""

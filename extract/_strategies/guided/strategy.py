@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract._backends.base import Backend
+from extract._errors import InputError
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.candidates import Candidate, find_candidates
 from extract._strategies.guided.company_fields import company_priors
@@ -42,11 +43,24 @@ GUIDED_PROMPTS = (
 
 @dataclass(frozen=True)
 class GuidedOptions:
-    """Which parts decide: rules, model, and whether model scores are calibrated."""
+    """Which parts decide: rules, model, and whether model scores are calibrated.
+
+    ``model_questions`` names the questions (prompts of ``GUIDED_PROMPTS``) the model
+    answers; rules alone decide the others.
+    """
 
     use_rules: bool = True
     use_model: bool = True
     calibrate: bool = True
+    model_questions: tuple[str, ...] = GUIDED_PROMPTS
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.model_questions) - set(GUIDED_PROMPTS))
+        if unknown:
+            raise InputError(
+                f"unknown guided question(s) {', '.join(unknown)}: "
+                f"use some of {', '.join(GUIDED_PROMPTS)}"
+            )
 
 
 @dataclass
@@ -87,7 +101,8 @@ def decide_figures(
     run = GuidedRun(index, find_candidates(text))
     run.figures = [Figure(c, _clause(text, c)) for c in run.candidates if c.dropped is None]
     decider = Decider(backend if options.use_model else None, f"Article:\n{text}\n\n",
-                      use_rules=options.use_rules, calibrate=options.calibrate)  # fmt: skip
+                      use_rules=options.use_rules, calibrate=options.calibrate,
+                      model_questions=frozenset(options.model_questions))  # fmt: skip
     _decide_roles(decider, index, run.figures)
     _decide_spans(decider, index, run.figures)
     _decide_states(decider, run.figures)

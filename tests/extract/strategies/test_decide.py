@@ -1,5 +1,9 @@
+import pytest
+
 from extract._backends.fake import FakeBackend
+from extract._errors import InputError
 from extract._strategies.guided.decide import Decider
+from extract._strategies.guided.strategy import GuidedOptions
 from extract._strategies.prompts import load_choice_prompt
 
 PROMPT = load_choice_prompt("mass_metric")
@@ -53,3 +57,17 @@ def test_backends_without_scores_answer_by_constrained_choice() -> None:
     backend.supports_scores = False
     decider = Decider(backend, "ctx", use_rules=False)
     assert decider.choose(PROMPT, SENTENCE, "50,000 tonnes", {}) == "reserves"
+
+
+def test_a_question_the_model_is_not_asked_is_decided_by_rules_alone() -> None:
+    backend = _BiasedBackend()
+    decider = Decider(backend, "ctx", model_questions=frozenset({"plant_status"}))
+    rules = {"production": 0.0, "capacity": 1.0}
+    assert decider.choose(PROMPT, SENTENCE, "50,000 tonnes", rules) == "capacity"
+    assert backend.usage.model_calls == 0
+    assert decider.log[0].model_scores is None
+
+
+def test_guided_options_refuse_an_unknown_question() -> None:
+    with pytest.raises(InputError, match="unknown guided question"):
+        GuidedOptions(model_questions=("mass_metric", "plant_size"))
