@@ -174,15 +174,22 @@ def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
     ):
         governing = governing.head
     for current in (verb, governing):
-        for child in current.children:
+        children = list(current.children)
+        for agent in (c for c in children if c.dep_ == "agent"):
+            return _parties_under(index, agent)  # "is being built by X", wherever it stands
+        for child in children:
             if child.dep_ == "nsubj":
                 return _parties_under(index, child) or referent(child, index.names)
-            if child.dep_ == "agent":
-                return _parties_under(index, child)
-            if child.dep_ == "nsubjpass" and _names_project(child):
-                # "a project ... is being implemented": the company named before it.
+            if child.dep_ == "nsubjpass" and _names_project(child) and not _named(child):
+                # "a project ... is being implemented": the company named before it. A
+                # facility with a name of its own ("the Minas Gerais plant will be built")
+                # does not refer back to the company named last.
                 return _named_before(index, child.idx)
     return []
+
+
+def _named(noun: Token) -> bool:
+    return any(t.pos_ == "PROPN" for t in noun.subtree)
 
 
 def _named_before(index: ArticleIndex, at: int) -> list[Name]:

@@ -83,3 +83,20 @@ def test_money_that_sizes_a_financed_project_is_a_deal_not_a_cost() -> None:
         ("Falcon Ridge Resources", 275e6, 650)
     ]
     assert [f.metric for f in result.plant_facts] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The agent of a passive builds the project, wherever the subject stands.
+        ("Kazakhmys Corporation runs a smelter. Three nickel smelters in the region are being "
+         "built by Sulawesi Mining Investment.", ["Sulawesi Mining Investment"]),
+        # A facility with a name of its own does not refer back to the company named last.
+        ("Kazakhmys Corporation runs a smelter. The Itaguai plant will be built near the port.",
+         []),
+    ],
+)  # fmt: skip
+def test_a_passive_project_is_built_by_its_agent_not_a_name_before_it(
+    text: str, expected: list[str]
+) -> None:
+    assert [name for name, _ in _mentions(text)] == expected
