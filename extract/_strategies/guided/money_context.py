@@ -31,7 +31,10 @@ _CONTEXT_NOUNS = frozenset({
     "royalty", "royalties", "fine", "debt", "loss", "losses", "ebitda", "output", "production",
 })  # fmt: skip
 _PART_OF = re.compile(r"^\s+of\s+(?:the|its|a|an)\s+(?:\S+\s+){0,2}\S*\d")
-_INCLUDING = re.compile(r"\b(?:including|of which|incl\.|comprising)\b[^.;]*$", re.IGNORECASE)
+# A decimal point goes on ("including $318.5 million in cash and $300 million in shares").
+_INCLUDING = re.compile(
+    r"\b(?:including|of which|incl\.|comprising)\b(?:[^.;]|\.\d)*$", re.IGNORECASE
+)
 _CHANGE_TO = re.compile(
     r"\b(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged|up|down"
     r"|doubled|tripled|quadrupled|quintupled)"
@@ -57,7 +60,7 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
     if reason := _governed_by(tokens):
         return reason
     before, after = text[max(0, quantity.start - 120) : quantity.start], text[quantity.end :]
-    if earlier_money and _INCLUDING.search(before.split(".")[-1]):
+    if earlier_money and _INCLUDING.search(_SENTENCE_END.split(before)[-1]):
         return "part of an amount given before it"
     if _PART_OF.match(after[:60]):
         return "part of a larger amount that follows"

@@ -43,3 +43,11 @@ def test_an_amount_followed_by_at_is_no_price_per_tonne() -> None:
 def test_a_price_per_unit_is_still_a_price(unit: str) -> None:
     reasons = _reasons(f"Copper traded near $9,000 {unit} in the quarter.")
     assert reasons["$9,000"] == "price per unit"
+
+
+def test_a_part_listed_after_including_is_no_amount_of_its_own_even_after_a_decimal() -> None:
+    reasons = _reasons(
+        "Borealis agreed to buy the mine for $618.5 million, including $318.5 million "
+        "in cash and $300 million in shares."
+    )
+    assert reasons["$300 million"] == "part of an amount given before it"
