@@ -36,7 +36,8 @@ _INCLUDING = re.compile(
     r"\b(?:including|of which|incl\.|comprising)\b(?:[^.;]|\.\d)*$", re.IGNORECASE
 )
 _CHANGE_TO = re.compile(
-    r"\b(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged|up|down"
+    r"\b(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged"
+    r"|(?:up|down)(?!\s+to\b)"  # "for up to $390mn" is a cap, not a change
     r"|doubled|tripled|quadrupled|quintupled)"
     r"\b(?:[^.;]|\.\d){0,60}\bto\s*$",  # "surged 36.3 per cent to": a decimal point goes on
     re.IGNORECASE,

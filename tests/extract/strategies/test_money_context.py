@@ -51,3 +51,8 @@ def test_a_part_listed_after_including_is_no_amount_of_its_own_even_after_a_deci
         "in cash and $300 million in shares."
     )
     assert reasons["$300 million"] == "part of an amount given before it"
+
+
+def test_up_to_an_amount_is_a_cap_not_the_level_of_a_change() -> None:
+    reasons = _reasons("Borealis agreed to buy a stake in the mine for up to $390 million.")
+    assert reasons["$390 million"] is None
