@@ -71,7 +71,46 @@ def _investor_priors(
         # "The investment in the project will amount to $1.2 billion": a sentence that names
         # no company tells of the company the article is about, not the last one named.
         priors[main] = priors.get(main, 0.0) + _MAIN_COMPANY_WEIGHT
-    return priors
+    return _with_parents(index, priors)
+
+
+# "X, an arm of Y", "X, a subsidiary of the Chinese group Y", "X, a joint venture between A and B".
+_VEHICLE_OF = re.compile(
+    r"^,?\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:(?:subsidiary|arm|unit|affiliate)\s+of"
+    r"|joint\s+venture\s+(?:between|of))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _with_parents(index: ArticleIndex, priors: dict[str, float]) -> dict[str, float]:
+    """A vehicle company's parent as a candidate at least as strong as the vehicle.
+
+    The capital of a subsidiary's or a joint venture's project comes from the group behind
+    it (GUIDELINES 13: the party bringing capital in; the foreign-marked one of two).
+    """
+    result = dict(priors)
+    for name, score in priors.items():
+        if (parent := _parent_of(index, name)) is not None:
+            result[parent] = max(result.get(parent, 0.0), score + 0.25)
+    return result
+
+
+def _parent_of(index: ArticleIndex, name: str) -> str | None:
+    """The group the text says is behind ``name``: "X, an arm of Y" -> Y.
+
+    Of a joint venture "between A and B", the foreign-marked one, else the first.
+    """
+    for mention in (c for c in index.companies if c.text == name):
+        end = next((s.end for s in index.sentences if s.start <= mention.start < s.end), 0)
+        after = [c for c in index.companies if mention.end <= c.start < end and c.text != name]
+        for k, company in enumerate(after):
+            gap = _VEHICLE_OF.match(index.text[mention.end : company.start])
+            if gap is None:
+                continue
+            behind = after[k : k + 2] if "venture" in gap.group().lower() else [company]
+            foreign = [c for c in behind if nationality_of(index, c)]
+            return (foreign or behind)[0].text
+    return None
 
 
 def main_company(index: ArticleIndex) -> str | None:

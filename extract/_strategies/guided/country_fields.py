@@ -44,7 +44,8 @@ def main_country(index: ArticleIndex) -> str | None:
     """The country the article is about: where its places are, not its investors' homes.
 
     "in Kazakhstan" names where things happen and counts most; "Kazakhstan's
-    output" names it too; a demonym or a country that marks a company ("China's
+    output" names it too, and so does a state body ("the Ministry of Geology of
+    Uzbekistan"); a demonym or a country that marks a company ("China's
     X", "the German firm Y") names a party and counts little; the headline and a
     place's own country ("Abai region, Kazakhstan") count extra.
     """
@@ -55,6 +56,11 @@ def main_country(index: ArticleIndex) -> str | None:
         weight = _mention_weight(index, span, marks)
         weight += 1.0 if span.start < headline_end else 0.0
         counts[span.text] = counts.get(span.text, 0.0) + weight
+    for agency in (n for n in index.names if n.kind == "agency"):
+        # "the Ministry of Mining of the Republic of Uzbekistan": a state's own body speaks
+        # for the country where things happen, as "in Uzbekistan" does.
+        if country := _country_in(agency.text):
+            counts[country] = counts.get(country, 0.0) + 1.5
     if not counts:
         counts = _countries_inside_names(index)
     return max(counts, key=counts.__getitem__) if counts else None

@@ -1,0 +1,32 @@
+"""Which company a figure is of: the investor priors of a deal."""
+
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.company_fields import company_priors
+
+
+def _best_investor(text: str, figure: str) -> str:
+    index = ArticleIndex.build(text, 2025)
+    at = text.index(figure)
+    sentence_no = next(i for i, s in enumerate(index.sentences) if s.start <= at < s.end)
+    priors = company_priors(index, sentence_no, at, investor=True)
+    return max(priors, key=priors.__getitem__)
+
+
+def test_the_group_behind_a_subsidiary_is_the_investor() -> None:
+    text = ("A mining company opened a $300 million lithium plant on Wednesday.\n\n"
+            "The plant was opened by Northgate Lithium Holdings, an arm of the Chinese company "
+            "Redwood Cobalt Group, and can process 4.5 million tonnes a year.")  # fmt: skip
+    assert _best_investor(text, "$300 million") == "Redwood Cobalt Group"
+
+
+def test_the_foreign_partner_behind_a_joint_venture_is_the_investor() -> None:
+    text = (
+        "Three smelters worth $2 billion are being built by Sunrise Nickel Industries, a joint "
+        "venture between the local firm Delta Bintara Group and China's Qinghe Holding Group."
+    )
+    assert _best_investor(text, "$2 billion") == "Qinghe Holding Group"
+
+
+def test_a_company_named_with_no_parent_stays_the_investor() -> None:
+    text = "Northgate Lithium Holdings will invest $300 million in a new lithium plant."
+    assert _best_investor(text, "$300 million") == "Northgate Lithium Holdings"

@@ -1,0 +1,18 @@
+"""The country an article is about, read from how the text uses its country names."""
+
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.country_fields import main_country
+
+
+def test_a_state_body_names_the_country_the_article_is_about() -> None:
+    text = ("Uranium deal signed\n\n"
+            "The agreement was signed in Paris (France) by the French company Orano Mining, "
+            "the press service of the Ministry of Geology of Uzbekistan said. The Ministry of "
+            "Geology of Uzbekistan expects the first output in 2025.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Uzbekistan"
+
+
+def test_a_company_name_carrying_a_country_does_not_outweigh_the_place() -> None:
+    text = ("China National Chemical Engineering Company will build the plant in Oman for "
+            "$325 million.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Oman"
