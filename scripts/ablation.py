@@ -29,11 +29,13 @@ from extract._schema import Article, ArticleExtraction
 
 ROOT = Path(__file__).resolve().parents[1]
 # mode -> (what decides, the LoRA adapter: None is the default one, "none" the base model)
+EVERY = GuidedOptions.QUESTIONS  # the model modes ask the model every question
 MODES: dict[str, tuple[GuidedOptions, str | None]] = {
     "rules": (GuidedOptions(use_model=False), "none"),
-    "model": (GuidedOptions(use_rules=False), "none"),
-    "combined-uncalibrated": (GuidedOptions(calibrate=False), "none"),
-    "combined-base": (GuidedOptions(), "none"),
+    "model": (GuidedOptions(use_rules=False, model_questions=EVERY), "none"),
+    "combined-uncalibrated": (GuidedOptions(calibrate=False, model_questions=EVERY), "none"),
+    "combined-base": (GuidedOptions(model_questions=EVERY), "none"),
+    "combined-every-question": (GuidedOptions(model_questions=EVERY), None),
     "combined": (GuidedOptions(), None),
 }
 SETS = {"tune": (ROOT / "corpus/tune/gold", ROOT / "corpus/tune/articles"),
@@ -62,11 +64,15 @@ Modes:
 
 - **rules**: candidate figures, cue words and article spans only; no model call.
 - **model**: the base model decides every choice (calibrated), no cue-word scores.
-- **combined-uncalibrated**: rules plus the base model's raw log-likelihoods.
-- **combined-base**: rules plus the base model's calibrated scores (`--adapter none`).
-- **combined**: rules plus the calibrated scores of the model with the bundled
-  `gemma3-270m-decisions-v2` adapter (the default; the adapter was trained on
-  `corpus/tune`, `gold/` and `devset/`, so only test is out of sample).
+- **combined-uncalibrated**: rules plus the base model's raw log-likelihoods (every question).
+- **combined-base**: rules plus the base model's calibrated scores (`--adapter none`,
+  every question).
+- **combined-every-question**: rules plus the calibrated scores of the model with
+  the bundled `gemma3-270m-decisions-v2` adapter on every question (the default
+  until the fourth pass; the adapter was trained on `corpus/tune`, `gold/` and
+  `devset/`, so only test is out of sample).
+- **combined**: the default: the same adapter answering only the questions of
+  `GuidedOptions.model_questions` (the company of a figure); rules decide the rest.
 
 """
 FOOTER = """

@@ -85,7 +85,8 @@ def asked_questions(
     perfect decisions would take the strategy.
     """
     oracle = OracleBackend(text, gold)
-    config = ExtractionConfig(guided=GuidedOptions(calibrate=False), strategy="guided")
+    every = GuidedOptions(calibrate=False, model_questions=GuidedOptions.QUESTIONS)
+    config = ExtractionConfig(guided=every, strategy="guided")
     with Extractor(config, backend=oracle) as extractor:
         result = extractor.extract(Article(id=doc_id, text=text, published=published))
     return oracle.asked, result

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from evals import evaluate, load_extractions, load_texts
 from extract import ArticleExtraction, BackendSettings, ExtractionConfig, Extractor, GuidedOptions
+from extract._backends.model_files import DEFAULT_ADAPTER
 from extract._batch.inputs import read_txt
 from extract._errors import AssayError
 from training._data import ROOT
@@ -38,10 +39,14 @@ OUT = ROOT / "out" / "training" / "eval"
 ADAPTERS = ROOT / "adapters"
 DECISIONS, RECORDS = "gemma3-270m-decisions", "gemma3-270m-records"
 # name -> (strategy, adapter directory or "none", guided options)
+# An adapter is measured answering every guided question (the default asks the model
+# fewer: GuidedOptions.model_questions); "default" is the library's own setting.
+EVERY_QUESTION = GuidedOptions(model_questions=GuidedOptions.QUESTIONS)
 CONFIGS: dict[str, tuple[str, str, GuidedOptions]] = {
     "rules": ("guided", "none", GuidedOptions(use_model=False)),
-    "guided+base": ("guided", "none", GuidedOptions()),
-    "guided+decisions": ("guided", DECISIONS, GuidedOptions()),
+    "default": ("guided", DEFAULT_ADAPTER, GuidedOptions()),
+    "guided+base": ("guided", "none", EVERY_QUESTION),
+    "guided+decisions": ("guided", DECISIONS, EVERY_QUESTION),
     "records+records": ("records", RECORDS, GuidedOptions()),
 }
 SETS = {
@@ -91,7 +96,7 @@ def config_parts(name: str) -> tuple[str, str, GuidedOptions]:
         return CONFIGS[name]
     strategy, _, adapter = name.partition("+")
     if strategy == "guided" and adapter and (ADAPTERS / adapter / "adapter.gguf").is_file():
-        return ("guided", adapter, GuidedOptions())
+        return ("guided", adapter, EVERY_QUESTION)
     known = ", ".join(CONFIGS)
     raise ValueError(f"unknown configuration {name!r}: one of {known}, or guided+NAME "
                      f"for an adapter in {ADAPTERS}/NAME")  # fmt: skip

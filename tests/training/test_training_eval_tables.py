@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from extract import GuidedOptions
+from extract._backends.model_files import DEFAULT_ADAPTER
 from training._card import SCORES_PLACEHOLDER, write_scores
 from training._eval_tables import field_table, overall_table, render_all, verdict
 from training.evaluate import CONFIGS, Result, config_of, load_all, load_results, save_result
@@ -74,8 +76,14 @@ def test_configurations_name_the_adapter_and_the_model_use() -> None:
     assert decisions.strategy == "guided" and decisions.backend.adapter.endswith(
         "adapters/gemma3-270m-decisions"
     )
+    assert decisions.guided.model_questions == GuidedOptions.QUESTIONS  # every question
+    default = config_of("default")
+    assert default.guided.model_questions == GuidedOptions().model_questions
+    assert default.backend.adapter is not None and default.backend.adapter.endswith(
+        f"adapters/{DEFAULT_ADAPTER}"
+    )
     assert config_of("records+records").strategy == "records" and set(CONFIGS) == {
-        "rules", "guided+base", "guided+decisions", "records+records"
+        "rules", "default", "guided+base", "guided+decisions", "records+records"
     }  # fmt: skip
 
 

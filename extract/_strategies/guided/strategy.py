@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from extract._backends.base import Backend
 from extract._errors import InputError
@@ -39,20 +40,28 @@ from extract._strategies.prompts import ChoicePrompt, load_choice_prompt, prompt
 GUIDED_PROMPTS = (
     "money_role", "mass_metric", "plant_status", "deal_stage", "span_facility", "span_company",
 )  # fmt: skip
+# The questions the embedded model answers by default. Cross-fitted on the tune split
+# (an adapter trained without one half, measured on it; both ways), the model gained on
+# both halves only when choosing a figure's company; on the other questions it lost on
+# a half or changed nothing, so cue words and spans decide them (docs/quality.md).
+DEFAULT_MODEL_QUESTIONS = ("span_company",)
 
 
 @dataclass(frozen=True)
 class GuidedOptions:
     """Which parts decide: rules, model, and whether model scores are calibrated.
 
-    ``model_questions`` names the questions (prompts of ``GUIDED_PROMPTS``) the model
-    answers; rules alone decide the others.
+    ``model_questions`` names the questions the model answers (some of ``QUESTIONS``);
+    rules alone decide the others. ``model_questions=GuidedOptions.QUESTIONS`` asks
+    the model every question, as the ablation's model modes and training do.
     """
+
+    QUESTIONS: ClassVar[tuple[str, ...]] = GUIDED_PROMPTS
 
     use_rules: bool = True
     use_model: bool = True
     calibrate: bool = True
-    model_questions: tuple[str, ...] = GUIDED_PROMPTS
+    model_questions: tuple[str, ...] = DEFAULT_MODEL_QUESTIONS
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.model_questions) - set(GUIDED_PROMPTS))

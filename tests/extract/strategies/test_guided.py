@@ -64,10 +64,12 @@ def test_an_uncalibrated_model_bias_overturns_rules_and_calibration_cancels_it()
     def biased() -> FakeBackend:
         return FakeBackend(scores={"reserves": 20.0, "production": -20.0})
 
-    raw = ExtractionConfig(guided=GuidedOptions(calibrate=False))
+    every = GuidedOptions.QUESTIONS  # the metric question is not the model's by default
+    raw = ExtractionConfig(guided=GuidedOptions(calibrate=False, model_questions=every))
+    asked = ExtractionConfig(guided=GuidedOptions(model_questions=every))
     tonnage = lambda result: {f.metric for f in result.plant_facts if f.unit == "t"}  # noqa: E731
     uncalibrated = extract_article(ARTICLE, doc_id="aksu", config=raw, backend=biased())
-    calibrated = extract_article(ARTICLE, doc_id="aksu", backend=biased())
+    calibrated = extract_article(ARTICLE, doc_id="aksu", config=asked, backend=biased())
     assert tonnage(uncalibrated) == {"reserves"}
     assert tonnage(calibrated) == tonnage(_rules_only())
 
