@@ -8,9 +8,7 @@ entity label, and the verb it is the subject of ("invests", "reported",
 "said"); a headline mention votes at half weight. The source a report is
 attributed to ("..., X reported", "as X reported") is an outlet, not a party;
 a one-word name that the small model labels ORG once, with nothing in the text
-to back it, is no company; a one-word name that opens a company's longer name
-("Formosa" after "Formosa Heavy Industry") is that company's short form. No list
-of known names is consulted. The spans
+to back it, is no company. No list of known names is consulted. The spans
 voted on come from :mod:`extract._text.name_spans`.
 """
 
@@ -126,24 +124,7 @@ def kinds_by_vote(doc: Doc, mentions: list[tuple[TokenSpan, str]]) -> dict[str, 
         for kind, vote in _votes(doc, span, label, weight).items():
             total[kind] += vote
     weak = _one_org_label(mentions)
-    winners = {text: _winner(total, text in weak) for text, total in totals.items()}
-    return _with_short_forms(totals, winners)
-
-
-def _with_short_forms(
-    totals: dict[str, dict[Kind, float]], winners: dict[str, Kind]
-) -> dict[str, Kind]:
-    """A one-word name that opens a company's longer name is a vote for that company.
-
-    "Taiwan's Formosa Heavy Industry ... Formosa holds 95 percent": news shortens a
-    company to its first word, which the small model may label a place.
-    """
-    heads = {text.split()[0] for text, kind in winners.items() if kind == "company" and " " in text}
-    result = dict(winners)
-    for text, total in totals.items():
-        if " " not in text and text in heads and winners[text] != "company":
-            result[text] = _winner({**total, "company": total["company"] + 3.0}, weak_org=False)
-    return result
+    return {text: _winner(total, text in weak) for text, total in totals.items()}
 
 
 def _one_org_label(mentions: list[tuple[TokenSpan, str]]) -> set[str]:
