@@ -242,9 +242,7 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
 def _decide_states(decider: Decider, figures: list[Figure]) -> None:
     """Status of plant facts, stage of deals."""
     for figure in (f for f in figures if f.role in ("plant_fact", "jobs")):
-        rules = score(PLANT_STATUS, figure.clause)
-        rules["planned"] += 0.5  # a tie is a plan: reported output says so in words
-        figure.status = _ask(decider, "plant_status", figure, rules)
+        figure.status = _ask(decider, "plant_status", figure, score(PLANT_STATUS, figure.clause))
     for figure in (f for f in figures if f.role == "deal"):
         rules = stage_rules(figure.candidate.sentence.text, decider.context)
         figure.stage = _ask(decider, "deal_stage", figure, rules)
