@@ -35,7 +35,7 @@ MODES: dict[str, tuple[GuidedOptions, str | None]] = {
     "model": (GuidedOptions(use_rules=False, model_questions=EVERY), "none"),
     "combined-uncalibrated": (GuidedOptions(calibrate=False, model_questions=EVERY), "none"),
     "combined-base": (GuidedOptions(model_questions=EVERY), "none"),
-    "combined-every-question": (GuidedOptions(model_questions=EVERY), None),
+    "combined-company-only": (GuidedOptions(model_questions=("span_company",)), None),
     "combined": (GuidedOptions(), None),
 }
 SETS = {"tune": (ROOT / "corpus/tune/gold", ROOT / "corpus/tune/articles"),
@@ -67,12 +67,12 @@ Modes:
 - **combined-uncalibrated**: rules plus the base model's raw log-likelihoods (every question).
 - **combined-base**: rules plus the base model's calibrated scores (`--adapter none`,
   every question).
-- **combined-every-question**: rules plus the calibrated scores of the model with
-  the bundled `gemma3-270m-decisions-v2` adapter on every question (the default
-  until the fourth pass; the adapter was trained on `corpus/tune`, `gold/` and
-  `devset/`, so only test is out of sample).
-- **combined**: the default: the same adapter answering only the questions of
-  `GuidedOptions.model_questions` (the company of a figure); rules decide the rest.
+- **combined-company-only**: rules plus the model with the bundled adapter on the
+  company question only (`GuidedOptions(model_questions=("span_company",))`); rules
+  decide the other five questions.
+- **combined**: the default: rules plus the calibrated scores of the model with the
+  bundled `gemma3-270m-decisions-v2` adapter on every question (the adapter was
+  trained on `corpus/tune`, `gold/` and `devset/`, so only test is out of sample).
 
 """
 FOOTER = """

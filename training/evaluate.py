@@ -39,8 +39,8 @@ OUT = ROOT / "out" / "training" / "eval"
 ADAPTERS = ROOT / "adapters"
 DECISIONS, RECORDS = "gemma3-270m-decisions", "gemma3-270m-records"
 # name -> (strategy, adapter directory or "none", guided options)
-# An adapter is measured answering every guided question (the default asks the model
-# fewer: GuidedOptions.model_questions); "default" is the library's own setting.
+# An adapter is measured answering every guided question, whatever the library's
+# GuidedOptions.model_questions says; "default" is the library's own setting.
 EVERY_QUESTION = GuidedOptions(model_questions=GuidedOptions.QUESTIONS)
 CONFIGS: dict[str, tuple[str, str, GuidedOptions]] = {
     "rules": ("guided", "none", GuidedOptions(use_model=False)),

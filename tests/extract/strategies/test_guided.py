@@ -64,7 +64,7 @@ def test_an_uncalibrated_model_bias_overturns_rules_and_calibration_cancels_it()
     def biased() -> FakeBackend:
         return FakeBackend(scores={"reserves": 20.0, "production": -20.0})
 
-    every = GuidedOptions.QUESTIONS  # the metric question is not the model's by default
+    every = GuidedOptions.QUESTIONS  # whatever the default, the model decides the metric
     raw = ExtractionConfig(guided=GuidedOptions(calibrate=False, model_questions=every))
     asked = ExtractionConfig(guided=GuidedOptions(model_questions=every))
     tonnage = lambda result: {f.metric for f in result.plant_facts if f.unit == "t"}  # noqa: E731
