@@ -58,9 +58,9 @@ PLANT_STATUS: Cues = {
     # but without it tune loses on both halves (A -0.0019, B -0.0008): most plants the
     # news names are still to be built.
     "planned": _cues(r"\bwill\b", r"\bplan(?!t)", r"\bplant", r"\bto build\b",
-                     r"\bto be built\b",
-                     r"\bproject\b", r"\bintend", r"\bwould\b", r"\bis to\b", r"\bexpected\b",
-                     r"\bfuture\b", r"\bproposed\b", r"\bfirst stage\b", r"\bsupposed\b"),
+                     r"\bto be built\b", r"\bproject\b", r"\bintend", r"\bwould\b",
+                     r"\bis to\b", r"\bexpected\b", r"\bfuture\b", r"\bproposed\b",
+                     r"\bfirst stage\b", r"\bsupposed\b"),
     "under_construction": _cues(r"\bunder construction\b", r"\bbeing (?:built|constructed)\b",
                                 r"\bconstruction (?:is|has) (?:under ?way|started|begun)"),
     "operating": _cues(r"\bproduced\b", r"\bproduces\b", r"\bcurrently\b", r"\blast year\b",
