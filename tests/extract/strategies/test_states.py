@@ -1,4 +1,4 @@
-"""Plant status and deal stage read by the guided strategy, rules only, on sentences."""
+"""The plant-status cue table: what a clause's words vote for."""
 
 from extract._strategies.guided.cues import PLANT_STATUS, score
 
