@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -77,7 +78,8 @@ Modes:
 """
 FOOTER = """
 `code` is the git revision (and date) a cell's predictions were made with: a cell
-older than the latest rule or adapter change is stale until re-run. A rescored
+older than the latest rule or adapter change is stale until re-run; "+dirty" marks
+predictions made with uncommitted edits to extract/, prompts/ or adapters/. A rescored
 cell keeps its predictions' revision.
 
 What the columns do not show: seconds per article depend on what else runs on
@@ -141,7 +143,17 @@ def _row(mode: str, dataset: str, report: EvalReport, seconds: float) -> Row:
 
 
 def _short(revision: str | None) -> str | None:
-    return revision[:7] if revision else None
+    """The revision's first 7 hex digits; "+dirty" when the code behind predictions is edited."""
+    if not revision:
+        return None
+    return revision[:7] + ("+dirty" if _code_edited() else "")
+
+
+def _code_edited() -> bool:
+    """Uncommitted changes to what makes predictions (library, prompts, adapters)."""
+    command = ["git", "status", "--porcelain", "--", "extract", "prompts", "adapters"]
+    status = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    return bool(status.stdout.strip())
 
 
 def _pooled_f1(report: EvalReport, names: tuple[str, ...]) -> float:
