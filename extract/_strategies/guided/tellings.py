@@ -3,12 +3,13 @@
 Rules of assembly that read the deal's sentence against the rest of the article:
 one amount is one deal however often it is told (also in another currency), a
 deadline is not the deal's year, and a sentence silent on the commodity takes
-the headline's.
+the headline's, else the one the article names most.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from extract._schema import InvestmentDeal
@@ -45,15 +46,31 @@ def without_conversions(
 
 
 def with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> InvestmentDeal:
-    """A deal whose own sentence names no commodity concerns the one the headline names.
+    """A deal whose own sentence names no commodity concerns the article's.
 
     "The investment in the project will amount to $1.2 billion" says nothing of what
-    the project produces; the headline names the article's subject ("... copper plant").
+    the project produces; the headline names the article's subject ("... copper plant"),
+    and when it names none either, the commodities the article names most do.
     """
     if deal.commodities or not index.sentences:
         return deal
-    found = commodities_in(index.sentences[0].text)
+    found = commodities_in(index.sentences[0].text) or most_named_commodities(index)
     return deal.model_copy(update={"commodities": found}) if found else deal
+
+
+def most_named_commodities(index: ArticleIndex) -> list[str]:
+    """The commodities the article's sentences name most often (ties all kept).
+
+    The vocabulary's "ore" counts only when no other commodity is named: "copper ore"
+    tells of copper.
+    """
+    counts: Counter[str] = Counter()
+    for sentence in index.sentences:
+        counts.update(commodities_in(sentence.text))
+    if len(counts) > 1:
+        counts.pop("ore", None)
+    top = max(counts.values(), default=0)
+    return [name for name, count in counts.items() if count == top] if top else []
 
 
 def deal_year(sentence: str, published_year: int | None) -> int | None:

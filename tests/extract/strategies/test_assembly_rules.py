@@ -24,6 +24,15 @@ def test_a_deal_silent_on_its_commodity_takes_the_headline_s() -> None:
     assert [(d.amount, d.commodities) for d in deals] == [(300e6, ["zinc"])]
 
 
+def test_a_deal_silent_like_its_headline_takes_the_article_s_most_named_commodity() -> None:
+    text = ("Hanul Group plans big investment in the north\n\n"
+            "Hanul Group mines copper ore at Kuma. Its copper goes to China, and some gold "
+            "comes with it. Hanul Group will invest $300 million in a new plant in Pavlodar, "
+            "the company said on Tuesday.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.amount, d.commodities) for d in deals] == [(300e6, ["copper"])]
+
+
 def test_an_amount_in_a_sentence_naming_no_company_is_the_main_company_s() -> None:
     text = ("Borealis Copper to expand Kuma mine\n\n"
             "Borealis Copper said on Monday it will expand the Kuma mine. Borealis Copper "
