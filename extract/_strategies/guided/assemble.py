@@ -21,7 +21,12 @@ from extract._strategies.guided.figure_fields import (
     commodity_for,
     period_for,
 )
-from extract._strategies.guided.mentions import DealMention, deal_mentions, partner_at
+from extract._strategies.guided.mentions import (
+    DealMention,
+    amount_project,
+    deal_mentions,
+    partner_at,
+)
 from extract._strategies.guided.parties import counterparty, host_country, investor_country
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
@@ -262,7 +267,7 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         investor_country=investor_country(index, figure.company),
         counterparty=counterparty(index, q.start, figure.company),
         host_country=host_country(index, c.sentence_no),
-        project=figure.facility,
+        project=amount_project(index, q.start) or figure.facility,
         commodities=commodities_in(f"{sentence} {figure.facility or ''}"),
         amount=q.value,
         currency=q.unit,

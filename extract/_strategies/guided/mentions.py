@@ -128,6 +128,26 @@ def _mentions_in(
     return found
 
 
+def amount_project(index: ArticleIndex, at: int) -> str | None:
+    """What an amount finances: the other argument of the deal verb the amount hangs from.
+
+    "plans to invest $800mn in an expansion of its capacity", "signed an agreement to
+    buy the X copper mine for $390mn": the verb's object or "in X", when it names a
+    project (a facility, a project, an asset, its expansion) and is not the amount's
+    own phrase ("a $300 million plant" is read by the facility reader).
+    """
+    doc = parse(index.text)
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None) if token else None
+    if token is None or verb is None or verb.lemma_.lower() not in DEAL_VERBS:
+        return None
+    project = _project_of(verb)
+    if project is None or project.start <= token.i < project.end:
+        return None
+    phrase = _phrase(project)
+    return phrase if phrase and len(phrase.split()) > 1 else None
+
+
 def _project_of(verb: Token) -> TokenSpan | None:
     """The object of a deal verb when it names a project ("a copper plant in X")."""
     for child in verb.children:
