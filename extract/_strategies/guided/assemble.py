@@ -37,6 +37,7 @@ from extract._strategies.guided.tellings import (
     one_per_amount,
     with_headline_commodities,
     without_conversions,
+    without_totals,
 )
 
 # Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
@@ -77,7 +78,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     kept = _with_operators(kept, facility_owners(run.index), deals)
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     deals = [with_headline_commodities(run.index, d) for d in deals]
-    deals = without_conversions(deals, conversions(run))
+    deals = without_totals(without_conversions(deals, conversions(run)))
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
 

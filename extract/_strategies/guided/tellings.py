@@ -1,16 +1,16 @@
 """How an article tells a deal: its repeats, its year, its commodities.
 
 Rules of assembly that read the deal's sentence against the rest of the article:
-one amount is one deal however often it is told (also in another currency), a
-deadline is not the deal's year, and a sentence silent on the commodity takes
-the headline's, else the one the article names most.
+one amount is one deal however often it is told (also in another currency, or as
+the total of the deals it sums), a deadline is not the deal's year, and a sentence
+silent on the commodity takes the headline's, else the one the article names most.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from extract._schema import InvestmentDeal
 from extract._strategies.guided.article_index import ArticleIndex
@@ -43,6 +43,29 @@ def without_conversions(
     """
     told = {(d.amount, d.currency) for d in deals}
     return [d for d in deals if conversions.get((d.amount or 0.0, d.currency or "")) not in told]
+
+
+def without_totals(deals: list[InvestmentDeal]) -> list[InvestmentDeal]:
+    """An amount that is the sum of other deals of the article is their total, not a deal.
+
+    "Maaden signs $922mln deals" over three contracts of $325, $363 and $234 million:
+    one amount is one deal (contract), and the total tells those three again.
+    """
+    return [deal for deal in deals if not _sum_of_others(deal, deals)]
+
+
+def _sum_of_others(deal: InvestmentDeal, deals: list[InvestmentDeal]) -> bool:
+    if deal.amount is None:
+        return False
+    others = [d.amount for d in deals if d is not deal and d.currency == deal.currency
+              and d.amount is not None]  # fmt: skip
+    return any(abs(sum(parts) - deal.amount) <= _SAME * deal.amount
+               for size in range(2, min(len(others), _MAX_PARTS) + 1)
+               for parts in combinations(others, size))  # fmt: skip
+
+
+_SAME = 0.01  # the scorer's tolerance for one number
+_MAX_PARTS = 4
 
 
 def with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> InvestmentDeal:

@@ -3,11 +3,12 @@
 import pytest
 
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
-from extract._schema import Article, ArticleExtraction
+from extract._schema import Article, ArticleExtraction, InvestmentDeal
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.strategy import GuidedOptions
+from extract._strategies.guided.tellings import without_totals
 
 RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
 
@@ -143,3 +144,17 @@ def test_a_plan_told_after_a_signing_in_the_lead_is_agreed() -> None:
             "copper smelter. The smelter will be built near Balkhash and will cost "
             "$900 million.\n")  # fmt: skip
     assert [d.stage for d in _extract(text).deals] == ["agreed"]
+
+
+def _deal(amount: float) -> InvestmentDeal:
+    return InvestmentDeal(amount=amount, currency="USD", evidence=f"${amount:,.0f}")
+
+
+def test_an_amount_that_sums_other_deals_is_their_total_not_a_deal() -> None:
+    deals = [_deal(922e6), _deal(325e6), _deal(363e6), _deal(234e6)]
+    assert [d.amount for d in without_totals(deals)] == [325e6, 363e6, 234e6]
+
+
+def test_an_amount_that_sums_no_other_deals_stays_a_deal() -> None:
+    deals = [_deal(1e9), _deal(400e6), _deal(400e6)]
+    assert [d.amount for d in without_totals(deals)] == [1e9, 400e6, 400e6]
