@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.company_fields import parent_of
 from extract._strategies.guided.roles import referent
 from extract._text.names import Name
 from extract._text.nlp import parse
@@ -123,7 +124,9 @@ def _mentions_in(
         if project is None:
             continue
         for actor in _actors(index, verb):
-            found.append(DealMention(index.full_name(actor), actor.start, sentence, number,
+            # "built by X, a joint venture between A and China's B": the capital is B's.
+            investor = parent_of(index, index.full_name(actor)) or index.full_name(actor)
+            found.append(DealMention(investor, actor.start, sentence, number,
                                      _phrase(project), None))  # fmt: skip
     return found
 

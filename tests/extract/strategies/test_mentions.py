@@ -118,3 +118,10 @@ def test_an_amount_finances_the_other_argument_of_its_deal_verb(
 ) -> None:
     index = ArticleIndex.build(sentence, 2025)
     assert amount_project(index, sentence.index(amount)) == project
+
+
+def test_a_vehicle_company_s_amountless_project_is_its_foreign_parent_s() -> None:
+    text = ("Three nickel smelters in Morowali are being built by Hanul Mining Investment, a "
+            "joint venture between the local firm Bintang Group and China's Velta Holding "
+            "Group.")  # fmt: skip
+    assert [investor for investor, _ in _mentions(text)] == ["Velta Holding Group"]
