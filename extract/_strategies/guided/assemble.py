@@ -21,7 +21,12 @@ from extract._strategies.guided.figure_fields import (
     commodity_for,
     period_for,
 )
-from extract._strategies.guided.mentions import DealMention, deal_mentions, partner_at
+from extract._strategies.guided.mentions import (
+    DealMention,
+    amount_project,
+    deal_mentions,
+    partner_at,
+)
 from extract._strategies.guided.parties import counterparty, host_country, investor_country
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
@@ -32,6 +37,7 @@ from extract._strategies.guided.tellings import (
     one_per_amount,
     with_headline_commodities,
     without_conversions,
+    without_totals,
 )
 
 # Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
@@ -72,7 +78,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     kept = _with_operators(kept, facility_owners(run.index), deals)
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     deals = [with_headline_commodities(run.index, d) for d in deals]
-    deals = without_conversions(deals, conversions(run))
+    deals = without_totals(without_conversions(deals, conversions(run)))
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
 
@@ -262,7 +268,7 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         investor_country=investor_country(index, figure.company),
         counterparty=counterparty(index, q.start, figure.company),
         host_country=host_country(index, c.sentence_no),
-        project=figure.facility,
+        project=amount_project(index, q.start) or figure.facility,
         commodities=commodities_in(f"{sentence} {figure.facility or ''}"),
         amount=q.value,
         currency=q.unit,

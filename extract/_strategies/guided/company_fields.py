@@ -90,12 +90,12 @@ def _with_parents(index: ArticleIndex, priors: dict[str, float]) -> dict[str, fl
     """
     result = dict(priors)
     for name, score in priors.items():
-        if (parent := _parent_of(index, name)) is not None:
+        if (parent := parent_of(index, name)) is not None:
             result[parent] = max(result.get(parent, 0.0), score + 0.25)
     return result
 
 
-def _parent_of(index: ArticleIndex, name: str) -> str | None:
+def parent_of(index: ArticleIndex, name: str) -> str | None:
     """The group the text says is behind ``name``: "X, an arm of Y" -> Y.
 
     Of a joint venture "between A and B", the foreign-marked one, else the first.

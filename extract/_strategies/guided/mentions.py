@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.company_fields import parent_of
 from extract._strategies.guided.roles import referent
 from extract._text.names import Name
 from extract._text.nlp import parse
@@ -123,9 +124,31 @@ def _mentions_in(
         if project is None:
             continue
         for actor in _actors(index, verb):
-            found.append(DealMention(index.full_name(actor), actor.start, sentence, number,
+            # "built by X, a joint venture between A and China's B": the capital is B's.
+            investor = parent_of(index, index.full_name(actor)) or index.full_name(actor)
+            found.append(DealMention(investor, actor.start, sentence, number,
                                      _phrase(project), None))  # fmt: skip
     return found
+
+
+def amount_project(index: ArticleIndex, at: int) -> str | None:
+    """What an amount finances: the other argument of the deal verb the amount hangs from.
+
+    "plans to invest $800mn in an expansion of its capacity", "signed an agreement to
+    buy the X copper mine for $390mn": the verb's object or "in X", when it names a
+    project (a facility, a project, an asset, its expansion) and is not the amount's
+    own phrase ("a $300 million plant" is read by the facility reader).
+    """
+    doc = parse(index.text)
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None) if token else None
+    if token is None or verb is None or verb.lemma_.lower() not in DEAL_VERBS:
+        return None
+    project = _project_of(verb)
+    if project is None or project.start <= token.i < project.end:
+        return None
+    phrase = _phrase(project)
+    return phrase if phrase and len(phrase.split()) > 1 else None
 
 
 def _project_of(verb: Token) -> TokenSpan | None:

@@ -1,15 +1,16 @@
 """How an article tells a deal: its repeats, its year, its commodities.
 
 Rules of assembly that read the deal's sentence against the rest of the article:
-one amount is one deal however often it is told (also in another currency), a
-deadline is not the deal's year, and a sentence silent on the commodity takes
-the headline's.
+one amount is one deal however often it is told (also in another currency, or as
+the total of the deals it sums), a deadline is not the deal's year, and a sentence
+silent on the commodity takes the headline's, else the one the article names most.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from collections import Counter
+from itertools import combinations, pairwise
 
 from extract._schema import InvestmentDeal
 from extract._strategies.guided.article_index import ArticleIndex
@@ -44,16 +45,55 @@ def without_conversions(
     return [d for d in deals if conversions.get((d.amount or 0.0, d.currency or "")) not in told]
 
 
+def without_totals(deals: list[InvestmentDeal]) -> list[InvestmentDeal]:
+    """An amount that is the sum of other deals of the article is their total, not a deal.
+
+    "Maaden signs $922mln deals" over three contracts of $325, $363 and $234 million:
+    one amount is one deal (contract), and the total tells those three again.
+    """
+    return [deal for deal in deals if not _sum_of_others(deal, deals)]
+
+
+def _sum_of_others(deal: InvestmentDeal, deals: list[InvestmentDeal]) -> bool:
+    if deal.amount is None:
+        return False
+    others = [d.amount for d in deals if d is not deal and d.currency == deal.currency
+              and d.amount is not None]  # fmt: skip
+    return any(abs(sum(parts) - deal.amount) <= _SAME * deal.amount
+               for size in range(2, min(len(others), _MAX_PARTS) + 1)
+               for parts in combinations(others, size))  # fmt: skip
+
+
+_SAME = 0.01  # the scorer's tolerance for one number
+_MAX_PARTS = 4
+
+
 def with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> InvestmentDeal:
-    """A deal whose own sentence names no commodity concerns the one the headline names.
+    """A deal whose own sentence names no commodity concerns the article's.
 
     "The investment in the project will amount to $1.2 billion" says nothing of what
-    the project produces; the headline names the article's subject ("... copper plant").
+    the project produces; the headline names the article's subject ("... copper plant"),
+    and when it names none either, the commodities the article names most do.
     """
     if deal.commodities or not index.sentences:
         return deal
-    found = commodities_in(index.sentences[0].text)
+    found = commodities_in(index.sentences[0].text) or most_named_commodities(index)
     return deal.model_copy(update={"commodities": found}) if found else deal
+
+
+def most_named_commodities(index: ArticleIndex) -> list[str]:
+    """The commodities the article's sentences name most often (ties all kept).
+
+    The vocabulary's "ore" counts only when no other commodity is named: "copper ore"
+    tells of copper.
+    """
+    counts: Counter[str] = Counter()
+    for sentence in index.sentences:
+        counts.update(commodities_in(sentence.text))
+    if len(counts) > 1:
+        counts.pop("ore", None)
+    top = max(counts.values(), default=0)
+    return [name for name, count in counts.items() if count == top] if top else []
 
 
 def deal_year(sentence: str, published_year: int | None) -> int | None:

@@ -3,11 +3,12 @@
 import pytest
 
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
-from extract._schema import Article, ArticleExtraction
+from extract._schema import Article, ArticleExtraction, InvestmentDeal
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.strategy import GuidedOptions
+from extract._strategies.guided.tellings import without_totals
 
 RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
 
@@ -22,6 +23,15 @@ def test_a_deal_silent_on_its_commodity_takes_the_headline_s() -> None:
             "the company said on Tuesday.\n")  # fmt: skip
     deals = _extract(text).deals
     assert [(d.amount, d.commodities) for d in deals] == [(300e6, ["zinc"])]
+
+
+def test_a_deal_silent_like_its_headline_takes_the_article_s_most_named_commodity() -> None:
+    text = ("Hanul Group plans big investment in the north\n\n"
+            "Hanul Group mines copper ore at Kuma. Its copper goes to China, and some gold "
+            "comes with it. Hanul Group will invest $300 million in a new plant in Pavlodar, "
+            "the company said on Tuesday.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.amount, d.commodities) for d in deals] == [(300e6, ["copper"])]
 
 
 def test_an_amount_in_a_sentence_naming_no_company_is_the_main_company_s() -> None:
@@ -134,3 +144,17 @@ def test_a_plan_told_after_a_signing_in_the_lead_is_agreed() -> None:
             "copper smelter. The smelter will be built near Balkhash and will cost "
             "$900 million.\n")  # fmt: skip
     assert [d.stage for d in _extract(text).deals] == ["agreed"]
+
+
+def _deal(amount: float) -> InvestmentDeal:
+    return InvestmentDeal(amount=amount, currency="USD", evidence=f"${amount:,.0f}")
+
+
+def test_an_amount_that_sums_other_deals_is_their_total_not_a_deal() -> None:
+    deals = [_deal(922e6), _deal(325e6), _deal(363e6), _deal(234e6)]
+    assert [d.amount for d in without_totals(deals)] == [325e6, 363e6, 234e6]
+
+
+def test_an_amount_that_sums_no_other_deals_stays_a_deal() -> None:
+    deals = [_deal(1e9), _deal(400e6), _deal(400e6)]
+    assert [d.amount for d in without_totals(deals)] == [1e9, 400e6, 400e6]

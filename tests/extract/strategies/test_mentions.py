@@ -5,7 +5,7 @@ import pytest
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.mentions import deal_mentions
+from extract._strategies.guided.mentions import amount_project, deal_mentions
 from extract._strategies.guided.strategy import GuidedOptions
 
 RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
@@ -100,3 +100,28 @@ def test_a_passive_project_is_built_by_its_agent_not_a_name_before_it(
     text: str, expected: list[str]
 ) -> None:
     assert [name for name, _ in _mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "project"),
+    [
+        ("Hanul Group signed an agreement to buy the copper assets of Velta in Serbia for up "
+         "to $390 million.", "$390", "copper assets of Velta in Serbia"),
+        ("Hanul Group plans to invest $800 million in an expansion of its smelting capacity "
+         "in Serbia.", "$800", "its smelting capacity in Serbia"),
+        # The amount's own phrase is the facility reader's: no project from the verb.
+        ("Hanul Group will build a $300 million copper plant in Pavlodar.", "$300", None),
+    ],
+)  # fmt: skip
+def test_an_amount_finances_the_other_argument_of_its_deal_verb(
+    sentence: str, amount: str, project: str | None
+) -> None:
+    index = ArticleIndex.build(sentence, 2025)
+    assert amount_project(index, sentence.index(amount)) == project
+
+
+def test_a_vehicle_company_s_amountless_project_is_its_foreign_parent_s() -> None:
+    text = ("Three nickel smelters in Morowali are being built by Hanul Mining Investment, a "
+            "joint venture between the local firm Bintang Group and China's Velta Holding "
+            "Group.")  # fmt: skip
+    assert [investor for investor, _ in _mentions(text)] == ["Velta Holding Group"]
