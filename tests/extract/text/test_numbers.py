@@ -52,6 +52,7 @@ TABLE: list[tuple[str, float, float | None, str, str | None]] = [
     ("10 million tonnes per annum", 10_000_000, None, "t", "year"),
     ("500 mt", 500, None, "t", None),
     ("3 million metric tons", 3_000_000, None, "t", None),
+    ("a 4.5-million-metric-ton slab plant", 4_500_000, None, "t", None),
     ("60,000 tpa", 60_000, None, "t", "year"),
     ("5,000 tonnes a month", 5_000, None, "t", "month"),
     ("300 tonnes daily", 300, None, "t", "day"),
