@@ -181,6 +181,15 @@ def test_from_to_shares_the_scale() -> None:
     assert [(q.value, q.period) for q in found] == [(25_000_000, "year"), (50_000_000, "year")]
 
 
+@pytest.mark.parametrize("text", [
+    "capacities ranging from 80,000 to 200,000 tonnes a year",
+    "output varies from 80,000 to 200,000 tonnes a year",
+])  # fmt: skip
+def test_ranging_from_to_is_one_range(text: str) -> None:
+    found = find_quantities(text)
+    assert [(q.value, q.value_max, q.unit) for q in found] == [(80_000, 200_000, "t")]
+
+
 def test_two_currencies_give_two_quantities() -> None:
     text = "a project worth 160.2 billion tenge ($318 million)"
     found = find_quantities(text)
