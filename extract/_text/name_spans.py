@@ -5,9 +5,10 @@ mislabels others, so its name entities are widened to the runs of proper nouns
 its tagger finds (glued by "of", "&", "-" and the "and" of "Mining and
 Metallurgical"), split at quotation marks and between a body and the holder of
 a title named after it ("President of Uzbekistan Shavkat Mirziyoyev"), and
-trimmed of articles, figures, possessives and legal forms. Units, dates, currencies and lower-case words it
-took for names are dropped. What each span denotes is decided by
-:mod:`extract._text.name_kinds`; :mod:`extract._text.names` puts the two together.
+trimmed of articles, figures, possessives and legal forms. Units, dates,
+currencies and lower-case words it took for names are dropped. What each span
+denotes is decided by :mod:`extract._text.name_kinds`; :mod:`extract._text.names`
+puts the two together.
 """
 
 from __future__ import annotations
