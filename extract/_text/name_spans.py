@@ -3,12 +3,10 @@
 spaCy's small English model misses names written in capitals and splits or
 mislabels others, so its name entities are widened to the runs of proper nouns
 its tagger finds (glued by "of", "&", "-" and the "and" of "Mining and
-Metallurgical"), split at quotation marks and between a body and the holder of
-a title named after it ("President of Uzbekistan Shavkat Mirziyoyev"), and
-trimmed of articles, figures, possessives and legal forms. Units, dates,
-currencies and lower-case words it took for names are dropped. What each span
-denotes is decided by :mod:`extract._text.name_kinds`; :mod:`extract._text.names`
-puts the two together.
+Metallurgical"), split at quotation marks, and trimmed of articles, figures,
+possessives and legal forms. Units, dates, currencies and lower-case words it
+took for names are dropped. What each span denotes is decided by
+:mod:`extract._text.name_kinds`; :mod:`extract._text.names` puts the two together.
 """
 
 from __future__ import annotations
@@ -117,57 +115,11 @@ def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, i
     return [(s, e, label) for s, e, label in pieces if e > s]
 
 
-def _title_holders(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
-    """Ranges split between a body and the person holding a title in it.
-
-    "President of Uzbekistan Shavkat Mirziyoyev", "the director of JSC Arselormittal
-    Temirtau Vadim Bassin": after "<title> of", the run of capitalised words names the
-    body and then the title's holder, a person's given name and surname (the entity
-    recogniser's PERSON where it finds one).
-    """
-    pieces: list[tuple[int, int, str]] = []
-    for start, end, label in ranges:
-        cut = _holder_start(doc, start, end)
-        if cut is None:
-            pieces.append((start, end, label))
-        else:
-            pieces += [(start, cut, "PROPN" if label == "PERSON" else label), (cut, end, "PERSON")]
-    return pieces
-
-
-def _holder_start(doc: Doc, start: int, end: int) -> int | None:
-    if not _after_title(doc, start):
-        return None
-    person = next((e.start for e in doc.ents if e.label_ == "PERSON" and e.end == end), None)
-    if person is not None and start < person:
-        return person
-    words = [i for i in range(start, end) if i == start or doc[i - 1].whitespace_]
-    # A body of one word or more, then the holder's given name and surname.
-    return words[-2] if len(words) >= 3 else None
-
-
-def _after_title(doc: Doc, start: int) -> bool:
-    """Whether the run at ``start`` is the object of a title's "of" ("director of repairs of")."""
-    k = start - 1
-    while k >= 0 and doc[k].lower_ == "the":
-        k -= 1
-    if k < 0 or doc[k].lower_ not in ("of", "for"):
-        return False
-    noun = doc[k].head
-    for _ in range(3):
-        if noun.lower_ in TITLES:
-            return True
-        if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "for"):
-            return False
-        noun = noun.head.head
-    return False
-
-
 def name_mentions(doc: Doc) -> list[tuple[TokenSpan, str]]:
     """Every candidate name span of ``doc``, once each, with its entity label or "PROPN"."""
     mentions: list[tuple[TokenSpan, str]] = []
     seen: set[tuple[int, int]] = set()
-    for start, end, label in _title_holders(_unquoted(_token_ranges(doc), doc), doc):
+    for start, end, label in _unquoted(_token_ranges(doc), doc):
         start, end = _trimmed(doc, start, end)
         if start >= end or (start, end) in seen:
             continue

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract._text.names import company_mentions, names
+from extract._text.names import company_mentions
 
 
 def _names(text: str) -> dict[str, str]:
@@ -76,20 +76,3 @@ def test_an_acronym_may_come_before_its_full_name_in_brackets() -> None:
 def test_a_quoted_name_introduced_as_a_company_is_one() -> None:
     text = 'The deal was signed by the president of Singapore company "Borun Tide" Kui Lam.'
     assert "Borun Tide" in _names(text).values()
-
-
-@pytest.mark.parametrize(
-    ("text", "body", "person"),
-    [
-        ("On December 22, President of Uzbekistan Shavkat Mirziyoyev inspected the plant.",
-         "Uzbekistan", "Shavkat Mirziyoyev"),
-        ("It makes 14 tons a day, the director of repairs of JSC Arselormittal Temirtau Vadim "
-         "Bassin said.", "Arselormittal Temirtau", "Vadim Bassin"),
-    ],
-)  # fmt: skip
-def test_a_title_holder_is_no_part_of_the_body_named_before_him(
-    text: str, body: str, person: str
-) -> None:
-    found = {name.text: name.kind for name in names(text)}
-    assert body in found
-    assert found[person] == "person"
