@@ -1,8 +1,9 @@
 """Which company a figure is of: the rule priors for a deal's investor or a plant's owner.
 
-A company near the figure scores by :func:`~.article_index.nearby`, raised when
-the syntax makes it the actor of the figure's verb (:mod:`.roles`) and lowered
-when it is a partner or a seller; agencies are quoted, not parties. An
+A company near the figure, in its paragraph, scores by
+:func:`~.article_index.nearby`, raised when the syntax makes it the actor of
+the figure's verb (:mod:`.roles`) and lowered when it is a partner or a
+seller; agencies are quoted, not parties. An
 investor is further read as the party bringing capital into the host country,
 which the text marks as foreign (:func:`~.country_fields.nationality_of`); a
 sentence that names no company tells of the article's :func:`main_company`.
@@ -39,8 +40,14 @@ def company_priors(
 
 
 def _role_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str, float]:
-    """Companies near a figure, raised as the actor of its verb, lowered as partner or seller."""
-    priors = nearby(index.companies, index, sentence_no, at)
+    """Companies near a figure, raised as the actor of its verb, lowered as partner or seller.
+
+    Near means in the figure's paragraph: news opens a paragraph for a new turn of the
+    story, and a company named only in an earlier one is not the figure's (a paragraph
+    that names none tells of the article's :func:`main_company`).
+    """
+    paragraph = index.text.rfind("\n", 0, at)
+    priors = nearby([c for c in index.companies if c.start > paragraph], index, sentence_no, at)
     priors = {name: score for name, score in priors.items() if not AGENCY_NAME.search(name)}
     roles = roles_at(index.text, index.names, at)
     for mention, weight in roles.actors.items():

@@ -1,7 +1,8 @@
 """Who does what around a figure, read from spaCy's dependency parse.
 
 The party that invests in, builds, buys or runs something is the subject of
-the verb that governs the figure ("X will invest $1 billion"), the agent of a
+a verb that governs the figure, whatever the verb ("X will invest $1 billion",
+"X has pledged to invest $1 billion"), the agent of a
 passive ("will be built by X"), or the owner in a possessive ("X's $1 billion
 plant"); "with X" names a partner and "from X" a seller. A pronoun or "the
 company" as subject stands for the company named last before it. Scores are
@@ -19,16 +20,6 @@ from extract._text.nlp import parse
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Doc, Token
 
-# Verbs that put capital into, build, acquire or run a project.
-ACTION_VERBS = frozenset({
-    "invest", "finance", "fund", "spend", "allocate", "inject", "commit", "earmark", "provide",
-    "build", "construct", "develop", "launch", "open", "commission", "start", "begin", "complete",
-    "implement", "expand", "modernize", "modernise", "upgrade", "establish", "create", "set",
-    "acquire", "buy", "purchase", "take", "sign", "agree", "conclude", "plan", "intend", "aim",
-    "operate", "own", "run", "produce", "process", "mine", "extract", "announce", "approve",
-    "put", "pour", "raise", "bring", "carry", "pay", "attract", "receive", "seek", "consider",
-    "discuss", "propose", "prepare", "look", "continue", "hold", "control", "manage", "export",
-})  # fmt: skip
 _PARTNER_PREPS = {"with": "partner", "between": "partner", "from": "seller", "by": "agent"}
 _REFERRING = frozenset({"company", "corporation", "group", "firm", "it", "they", "holding",
                         "miner", "producer", "investor", "enterprise", "he", "she"})  # fmt: skip
@@ -109,13 +100,16 @@ def _names_under(names: tuple[Name, ...], token: Token) -> list[Name]:
 
 
 def _subjects(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[Name]:
+    """The named subjects of a verb that governs the figure, whatever the verb.
+
+    "X will invest", "X has pledged to invest", "X is expected to fund", "X said it would
+    spend": no list of verbs decides who acts; the nearer verb weighs more (:func:`roles_at`).
+    A passive's subject is the thing built, not who builds it; the agent is "by X".
+    """
     found: list[Name] = []
     for child in verb.children:
-        if child.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in ACTION_VERBS:
-            continue
-        if child.dep_ == "nsubjpass":
-            continue  # the thing built, not who builds it; the agent is "by X"
-        found += _names_under(names, child) or referent(child, names)
+        if child.dep_ == "nsubj":
+            found += _names_under(names, child) or referent(child, names)
     return found
 
 

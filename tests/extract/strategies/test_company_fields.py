@@ -30,3 +30,15 @@ def test_the_foreign_partner_behind_a_joint_venture_is_the_investor() -> None:
 def test_a_company_named_with_no_parent_stays_the_investor() -> None:
     text = "Northgate Lithium Holdings will invest $300 million in a new lithium plant."
     assert _best_investor(text, "$300 million") == "Northgate Lithium Holdings"
+
+
+def test_a_company_named_only_in_an_earlier_paragraph_is_not_the_figures() -> None:
+    text = (
+        "A lithium plant for the city\n\n"
+        "Northgate Lithium Holdings opened an office in the city on Monday.\n\n"
+        "The new plant will produce 9,000 tonnes of lithium a year, the akimat said."
+    )
+    index = ArticleIndex.build(text, 2025)
+    at = text.index("9,000")
+    number = next(i for i, s in enumerate(index.sentences) if s.start <= at < s.end)
+    assert "Northgate Lithium Holdings" not in company_priors(index, number, at, investor=False)
