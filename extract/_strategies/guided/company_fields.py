@@ -34,6 +34,8 @@ def company_priors(
     host country, which the text marks as foreign ("China's X", "the German company Y").
     """
     priors = _role_priors(index, sentence_no, at)
+    # A facility's name ("... Processing Complex") is neither investor nor operator (contract).
+    priors = {name: score for name, score in priors.items() if not _FACILITY_NAMED.search(name)}
     if not investor:
         return priors
     return _investor_priors(index, priors, sentence_no, at)
@@ -63,8 +65,7 @@ def _role_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str, fl
 def _investor_priors(
     index: ArticleIndex, priors: dict[str, float], sentence_no: int, at: int
 ) -> dict[str, float]:
-    """``priors`` for a deal's investor: no facility names, foreign-marked names first."""
-    priors = {name: score for name, score in priors.items() if not _FACILITY_NAMED.search(name)}
+    """``priors`` for a deal's investor: foreign-marked names first."""
     sentence = index.sentences[sentence_no]
     later = {c.text for c in index.companies if at < c.start < sentence.end}
     earlier = {c.text for c in index.companies if sentence.start <= c.start < at}
@@ -121,11 +122,12 @@ def parent_of(index: ArticleIndex, name: str) -> str | None:
 
 
 def main_company(index: ArticleIndex) -> str | None:
-    """The company the article is about: the most mentioned one, agencies aside."""
+    """The company the article is about: the most mentioned one, agencies and facilities aside."""
     counts: dict[str, int] = {}
     # An agency, a council or a press service is quoted, not the subject of the article.
     agencies = {n.start for n in index.names if n.kind == "agency"}
     for span in index.companies:
-        if not AGENCY_NAME.search(span.text) and span.start not in agencies:
+        named = AGENCY_NAME.search(span.text) or _FACILITY_NAMED.search(span.text)
+        if not named and span.start not in agencies:
             counts[span.text] = counts.get(span.text, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None

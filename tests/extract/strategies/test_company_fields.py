@@ -1,7 +1,7 @@
 """Which company a figure is of: the investor priors of a deal."""
 
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.company_fields import company_priors
+from extract._strategies.guided.company_fields import company_priors, main_company
 
 
 def _best_investor(text: str, figure: str) -> str:
@@ -42,3 +42,16 @@ def test_a_company_named_only_in_an_earlier_paragraph_is_not_the_figures() -> No
     at = text.index("9,000")
     number = next(i for i, s in enumerate(index.sentences) if s.start <= at < s.end)
     assert "Northgate Lithium Holdings" not in company_priors(index, number, at, investor=False)
+
+
+def test_a_facility_name_is_neither_operator_nor_main_company() -> None:
+    text = (
+        "Redwood Cement Plant will produce 900,000 tonnes of cement a year, and Redwood Cement "
+        "Plant will employ 300 people. Northgate Building Materials LLP has built it."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert "Redwood Cement Plant" in {c.text for c in index.companies}
+    at = text.index("900,000")
+    priors = company_priors(index, 0, at, investor=False)
+    assert "Redwood Cement Plant" not in priors
+    assert main_company(index) == "Northgate Building Materials LLP"
