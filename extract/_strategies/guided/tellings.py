@@ -48,7 +48,7 @@ def without_conversions(
 def without_totals(deals: list[InvestmentDeal]) -> list[InvestmentDeal]:
     """An amount that is the sum of other deals of the article is their total, not a deal.
 
-    "Maaden signs $922mln deals" over three contracts of $325, $363 and $234 million:
+    "X signs $900mln deals" over three contracts of $300, $350 and $250 million:
     one amount is one deal (contract), and the total tells those three again.
     """
     return [deal for deal in deals if not _sum_of_others(deal, deals)]
