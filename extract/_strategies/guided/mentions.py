@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import parent_of
-from extract._strategies.guided.roles import referent
+from extract._strategies.guided.roles import referent, token_at
 from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._text.reading import Span
@@ -139,8 +139,7 @@ def amount_project(index: ArticleIndex, at: int) -> str | None:
     project (a facility, a project, an asset, its expansion) and is not the amount's
     own phrase ("a $300 million plant" is read by the facility reader).
     """
-    doc = parse(index.text)
-    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    token = token_at(parse(index.text), at)
     verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None) if token else None
     if token is None or verb is None or verb.lemma_.lower() not in DEAL_VERBS:
         return None

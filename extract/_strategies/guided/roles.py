@@ -38,7 +38,7 @@ class Roles:
 def roles_at(text: str, names: tuple[Name, ...], at: int) -> Roles:
     """The actors, partners and sellers of the clause around character ``at``."""
     doc = parse(text)
-    token = _token_at(doc, at)
+    token = token_at(doc, at)
     actors: dict[Name, float] = {}
     partners: dict[Name, float] = {}
     sellers: dict[Name, float] = {}
@@ -60,7 +60,8 @@ def _add(scores: dict[Name, float], name: Name, weight: float) -> None:
     scores[name] = max(scores.get(name, 0.0), weight)
 
 
-def _token_at(doc: Doc, at: int) -> Token | None:
+def token_at(doc: Doc, at: int) -> Token | None:
+    """The token at character offset ``at`` (or the one the space after it follows)."""
     for token in doc:
         if token.idx <= at < token.idx + len(token.text) + 1:
             return token
@@ -153,7 +154,7 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
     Minerals produced 299,000 t" (a company) tell totals, not a facility's figures.
     """
     doc = parse(text)
-    token = _token_at(doc, at)
+    token = token_at(doc, at)
     if token is None:
         return None
     for noun in (token, token.head, token.head.head):
@@ -228,7 +229,7 @@ def measured_noun(text: str, at: int, end: int) -> str | None:
     figure measures; a stating verb ("are estimated at", "amount to") hands on to its
     subject; any other verb ends the search.
     """
-    token = _token_at(parse(text), at)
+    token = token_at(parse(text), at)
     if token is None:
         return None
     current = token

@@ -45,6 +45,10 @@ def without_conversions(
     return [d for d in deals if conversions.get((d.amount or 0.0, d.currency or "")) not in told]
 
 
+_SAME = 0.01  # the scorer's tolerance for one number
+_MAX_PARTS = 4  # a total of up to four contracts
+
+
 def without_totals(deals: list[InvestmentDeal]) -> list[InvestmentDeal]:
     """An amount that is the sum of other deals of the article is their total, not a deal.
 
@@ -64,10 +68,6 @@ def _sum_of_others(deal: InvestmentDeal, deals: list[InvestmentDeal]) -> bool:
                for parts in combinations(others, size))  # fmt: skip
 
 
-_SAME = 0.01  # the scorer's tolerance for one number
-_MAX_PARTS = 4
-
-
 def with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> InvestmentDeal:
     """A deal whose own sentence names no commodity concerns the article's.
 
@@ -77,11 +77,11 @@ def with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> Inve
     """
     if deal.commodities or not index.sentences:
         return deal
-    found = commodities_in(index.sentences[0].text) or most_named_commodities(index)
+    found = commodities_in(index.sentences[0].text) or _most_named_commodities(index)
     return deal.model_copy(update={"commodities": found}) if found else deal
 
 
-def most_named_commodities(index: ArticleIndex) -> list[str]:
+def _most_named_commodities(index: ArticleIndex) -> list[str]:
     """The commodities the article's sentences name most often (ties all kept).
 
     The vocabulary's "ore" counts only when no other commodity is named: "copper ore"
