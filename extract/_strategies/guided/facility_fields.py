@@ -45,16 +45,18 @@ def facility_priors(index: ArticleIndex, sentence_no: int, at: int) -> dict[str,
 
 
 def names_a_facility(index: ArticleIndex, sentence_no: int) -> bool:
-    """Whether a sentence names a facility, or refers back to one by its head ("the plant").
+    """Whether a sentence names a facility, or speaks of one by its head noun ("the plant").
 
     "The plant has an annual capacity of 1 Mt and can produce 3,300 t a day": after
-    "a new cement plant of X" the bare head is that facility, as good as its name.
+    "a new cement plant of X" the bare head is that facility, as good as its name. The
+    head need not repeat the name's own head ("the plant" after "the X concentrator"),
+    nor follow a name at all ("The complex will make 2 Mt a year"): a definite facility
+    noun says the figure is a facility's, not a company's or a country's.
     """
     sentence = index.sentences[sentence_no]
     if any(sentence.start <= f.start < sentence.end for f in index.facilities):
         return True
-    heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)} & FACILITY_HEADS
-    return any(f.start < sentence.start and _head_of(f.text) in heads for f in index.facilities)
+    return bool({m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)} & FACILITY_HEADS)
 
 
 def _head_of(name: str) -> str:

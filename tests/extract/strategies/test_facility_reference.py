@@ -21,3 +21,16 @@ def test_a_tonnage_of_the_plant_referred_to_by_its_head_is_a_plant_fact() -> Non
     run = decide_figures(_TEXT, None, 2025, GuidedOptions(use_model=False))
     roles = {f.candidate.quantity.text: (f.role, f.metric) for f in run.figures}
     assert roles["3,300 tons"] == ("plant_fact", "capacity")
+
+
+def test_a_facility_noun_with_no_name_before_it_still_speaks_of_a_facility() -> None:
+    text = ("Ministers met in the capital. The concentrator of the group opened in May. "
+            "The complex will have a capacity of 2 million tons of steel a year. "
+            "The plant will treat 3 million tons of ore a year.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    assert not names_a_facility(index, 0)
+    assert names_a_facility(index, 2)  # no "... complex" named before
+    assert names_a_facility(index, 3)  # "the plant" after a concentrator
+    run = decide_figures(text, None, 2025, GuidedOptions(use_model=False))
+    roles = {f.candidate.quantity.text: (f.role, f.metric) for f in run.figures}
+    assert roles["2 million tons"] == ("plant_fact", "capacity")
