@@ -43,6 +43,13 @@ _IN_COUNTRY = re.compile(
 # Investments and plant costs in this genre run to millions; a smaller sum is a price.
 MIN_DEAL_AMOUNT = 100_000
 _KEPT_KINDS = frozenset({"money", "mass", "jobs", "power"})
+# "2,000 jobs during the construction phase", "employed 3,000 people at the height of
+# construction": said of the figure itself, before the next figure or the sentence's end.
+_CONSTRUCTION_JOBS = re.compile(
+    r"[^\d.;]{0,40}?\b(?:during|in|throughout|at the (?:height|peak) of)\s+(?:the\s+)?"
+    r"(?:construction|building)\b",
+    re.IGNORECASE,
+)
 # How far (in characters) around a figure its context words are looked for.
 _WINDOW = 60
 
@@ -78,6 +85,8 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return "percentage"
     if quantity.kind not in _KEPT_KINDS:
         return "bare number without a unit"
+    if quantity.kind == "jobs" and _CONSTRUCTION_JOBS.match(text, quantity.end):
+        return "jobs during construction only (GUIDELINES 45: the permanent figure counts)"
     if quantity.kind != "money":
         return _restated(text, quantity, previous)
     near = _near(text, quantity)
