@@ -168,9 +168,20 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
                 # "Peru's output rose to ...": the country's.
                 owner = next((c for c in child.children if c.dep_ == "poss"), None)
                 if child.lemma_.lower() in _TOTAL_NOUNS and owner is not None:
+                    if owner.lower_ in _STANDING_IN:
+                        break  # "X said its output rose": whose, the verb above says
                     return _any_name(names, owner) or _company_word(owner)
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    child = verb.head  # "X, which produced 1 Mt": X's figure
+                elif child.lower_ in _STANDING_IN:
+                    break  # "X said it produced": whose, the verb above says
                 return _any_name(names, child) or _company_word(child)
     return None
+
+
+# Pronouns that stand in for a name the clause above gives.
+_STANDING_IN = frozenset({"it", "its", "they", "their"})
+_RELATIVE = frozenset({"which", "that", "who"})
 
 
 def _with_aux_children(verb: Token) -> list[Token]:

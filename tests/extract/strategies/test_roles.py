@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract._strategies.guided.roles import roles_at
+from extract._strategies.guided.roles import figure_owner, roles_at
 from extract._text.names import names
 
 
@@ -25,3 +25,20 @@ def test_the_subject_of_any_verb_governing_the_figure_is_its_actor(text: str) ->
 def test_the_subject_of_a_passive_is_not_its_actor() -> None:
     text = "The Redwood Cobalt Group plant was built for $50 million."
     assert _actors(text, "$50 million") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Altyn Copper reported that its copper output was 300,000 tonnes.", "Altyn Copper"),
+        ("Altyn Copper said it produced 300,000 tonnes of copper.", "Altyn Copper"),
+        ("Altyn Copper, which produced 300,000 tonnes of copper, grew.", "Altyn Copper"),
+        ("Altyn Copper runs the Ulken plant, which produced 300,000 tonnes.", None),
+        ("The Ulken plant opened in May. It produced 300,000 tonnes of copper.", None),
+    ],
+)
+def test_a_pronoun_owner_stands_for_the_name_the_clause_above_gives(
+    text: str, owner: str | None
+) -> None:
+    found = figure_owner(text, names(text), text.index("300,000"))
+    assert (found.text if found else None) == owner
