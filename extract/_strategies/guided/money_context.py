@@ -32,8 +32,10 @@ _CONTEXT_NOUNS = frozenset({
 })  # fmt: skip
 _PART_OF = re.compile(r"^\s+of\s+(?:the|its|a|an)\s+(?:\S+\s+){0,2}\S*\d")
 # A decimal point goes on ("including $318.5 million in cash and $300 million in shares").
+# "which includes $300 million" as much as "including $300 million".
 _INCLUDING = re.compile(
-    r"\b(?:including|of which|incl\.|comprising)\b(?:[^.;]|\.\d)*$", re.IGNORECASE
+    r"\b(?:including|includes?|of which|incl\.|comprising|comprises?)\b(?:[^.;]|\.\d)*$",
+    re.IGNORECASE,
 )
 _CHANGE_TO = re.compile(
     r"\b(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged"

@@ -56,3 +56,11 @@ def test_a_part_listed_after_including_is_no_amount_of_its_own_even_after_a_deci
 def test_up_to_an_amount_is_a_cap_not_the_level_of_a_change() -> None:
     reasons = _reasons("Borealis agreed to buy a stake in the mine for up to $390 million.")
     assert reasons["$390 million"] is None
+
+
+def test_a_part_an_amount_includes_is_no_amount_of_its_own() -> None:
+    reasons = _reasons(
+        "The $500 million, which includes $320 million for construction, will come from loans."
+    )
+    assert reasons["$500 million"] is None
+    assert reasons["$320 million"] == "part of an amount given before it"
