@@ -100,9 +100,11 @@ def deal_year(sentence: str, published_year: int | None) -> int | None:
     """The year the sentence dates the deal by, else the publication year (GUIDELINES 21).
 
     A deadline ("until 2030", "by 2025") or a programme's span ("2021-30 plans") dates
-    what the deal aims at, not the deal itself.
+    what the deal aims at, not the deal itself; so does a year after the publication
+    ("to be commissioned in 2030"): the news reports an event that has taken place.
     """
     found = [y for y in years(sentence) if not _DEADLINE.search(sentence[: y.start])
+             and not (published_year and int(y.text) > published_year)
              and not _SPAN_YEAR.match(sentence[y.end :])
              and not _SPAN_YEAR_BEFORE.search(sentence[: y.start])]  # fmt: skip
     return int(found[0].text) if found else published_year

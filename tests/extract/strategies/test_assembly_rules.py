@@ -83,6 +83,14 @@ def test_a_deadline_or_a_programme_span_is_not_the_deal_s_year(sentence: str) ->
     assert [d.year for d in _extract(text).deals] == [2025]  # the publication year
 
 
+def test_a_year_after_the_publication_is_not_the_deal_s_year() -> None:
+    text = (
+        "Borealis Copper expands Kuma mine\n\n"
+        "The $250 million expansion of the Kuma mine is expected to be completed in 2028.\n"
+    )
+    assert [d.year for d in _extract(text).deals] == [2025]  # the publication year
+
+
 def test_an_amount_repeated_in_its_other_currency_is_one_usd_deal() -> None:
     text = ("Borealis Zinc opens Kuma mine\n\n"
             "Borealis Zinc invested US$400 million (R5.5 billion) in the Kuma zinc mine. "
