@@ -61,9 +61,12 @@ def main_country(index: ArticleIndex) -> str | None:
         # for the country where things happen, as "in Uzbekistan" does.
         if country := _country_in(agency.text):
             counts[country] = counts.get(country, 0.0) + 1.5
-    if not counts:
-        counts = _countries_inside_names(index)
+    for country, weight in _countries_inside_names(index).items():
+        counts[country] = counts.get(country, 0.0) + weight
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+_MARK_WEIGHT = 0.25
 
 
 def _mention_weight(index: ArticleIndex, span: Span, marks: set[tuple[int, int]]) -> float:
@@ -71,24 +74,29 @@ def _mention_weight(index: ArticleIndex, span: Span, marks: set[tuple[int, int]]
     written = index.text[span.start : span.end]
     in_place = bool(_IN_PLACE.search(index.text[max(0, span.start - 12) : span.start]))
     if (span.start, span.end) in marks or (written != span.text and not in_place):
-        return 0.25  # a nationality, or a country marking a company
+        return _MARK_WEIGHT  # a nationality, or a country marking a company
     if in_place or _after_place(index, span):
         return 3.0
     return 1.5
 
 
 def _countries_inside_names(index: ArticleIndex) -> dict[str, float]:
-    """Countries only longer names carry, one count per mention.
+    """Countries only longer names carry, counted little per mention, as a nationality is.
 
     "Turkistan Region of Kazakhstan", "by Kazakhstan's Independence Day", "Russian Copper
-    Company": an article that names no country on its own is about the one its names
-    carry (GUIDELINES 50: the investor's own country for a domestic project).
+    Company": names carry the country of a domestic party (GUIDELINES 50: the investor's
+    own country for a domestic project), which outweighs a foreign party's nationality
+    ("a Chinese firm") but not a country named on its own. A state body's name counts
+    in :func:`main_country` itself.
     """
     counts: dict[str, float] = {}
     for name in index.names:
-        if country := _country_in(name.text):
-            counts[country] = counts.get(country, 0.0) + 1.0
+        if name.kind not in _COUNTED_ELSEWHERE and (country := _country_in(name.text)):
+            counts[country] = counts.get(country, 0.0) + _MARK_WEIGHT
     return counts
+
+
+_COUNTED_ELSEWHERE = ("country", "nationality", "agency")
 
 
 def _country_in(name: str) -> str | None:

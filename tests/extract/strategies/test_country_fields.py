@@ -16,3 +16,12 @@ def test_a_company_name_carrying_a_country_does_not_outweigh_the_place() -> None
     text = ("China National Chemical Engineering Company will build the plant in Oman for "
             "$325 million.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Oman"
+
+
+def test_domestic_names_carrying_a_country_outweigh_a_foreign_firm_s_nationality() -> None:
+    text = ("Smelter to open next year\n\n"
+            "Lakeland Nickel Company, a joint venture between a Chinese firm and Zambia Copper "
+            "Holdings, is building a $60 million smelter. Zambia Copper Holdings will supply "
+            "the ore to Lakeland Nickel Company, the Chinese firm said. Zambia Copper Holdings "
+            "owns two mines.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Zambia"
