@@ -17,7 +17,7 @@ DEFAULT_MODEL = "gemma-3-270m-q4_k_m.gguf"
 # answers the guided strategy's questions better than the base model on the test split.
 # v2 (retrained on 123 articles and today's questions) replaced gemma3-270m-decisions,
 # which stays in adapters/ to be measured against.
-DEFAULT_ADAPTER = "gemma3-270m-decisions-v2"
+DEFAULT_ADAPTER = "gemma3-270m-decisions-v3"
 # ``--adapter none``: the base model with no adapter.
 NO_ADAPTER = "none"
 
