@@ -17,7 +17,7 @@ import re
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.country_fields import main_country, nationality_of
 from extract._strategies.guided.roles import figure_owner, roles_at
-from extract._vocab import canonical_country
+from extract._vocab import canonical_country, is_demonym
 
 
 def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | None:
@@ -76,6 +76,8 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
         if country := nationality_of(index, mention):
             return country
     first_word = investor.split()[0] if investor.split() else ""
+    if is_demonym(first_word):  # "Freedonian Steel Company": the name states its nationality
+        return canonical_country(first_word)
     named = [
         n for n in index.names if n.kind in ("country", "nationality") and n.text == first_word
     ]

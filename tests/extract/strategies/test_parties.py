@@ -62,3 +62,9 @@ def test_a_nationality_joined_to_based_or_owned_marks_the_company_after_it() -> 
     text = ("Swiss-based Helvetia Metals has unveiled plans to invest $400 million in a zinc "
             "mine in Kazakhstan.")  # fmt: skip
     assert investor_country(ArticleIndex.build(text, 2025), "Helvetia Metals") == "Switzerland"
+
+
+def test_a_demonym_that_opens_the_investors_name_states_its_country() -> None:
+    text = ("Mongolian Copper Works will invest $80 million in a new concentrator near the "
+            "capital. Mongolian Copper Works expects output to double.")  # fmt: skip
+    assert investor_country(ArticleIndex.build(text, 2025), "Mongolian Copper Works") == "Mongolia"
