@@ -153,4 +153,7 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         # "will process up to 2 million tons": what a plant processes is throughput, even
         # when "up to" makes it sound like a capacity (GUIDELINES rule on throughput).
         scores["throughput"] += 1.5
+    if quantity.unit == "oz":
+        # Ounces weigh metal, never the ore a plant treats: no throughput (GUIDELINES 28).
+        scores["throughput"] = -100.0  # far below any count of cues
     return scores
