@@ -50,6 +50,11 @@ _CONSTRUCTION_JOBS = re.compile(
     r"(?:construction|building)\b",
     re.IGNORECASE,
 )
+# "bars weighing 1 kg", "trucks that weigh 200 tonnes": the weight of one object, not output.
+_WEIGHT_OF_THING = re.compile(
+    r"\bweigh(?:s|ed|ing)?\s+(?:up to\s+|about\s+|some\s+|from\s+(?:[\d.,]+\s*[a-z]*\s+to\s+)?)?$",
+    re.IGNORECASE,
+)
 # How far (in characters) around a figure its context words are looked for.
 _WINDOW = 60
 
@@ -87,6 +92,10 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return "bare number without a unit"
     if quantity.kind == "jobs" and _CONSTRUCTION_JOBS.match(text, quantity.end):
         return "jobs during construction only (GUIDELINES 45: the permanent figure counts)"
+    if quantity.kind == "mass" and _WEIGHT_OF_THING.search(
+        text, max(0, quantity.start - 50), quantity.start
+    ):
+        return "the weight of an object, not a plant's figure"
     if quantity.kind != "money":
         return _restated(text, quantity, previous)
     near = _near(text, quantity)

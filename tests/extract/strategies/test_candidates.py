@@ -1,5 +1,7 @@
 """Candidate figures: which are context and why."""
 
+import pytest
+
 from extract._strategies.guided.candidates import find_candidates
 
 
@@ -14,3 +16,21 @@ def test_jobs_during_construction_are_dropped_and_permanent_jobs_kept() -> None:
     peak = _reasons("The smelter employed 1,900 people at the peak of construction.")
     assert (peak["1,900 people"] or "").startswith("jobs during construction")
     assert _reasons("The smelter employs 1,900 people.")["1,900 people"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foundry casts ingots weighing from 200 g to 2 kg.",
+        "The quarry bought haul trucks that weigh 150 tonnes each.",
+    ],
+)
+def test_the_weight_of_an_object_is_context(text: str) -> None:
+    kept = [c.quantity.text for c in find_candidates(text) if c.dropped is None]
+    assert kept == []
+
+
+def test_a_plant_figure_near_weighing_talk_is_kept() -> None:
+    text = "The smelter will process 2 million tonnes of ore; its ladles weigh little."
+    kept = [c.quantity.text for c in find_candidates(text) if c.dropped is None]
+    assert kept == ["2 million tonnes"]
