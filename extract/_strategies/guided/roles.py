@@ -147,6 +147,11 @@ def _owners(doc: Doc, token: Token, names: tuple[Name, ...]) -> list[Name]:
     return found
 
 
+# Pronouns that stand in for a name the clause above gives.
+_STANDING_IN = frozenset({"it", "its", "they", "their"})
+_RELATIVE = frozenset({"which", "that", "who"})
+
+
 def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
     """Whose figure it is: the name (of any kind) that is the subject or owner around ``at``.
 
@@ -177,11 +182,6 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
                     break  # "X said it produced": whose, the verb above says
                 return _any_name(names, child) or _company_word(child)
     return None
-
-
-# Pronouns that stand in for a name the clause above gives.
-_STANDING_IN = frozenset({"it", "its", "they", "their"})
-_RELATIVE = frozenset({"which", "that", "who"})
 
 
 def _with_aux_children(verb: Token) -> list[Token]:
