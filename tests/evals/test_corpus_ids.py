@@ -7,17 +7,16 @@ The corpus fixtures are small git repositories in tmp_path, so `place_incoming` 
 from __future__ import annotations
 
 import importlib.util
-import os
 import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from shared_tools import require_check_reserved
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "corpus_split.py"
-CHECK_RESERVED = ROOT.parent / "shared" / "tools" / "check-reserved"
 
 # The incident of guideline proposal 21: a page of the same site overwrote this article.
 OLD_SOURCE, OLD_NAME = "https://timesca.com/?p=1261", "ca_8ece699273"
@@ -184,9 +183,5 @@ def test_the_id_option_prints_a_new_article_s_id(corpus: Path) -> None:
 
 @pytest.mark.parametrize("url", [OLD_SOURCE, NEW_SOURCE, "HTTP://WWW.X.com/a/?b=1#c", "x.org//"])
 def test_the_v1_rule_is_still_check_reserved_s(url: str) -> None:
-    if not CHECK_RESERVED.is_file():
-        reason = f"{CHECK_RESERVED} is absent: its URL rule cannot be compared here"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)  # CI has the shared tools: a missing one is a broken set-up
-        pytest.skip(reason)
-    assert cs.normalise_url(url) == _load("check_reserved", CHECK_RESERVED).norm_url(url)
+    check_reserved = require_check_reserved("the comparison with its URL rule")
+    assert cs.normalise_url(url) == _load("check_reserved", check_reserved).norm_url(url)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shared_tools import require_check_reserved
 
 from extract._cli.gold import gold_group
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECK_RESERVED = ROOT.parent / "shared" / "tools" / "check-reserved"
 CORPUS_ARTICLES = sorted((ROOT / "corpus").glob("*/articles/*.txt"))
 
 # (gold set, options): the real-news corpus must carry provenance; gold_b labels a sample.
@@ -40,12 +39,8 @@ def test_the_corpus_is_large_enough_and_split() -> None:
 
 
 def test_no_corpus_article_is_reserved() -> None:
-    if not CHECK_RESERVED.is_file():
-        reason = f"{CHECK_RESERVED} is absent: the reserved-set check cannot run here"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)  # CI has the shared tools: a missing one is a broken set-up
-        pytest.skip(reason)
-    run = subprocess.run([sys.executable, str(CHECK_RESERVED), *map(str, CORPUS_ARTICLES)],
+    check_reserved = require_check_reserved("the reserved-set check")
+    run = subprocess.run([sys.executable, str(check_reserved), *map(str, CORPUS_ARTICLES)],
                          capture_output=True, text=True, check=False)  # fmt: skip
     verdicts = run.stdout.splitlines()
     assert len(verdicts) == len(CORPUS_ARTICLES), run.stderr
