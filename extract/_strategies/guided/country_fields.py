@@ -80,6 +80,10 @@ def _mention_weight(index: ArticleIndex, span: Span, marks: set[tuple[int, int]]
     return 1.5
 
 
+# Kinds whose names main_country counts by their own readings.
+_COUNTED_ELSEWHERE = ("country", "nationality", "agency")
+
+
 def _countries_inside_names(index: ArticleIndex) -> dict[str, float]:
     """Countries only longer names carry, counted little per mention, as a nationality is.
 
@@ -94,9 +98,6 @@ def _countries_inside_names(index: ArticleIndex) -> dict[str, float]:
         if name.kind not in _COUNTED_ELSEWHERE and (country := _country_in(name.text)):
             counts[country] = counts.get(country, 0.0) + _MARK_WEIGHT
     return counts
-
-
-_COUNTED_ELSEWHERE = ("country", "nationality", "agency")
 
 
 def _country_in(name: str) -> str | None:
