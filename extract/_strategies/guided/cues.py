@@ -73,7 +73,7 @@ DEAL_STAGE: Cues = {
                     r"\bcontracts?\b", r"\bagreed\b", r"\bMoU\b", r"\bdeal (?:was|has been)\b"),
     "discussed": _cues(r"\bdiscuss", r"\btalks\b", r"\bconsider", r"\blooking (?:for|at)\b",
                        r"\bnegotiat", r"\bprospects\b", r"\bexplor(?:e|ing) ",
-                       r"\binterest(?:ed)? in\b", r"\b(?:could|might|may)\b", r"\bpotential\b"),
+                       r"\binterest(?:ed)? in\b", r"\bpotential\b"),
     "planned": _cues(r"\bplan(?:s|ned|ning)?\b", r"\bintends?\b", r"\bwill\b", r"\bwould\b",
                      r"\b(?:is|are) (?:to|set to|going to|expected to|scheduled to)\b",
                      r"\bto be (?:built|constructed|launched|commissioned)\b",

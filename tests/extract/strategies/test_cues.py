@@ -1,6 +1,6 @@
-"""The metric cues of a tonnage: what the number reader's own hints add."""
+"""The metric cues of a tonnage (what the number reader's own hints add) and the stage cues."""
 
-from extract._strategies.guided.cues import mass_rules
+from extract._strategies.guided.cues import DEAL_STAGE, mass_rules, score
 from extract._text.numbers import Quantity, find_quantities
 
 
@@ -18,3 +18,16 @@ def test_tonnes_of_ore_after_a_processing_verb_stay_throughput() -> None:
     text = "The mill processed 60,000 tonnes of ore at its site."
     scores = mass_rules(text, _mass(text), facility_in_sentence=True)
     assert max(scores, key=scores.__getitem__) == "throughput"
+
+
+def test_a_modal_verb_alone_is_no_talks() -> None:
+    # "could" and "may" hedge a plan or a cost; talks are what "discussed" means (GUIDELINES 19).
+    for sentence in (
+        "The second phase could cost another $500 million.",
+        "The region may see $1 billion of investment in a new smelter.",
+    ):
+        assert score(DEAL_STAGE, sentence)["discussed"] == 0.0
+
+
+def test_talks_are_still_discussed() -> None:
+    assert score(DEAL_STAGE, "The firms are in talks on a $500 million smelter.")["discussed"] > 0
