@@ -1,7 +1,8 @@
 """The metric cues of a tonnage (what the number reader's own hints add) and the stage cues."""
 
-from extract._strategies.guided.cues import DEAL_STAGE, mass_rules, score
+from extract._strategies.guided.cues import DEAL_STAGE, mass_rules, score, without_names
 from extract._text.numbers import Quantity, find_quantities
+from extract._text.spans import Span
 
 
 def _mass(text: str) -> Quantity:
@@ -31,3 +32,11 @@ def test_a_modal_verb_alone_is_no_talks() -> None:
 
 def test_talks_are_still_discussed() -> None:
     assert score(DEAL_STAGE, "The firms are in talks on a $500 million smelter.")["discussed"] > 0
+
+
+def test_names_are_blanked_with_their_offsets_kept() -> None:
+    text = "A loan from the Freedonia Export-Import Bank."
+    bank = Span(16, 44, "Freedonia Export-Import Bank")
+    unnamed = without_names(text, [bank])
+    assert len(unnamed) == len(text) and "Export" not in unnamed
+    assert unnamed.startswith("A loan from the ") and unnamed.endswith(".")
