@@ -22,7 +22,11 @@ from extract._vocab import canonical_country, country_of
 _MARK_GAP = re.compile(
     r"^(?:[’']s|[-‐–]\s?(?:based|headquartered|owned|controlled))?(?:\s+(?:[a-z][\w-]*|&))*,?\s+$"
 )
-_APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}$")
+# "X, a German firm": the nationality describes X. After a preposition it describes another
+# party: "X, a unit of the Russian group Y", "X, a supplier to Indian steelmakers".
+_APPOSITION = re.compile(
+    r"^,\s+(?:an?|the)\s+(?:(?!(?:of|to|for|in|with|from|by|at|on)\s)[a-z][\w-]*\s+){0,3}$"
+)
 # Where things happen. "to" and "from" are no such words: a visit to France, exports to
 # China, equipment from Germany name other countries than the one the article is about.
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)

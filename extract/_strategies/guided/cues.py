@@ -8,9 +8,10 @@ data: adding a cue is a one-line change that the ablation script measures.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from extract._text.numbers import Quantity
+from extract._text.spans import Span
 
 Cues = Mapping[str, tuple[re.Pattern[str], ...]]
 #: Someone "is (also) building / constructing / completing" a thing: work under way. The deal
@@ -73,7 +74,7 @@ DEAL_STAGE: Cues = {
                     r"\bcontracts?\b", r"\bagreed\b", r"\bMoU\b", r"\bdeal (?:was|has been)\b"),
     "discussed": _cues(r"\bdiscuss", r"\btalks\b", r"\bconsider", r"\blooking (?:for|at)\b",
                        r"\bnegotiat", r"\bprospects\b", r"\bexplor(?:e|ing) ",
-                       r"\binterest(?:ed)? in\b", r"\b(?:could|might|may)\b", r"\bpotential\b"),
+                       r"\binterest(?:ed)? in\b", r"\bpotential\b"),
     "planned": _cues(r"\bplan(?:s|ned|ning)?\b", r"\bintends?\b", r"\bwill\b", r"\bwould\b",
                      r"\b(?:is|are) (?:to|set to|going to|expected to|scheduled to)\b",
                      r"\bto be (?:built|constructed|launched|commissioned)\b",
@@ -99,6 +100,18 @@ def score(cues: Cues, text: str) -> dict[str, float]:
     return {
         label: float(sum(1 for p in patterns if p.search(text))) for label, patterns in cues.items()
     }
+
+
+def without_names(text: str, names: Iterable[Span]) -> str:
+    """``text`` with its proper names blanked out, offsets kept.
+
+    A cue word inside a name ("Export-Import Bank", "Freedonia Investment Fund") says
+    what the name denotes, not how the sentence frames a figure.
+    """
+    chars = list(text)
+    for name in names:
+        chars[name.start : name.end] = " " * (name.end - name.start)
+    return "".join(chars)
 
 
 def clause(text: str, quantity: Quantity, sentence_start: int, sentence_end: int) -> str:

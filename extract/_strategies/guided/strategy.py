@@ -31,6 +31,7 @@ from extract._strategies.guided.cues import (
     clause,
     mass_rules,
     score,
+    without_names,
 )
 from extract._strategies.guided.decide import Decider, Decision
 from extract._strategies.guided.facility_fields import facility_priors, names_a_facility
@@ -147,11 +148,14 @@ def _ask(decider: Decider, name: str, figure: Figure, rules: dict[str, float]) -
 
 def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) -> None:
     """Money -> deal / cost / skip, tonnage -> metric, power -> capacity, jobs -> jobs."""
+    unnamed = without_names(index.text, index.names)  # a name's words are no cue words
     for figure in (f for f in figures if f.candidate.kind == "money"):
         # The verb that frames money often stands outside its clause ("will finance the
         # project, which is estimated at $275 million"): read the sentence, the clause twice.
+        c = figure.candidate
         rules = _added(
-            score(MONEY_ROLE, figure.clause), score(MONEY_ROLE, figure.candidate.sentence.text)
+            score(MONEY_ROLE, clause(unnamed, c.quantity, c.sentence.start, c.sentence.end)),
+            score(MONEY_ROLE, unnamed[c.sentence.start : c.sentence.end]),
         )
         if _RELATIVE.match(figure.clause) and _INVESTS.search(figure.candidate.sentence.text):
             # "X will finance the project, which is estimated at $275 million": the relative

@@ -1,7 +1,7 @@
 """The country an article is about, read from how the text uses its country names."""
 
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.country_fields import main_country
+from extract._strategies.guided.country_fields import main_country, nationality_of
 
 
 def test_a_state_body_names_the_country_the_article_is_about() -> None:
@@ -25,3 +25,22 @@ def test_domestic_names_carrying_a_country_outweigh_a_foreign_firm_s_nationality
             "the ore to Lakeland Nickel Company, the Chinese firm said. Zambia Copper Holdings "
             "owns two mines.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Zambia"
+
+
+def _nationality(text: str, company: str) -> str | None:
+    index = ArticleIndex.build(text, 2025)
+    mention = next(n for n in index.names if n.text == company)
+    return nationality_of(index, mention)
+
+
+def test_an_apposition_states_the_company_s_nationality() -> None:
+    text = "Zorbax Mining, a Chinese firm, will invest $50 million in a smelter."
+    assert _nationality(text, "Zorbax Mining") == "China"
+
+
+def test_a_nationality_after_a_preposition_in_the_apposition_is_another_party_s() -> None:
+    for text in (
+        "Zorbax Mining, a unit of the Russian group Velora, will build a smelter.",
+        "Zorbax Mining, a supplier to Indian steelmakers, will build a smelter.",
+    ):
+        assert _nationality(text, "Zorbax Mining") is None

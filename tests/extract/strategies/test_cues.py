@@ -1,7 +1,8 @@
-"""The metric cues of a tonnage: what the number reader's own hints add."""
+"""The metric cues of a tonnage (what the number reader's own hints add) and the stage cues."""
 
-from extract._strategies.guided.cues import mass_rules
+from extract._strategies.guided.cues import DEAL_STAGE, mass_rules, score, without_names
 from extract._text.numbers import Quantity, find_quantities
+from extract._text.spans import Span
 
 
 def _mass(text: str) -> Quantity:
@@ -18,3 +19,24 @@ def test_tonnes_of_ore_after_a_processing_verb_stay_throughput() -> None:
     text = "The mill processed 60,000 tonnes of ore at its site."
     scores = mass_rules(text, _mass(text), facility_in_sentence=True)
     assert max(scores, key=scores.__getitem__) == "throughput"
+
+
+def test_a_modal_verb_alone_is_no_talks() -> None:
+    # "could" and "may" hedge a plan or a cost; talks are what "discussed" means (GUIDELINES 19).
+    for sentence in (
+        "The second phase could cost another $500 million.",
+        "The region may see $1 billion of investment in a new smelter.",
+    ):
+        assert score(DEAL_STAGE, sentence)["discussed"] == 0.0
+
+
+def test_talks_are_still_discussed() -> None:
+    assert score(DEAL_STAGE, "The firms are in talks on a $500 million smelter.")["discussed"] > 0
+
+
+def test_names_are_blanked_with_their_offsets_kept() -> None:
+    text = "A loan from the Freedonia Export-Import Bank."
+    bank = Span(16, 44, "Freedonia Export-Import Bank")
+    unnamed = without_names(text, [bank])
+    assert len(unnamed) == len(text) and "Export" not in unnamed
+    assert unnamed.startswith("A loan from the ") and unnamed.endswith(".")

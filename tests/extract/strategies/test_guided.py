@@ -89,3 +89,13 @@ def test_meta_records_prompt_ids_and_grounding() -> None:
     kept = len(result.deals) + len(result.plant_facts)
     assert sum(g.grounded for g in result.meta.grounding) >= kept
     assert all(g.match == "exact" for g in result.meta.grounding if g.grounded)
+
+
+def test_a_cue_word_inside_a_name_does_not_frame_the_money() -> None:
+    # "Export" and "Import" name the bank; "financed" frames the money as investment.
+    text = (
+        "Sylvania Steel will build the smelter. The smelter will be financed with $80 million "
+        "from the Freedonia Export-Import Bank."
+    )
+    deals = extract_article(text, config=RULES_ONLY).deals
+    assert [d.amount for d in deals] == [80_000_000.0]
