@@ -99,7 +99,8 @@ _PARTY_KINDS = ("company", "country", "nationality")
 def _capacity_if_unbuilt(fact: PlantFact) -> PlantFact:
     """The annual output of a facility not yet built is its capacity (contract)."""
     unbuilt = fact.status in ("planned", "under_construction")
-    if unbuilt and fact.metric == "production" and fact.period == "year":
+    # Output in a stated period stays production (GUIDELINES 28): "to produce 5 Mt in 2027".
+    if unbuilt and fact.metric == "production" and fact.period == "year" and not fact.as_of:
         return fact.model_copy(update={"metric": "capacity"})
     return fact
 

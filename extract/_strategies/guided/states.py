@@ -17,8 +17,8 @@ from extract._text.facilities import FACILITY_HEADS
 from extract._text.nlp import parse
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
-    from spacy.tokens import Token
 
 _OPERATING = re.compile(
     r"\b(?:opened|inaugurated|reopened|commissioned|unveiled|came on stream|went into operation"
@@ -47,13 +47,14 @@ _BARE = re.compile(r"\b(?:the|this|that|its|new)\s+(\w+)\b", re.IGNORECASE)
 
 def facility_states(index: ArticleIndex) -> dict[str, str]:
     """Each named facility's status, where the article says it; unsaid facilities are absent."""
+    doc = parse(index.text)
     votes: dict[str, set[str]] = {}
     for sentence in index.sentences:
         for name in _facilities_of(index, sentence.start, sentence.end):
             found = votes.setdefault(name, set())
             if _operating_now(index, sentence.start, sentence.text):
                 found.add("operating")
-            if _BUILDING.search(sentence.text):
+            if _BUILDING.search(sentence.text) or building_now(doc, sentence.start, sentence.end):
                 found.add("under_construction")
             if _PLANNED.search(sentence.text):
                 found.add("planned")
@@ -76,6 +77,59 @@ def _operating_now(index: ArticleIndex, start: int, sentence: str) -> bool:
                                    for c in verb.children):  # fmt: skip
             return True
     return False
+
+
+# The work of building, as a verb or a noun; the verbs and predicates of aspect that say a
+# work has begun or is going on ("construction began", "work is under way").
+_BUILD_VERBS = frozenset({"build", "construct", "erect", "develop"})
+_BUILD_NOUNS = frozenset({"construction", "work", "works", "groundwork", "groundworks"})
+_GOING_ON = frozenset({"begin", "start", "commence", "continue", "progress", "proceed", "resume"})
+_IN_PROGRESS = frozenset({"progress", "swing"})
+
+
+def building_now(doc: Doc, start: int, end: int) -> bool:
+    """Whether a sentence says building is going on or has begun, read from the parse.
+
+    A building verb in the progressive ("X is constructing a plant", a headline's "X
+    building plant") or after a verb of beginning ("began building"); a building noun
+    whose predicate says it began or goes on ("construction started", "work is under
+    way", "the progress of construction"). Said of the future ("will start") it is no
+    reading.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(_building(token) for token in span)
+
+
+def _building(token: Token) -> bool:
+    """Whether a word of building is said to be going on (see :func:`building_now`)."""
+    if token.pos_ == "VERB" and token.lemma_.lower() in _BUILD_VERBS and token.tag_ == "VBG":
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in _GOING_ON:
+            return not _ahead(token.head)
+        said_as_going = token.dep_ == "ROOT" or any(c.lemma_ == "be" for c in token.children
+                                                   if c.dep_ == "aux")  # fmt: skip
+        return said_as_going and not _ahead(token)
+    if token.lower_ not in _BUILD_NOUNS:
+        return False
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _GOING_ON | {"be"}:
+        going = head.lemma_ != "be" or any(_under_way(c) for c in head.children)
+        return going and not _ahead(head)
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ == "progress":
+        return True
+    return any(c.lower_ == "underway" for c in token.children)
+
+
+def _under_way(token: Token) -> bool:
+    """A predicate of going on: "underway", "under way", "in progress", "in full swing"."""
+    words = {t.lower_ for t in token.subtree}
+    if token.lower_ in ("underway", "under"):
+        return token.lower_ == "underway" or "way" in words
+    return token.lower_ == "in" and bool(words & _IN_PROGRESS)
+
+
+def _ahead(verb: Token) -> bool:
+    """Whether a verb is said of a time to come ("will start", "is to begin")."""
+    return any(c.lower_ in _NOT_YET and c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _state(found: set[str]) -> str:

@@ -166,3 +166,22 @@ def test_an_amount_that_sums_other_deals_is_their_total_not_a_deal() -> None:
 def test_an_amount_that_sums_no_other_deals_stays_a_deal() -> None:
     deals = [_deal(1e9), _deal(400e6), _deal(400e6)]
     assert [d.amount for d in without_totals(deals)] == [1e9, 400e6, 400e6]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("The smelter's output in 2028 is expected to reach 50,000 tonnes of zinc a year.",
+         "production"),
+        ("The smelter's annual output is expected to reach 50,000 tonnes of zinc.", "capacity"),
+    ],
+)  # fmt: skip
+def test_output_of_an_unbuilt_plant_in_a_stated_year_stays_production(
+    sentence: str, metric: str
+) -> None:
+    # GUIDELINES 28: output in a stated period is production; the annual output of an
+    # unbuilt plant with no period stated is its capacity.
+    lead = "Borealis Zinc plans to build a zinc smelter in Kuma."
+    text = f"Borealis Zinc to build Kuma smelter\n\n{lead} {sentence}\n"
+    facts = _extract(text).plant_facts
+    assert [(f.metric, f.status) for f in facts] == [(metric, "planned")]

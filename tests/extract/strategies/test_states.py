@@ -1,9 +1,44 @@
-"""The plant-status cue table: what a clause's words vote for."""
+"""Plant status: what a clause's cue words vote for, and what the parse says of building."""
 
+import pytest
+
+from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.cues import PLANT_STATUS, score
+from extract._strategies.guided.states import building_now, facility_states
+from extract._text.nlp import parse
 
 
 def test_a_plant_votes_for_a_plan_once_and_output_wording_still_wins() -> None:
     scores = score(PLANT_STATUS, "the plant produced 5,000 tonnes last year")
     assert scores["planned"] == 1.0  # "plant", counted once
     assert scores["operating"] > scores["planned"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "going_on"),
+    [
+        ("Velta Zinc is constructing a smelter in Kuma.", True),
+        ("Hanul building big zinc plant in north region", True),
+        ("The company began building the plant last year.", True),
+        ("Construction of the smelter began in May 2023.", True),
+        ("Work has begun on the new smelter.", True),
+        ("Construction of the Kuma smelter is now well underway.", True),
+        ("Infrastructure construction is in full swing at the deposit.", True),
+        ("The minister heard about the progress of construction of a zinc plant.", True),
+        ("The partners are developing a bauxite mine.", True),
+        ("Construction of the smelter will begin in 2026.", False),
+        ("Construction is expected to start next year.", False),
+        ("The company plans to build a smelter.", False),
+        ("The smelter was built in 1990.", False),
+        ("Building materials will be supplied by Velta.", False),
+    ],
+)
+def test_building_going_on_is_read_from_the_parse(sentence: str, going_on: bool) -> None:
+    assert building_now(parse(sentence), 0, len(sentence)) is going_on
+
+
+def test_a_plant_whose_construction_has_begun_is_under_construction() -> None:
+    text = ("Velta Zinc said on Monday. Construction of the Kuma zinc smelter started in May, "
+            "and the smelter will have a capacity of 50,000 tonnes a year.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    assert facility_states(index).get("Kuma zinc smelter") == "under_construction"
