@@ -62,6 +62,8 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return None
     if reason := _governed_by(tokens):
         return reason
+    if _many_parties(tokens):
+        return "aggregate of many investments (many parties)"
     before, after = text[max(0, quantity.start - 120) : quantity.start], text[quantity.end :]
     if earlier_money and _INCLUDING.search(_SENTENCE_END.split(before)[-1]):
         return "part of an amount given before it"
@@ -108,3 +110,24 @@ def _governed_by(tokens: list[Token]) -> str | None:
             return None
         head = head.head
     return None
+
+
+# Parties that, named in the plural with no article or count, are many investors at once.
+_PARTY_NOUNS = frozenset({"company", "investor", "firm", "enterprise", "business", "producer"})
+
+
+def _many_parties(tokens: list[Token]) -> bool:
+    """Whether the amount is many parties' money: "Chinese companies have invested $5bn".
+
+    The subject of the verb the amount hangs from is a bare plural party noun. A counted or
+    definite pair ("the two companies will invest $1bn") is one deal's partners, and
+    investors in another role ("with foreign investors to build a plant worth $1bn") own
+    no part of the amount.
+    """
+    verb = next((t for t in tokens[-1].ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    subject = _subject_noun(verb)
+    if subject is None or subject.lemma_.lower() not in _PARTY_NOUNS or subject.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in subject.children)

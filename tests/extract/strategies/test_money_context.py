@@ -64,3 +64,21 @@ def test_a_part_an_amount_includes_is_no_amount_of_its_own() -> None:
     )
     assert reasons["$500 million"] is None
     assert reasons["$320 million"] == "part of an amount given before it"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northgate and Redwood agreed on Monday; the two companies will invest $1 billion.",
+        "Freedonia will team up with foreign investors to build a steel plant worth $3 billion.",
+    ],
+)
+def test_a_named_pair_or_a_plants_money_is_no_aggregate_of_many_parties(text: str) -> None:
+    reasons = _reasons(text)
+    amount = next(iter(reasons))
+    assert reasons[amount] is None
+
+
+def test_money_of_parties_in_a_bare_plural_is_an_aggregate() -> None:
+    reasons = _reasons("Foreign investors put $2 billion into the sector last year.")
+    assert reasons["$2 billion"] == "aggregate of many investments (many parties)"
