@@ -166,3 +166,16 @@ def test_an_amount_that_sums_other_deals_is_their_total_not_a_deal() -> None:
 def test_an_amount_that_sums_no_other_deals_stays_a_deal() -> None:
     deals = [_deal(1e9), _deal(400e6), _deal(400e6)]
     assert [d.amount for d in without_totals(deals)] == [1e9, 400e6, 400e6]
+
+
+def test_a_headline_amount_that_rounds_the_body_s_is_one_deal() -> None:
+    text = ("Plans for $3bn steel plant announced\n\n"
+            "Redwood Steel will invest $3.15 billion in a new steel plant in Kuma.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.amount, d.investor) for d in deals] == [(3.15e9, "Redwood Steel")]
+
+
+def test_a_headline_amount_the_body_does_not_round_to_stays_its_own() -> None:
+    text = ("Plans for $3bn steel plant announced\n\n"
+            "Redwood Steel will invest $3.6 billion in a new steel plant in Kuma.\n")  # fmt: skip
+    assert len(_extract(text).deals) == 2
