@@ -4,7 +4,8 @@ The party that invests in, builds, buys or runs something is the subject of
 a verb that governs the figure, whatever the verb ("X will invest $1 billion",
 "X has pledged to invest $1 billion"), the agent of a
 passive ("will be built by X"), or the owner in a possessive ("X's $1 billion
-plant"); "with X" names a partner and "from X" a seller. A pronoun or "the
+plant"); "with X" names a partner and "from X" the seller of what is bought
+(elsewhere "from" names a source of funds, no party). A pronoun or "the
 company" as subject stands for the company named last before it. Scores are
 priors for the decider: the nearer the verb to the figure, the stronger.
 """
@@ -125,6 +126,11 @@ def referent(subject: Token, names: tuple[Name, ...]) -> list[Name]:
     return (subjects or before)[-1:]
 
 
+# What one buys from a seller: "bought the mine from X", "the acquisition of Y from X".
+_BUYING = frozenset({"buy", "acquire", "purchase", "take", "obtain", "acquisition", "sale",
+                     "takeover", "stake", "share", "shares"})  # fmt: skip
+
+
 def _prepositional(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[tuple[str, Name]]:
     found: list[tuple[str, Name]] = []
     for child in verb.subtree:
@@ -133,6 +139,8 @@ def _prepositional(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[tuple
             continue
         if role == "agent" and child.dep_ != "agent":
             continue
+        if role == "seller" and child.head.lemma_.lower() not in _BUYING:
+            continue  # "will come from X's cash flows", "funds from X": a source, no seller
         found += [(role, name) for name in _names_under(names, child)]
     return found
 
