@@ -82,3 +82,26 @@ def test_a_named_pair_or_a_plants_money_is_no_aggregate_of_many_parties(text: st
 def test_money_of_parties_in_a_bare_plural_is_an_aggregate() -> None:
     reasons = _reasons("Foreign investors put $2 billion into the sector last year.")
     assert reasons["$2 billion"] == "aggregate of many investments (many parties)"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("A mining fund worth $1 billion is being discussed with Freedonia.", "$1 billion"),
+        ("Each ingot weighs 12 kg and is worth $500,000.", "$500,000"),
+    ],
+)
+def test_the_worth_of_a_thing_that_is_no_project_is_context(text: str, amount: str) -> None:
+    assert (_reasons(text)[amount] or "").startswith("the value of a thing")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The project worth $94.5 million will be implemented next year.", "$94.5 million"),
+        ("Redwood Steel signed contracts worth $900 million.", "$900 million"),
+        ("The deal is worth $300 million, Redwood Steel said.", "$300 million"),
+    ],
+)
+def test_the_worth_of_a_project_or_a_deal_is_an_investment(text: str, amount: str) -> None:
+    assert _reasons(text)[amount] is None
