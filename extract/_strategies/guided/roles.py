@@ -57,6 +57,47 @@ def roles_at(text: str, names: tuple[Name, ...], at: int) -> Roles:
     return Roles(actors, partners, sellers)
 
 
+# "The government will build", "the state plans": the state itself acts.
+_STATE_NOUNS = frozenset({"government", "state", "cabinet"})
+
+
+def state_parties(text: str, names: tuple[Name, ...], at: int) -> tuple[list[str], list[str]]:
+    """The states acting around ``at``: subjects of the nearest verb with one, "with" partners.
+
+    Read where no company acts: "Norway signed an agreement with Chile on a $2 billion
+    smelter" -> (["Norway"], ["Chile"]); "the Norwegian government will build a plant"
+    -> (["Norwegian"], []); a bare "the government" gives an empty string.
+    """
+    token = token_at(parse(text), at)
+    for verb in _verbs_above(token)[:3] if token is not None else []:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE]
+        if not subjects:
+            continue
+        states = [state for subject in subjects for state in _states_under(names, subject)]
+        partners = [state for prep in verb.subtree if prep.lower_ == "with"
+                    and prep.dep_ == "prep" for state in _states_under(names, prep)]  # fmt: skip
+        return states, partners
+    return [], []
+
+
+def _states_under(names: tuple[Name, ...], token: Token) -> list[str]:
+    """The states a phrase is: "Ghana", "Ghana and Togo", "the Freedonian government".
+
+    "A Chinese company" is a company, not a state; a bare "the government" gives "".
+    """
+    heads = [token, *(c for c in token.children if c.dep_ in ("conj", "pobj"))]
+    found: list[str] = []
+    for head in heads:
+        name = _any_name(names, head)
+        if name is not None and name.kind == "country":
+            found.append(name.text)
+        elif head.lemma_.lower() in _STATE_NOUNS:
+            marks = [n for c in head.children if (n := _any_name(names, c))
+                     and n.kind in ("country", "nationality")]  # fmt: skip
+            found.append(marks[0].text if marks else "")
+    return list(dict.fromkeys(found))
+
+
 def _add(scores: dict[Name, float], name: Name, weight: float) -> None:
     scores[name] = max(scores.get(name, 0.0), weight)
 

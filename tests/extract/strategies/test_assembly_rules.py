@@ -179,3 +179,16 @@ def test_a_headline_amount_the_body_does_not_round_to_stays_its_own() -> None:
     text = ("Plans for $3bn steel plant announced\n\n"
             "Redwood Steel will invest $3.6 billion in a new steel plant in Kuma.\n")  # fmt: skip
     assert len(_extract(text).deals) == 2
+
+
+def test_the_state_a_host_signs_with_is_the_investor() -> None:
+    text = ("Norway and Chile sign smelter pact\n\n"
+            "Norway signed an agreement with Chile on a $2 billion plant in Norway.\n")  # fmt: skip
+    deal = _extract(text).deals[0]
+    assert (deal.investor, deal.investor_country) == ("Government of Chile", "Chile")
+    assert deal.counterparty == "Government of Norway"
+
+
+def test_a_company_that_signs_with_a_state_stays_the_investor() -> None:
+    text = "Norway signed an agreement with Redwood Copper AS on a $2 billion copper smelter.\n"
+    assert _extract(text).deals[0].investor == "Redwood Copper AS"
