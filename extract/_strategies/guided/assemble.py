@@ -26,9 +26,13 @@ from extract._strategies.guided.mentions import (
     amount_project,
     deal_mentions,
     partner_at,
+)
+from extract._strategies.guided.parties import (
+    counterparty,
+    host_country,
+    investor_country,
     state_investor,
 )
-from extract._strategies.guided.parties import counterparty, host_country, investor_country
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
 from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word, stage_rules

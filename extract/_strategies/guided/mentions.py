@@ -16,12 +16,10 @@ from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import parent_of
-from extract._strategies.guided.country_fields import main_country
-from extract._strategies.guided.roles import referent, roles_at, state_parties, token_at
+from extract._strategies.guided.roles import referent, token_at
 from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._text.reading import Span
-from extract._vocab import canonical_country
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Span as TokenSpan
@@ -131,22 +129,6 @@ def _mentions_in(
             found.append(DealMention(investor, actor.start, sentence, number,
                                      _phrase(project), None))  # fmt: skip
     return found
-
-
-def state_investor(index: ArticleIndex, at: int) -> str | None:
-    """The investor "Government of <country>" when a state signs with a state at ``at``.
-
-    The state a host signs with brings the capital in: "Norway signed an agreement with
-    Chile on a $2 billion smelter in Norway" -> "Government of Chile" (GUIDELINES 13, 15),
-    when no company is a party of the clause.
-    """
-    roles = roles_at(index.text, index.names, at)
-    if any(m.kind == "company" for m in [*roles.actors, *roles.partners, *roles.sellers]):
-        return None
-    states, partners = state_parties(index.text, index.names, at)
-    home = main_country(index)
-    foreign = [canonical_country(p) for p in partners if p and canonical_country(p) != home]
-    return f"Government of {foreign[0]}" if states and foreign else None
 
 
 def amount_project(index: ArticleIndex, at: int) -> str | None:

@@ -45,7 +45,7 @@ def roles_at(text: str, names: tuple[Name, ...], at: int) -> Roles:
     sellers: dict[Name, float] = {}
     if token is None:
         return Roles(actors, partners, sellers)
-    for depth, verb in enumerate(_verbs_above(token)):
+    for depth, verb in enumerate(verbs_above(token)):
         weight = 3.0 / (depth + 1)
         for name in _subjects(doc, verb, names):
             _add(actors, name, weight)
@@ -55,47 +55,6 @@ def roles_at(text: str, names: tuple[Name, ...], at: int) -> Roles:
     for name in _owners(doc, token, names):
         _add(actors, name, 2.5)
     return Roles(actors, partners, sellers)
-
-
-# "The government will build", "the state plans": the state itself acts.
-_STATE_NOUNS = frozenset({"government", "state", "cabinet"})
-
-
-def state_parties(text: str, names: tuple[Name, ...], at: int) -> tuple[list[str], list[str]]:
-    """The states acting around ``at``: subjects of the nearest verb with one, "with" partners.
-
-    Read where no company acts: "Norway signed an agreement with Chile on a $2 billion
-    smelter" -> (["Norway"], ["Chile"]); "the Norwegian government will build a plant"
-    -> (["Norwegian"], []); a bare "the government" gives an empty string.
-    """
-    token = token_at(parse(text), at)
-    for verb in _verbs_above(token)[:3] if token is not None else []:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE]
-        if not subjects:
-            continue
-        states = [state for subject in subjects for state in _states_under(names, subject)]
-        partners = [state for prep in verb.subtree if prep.lower_ == "with"
-                    and prep.dep_ == "prep" for state in _states_under(names, prep)]  # fmt: skip
-        return states, partners
-    return [], []
-
-
-def _states_under(names: tuple[Name, ...], token: Token) -> list[str]:
-    """The states a phrase is: "Ghana", "Ghana and Togo", "the Freedonian government".
-
-    "A Chinese company" is a company, not a state; a bare "the government" gives "".
-    """
-    heads = [token, *(c for c in token.children if c.dep_ in ("conj", "pobj"))]
-    found: list[str] = []
-    for head in heads:
-        name = _any_name(names, head)
-        if name is not None and name.kind == "country":
-            found.append(name.text)
-        elif head.lemma_.lower() in _STATE_NOUNS:
-            marks = [n for c in head.children if (n := _any_name(names, c))
-                     and n.kind in ("country", "nationality")]  # fmt: skip
-            found.append(marks[0].text if marks else "")
-    return list(dict.fromkeys(found))
 
 
 def _add(scores: dict[Name, float], name: Name, weight: float) -> None:
@@ -110,7 +69,7 @@ def token_at(doc: Doc, at: int) -> Token | None:
     return None
 
 
-def _verbs_above(token: Token) -> list[Token]:
+def verbs_above(token: Token) -> list[Token]:
     """The verbs from the token up to its sentence root, nearest first (and conjoined ones)."""
     verbs: list[Token] = []
     current = token
@@ -213,9 +172,9 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
         return None
     for noun in (token, token.head, token.head.head):
         for child in noun.children:
-            if child.dep_ == "poss" and (name := _any_name(names, child) or _company_word(child)):
+            if child.dep_ == "poss" and (name := any_name(names, child) or _company_word(child)):
                 return name
-    for verb in _verbs_above(token)[:3]:
+    for verb in verbs_above(token)[:3]:
         for child in _with_aux_children(verb):
             if child.dep_ == "nsubj":
                 # "Kazakhstan's largest smelter produced ...": the smelter's figure, but
@@ -224,12 +183,12 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
                 if child.lemma_.lower() in _TOTAL_NOUNS and owner is not None:
                     if owner.lower_ in _STANDING_IN:
                         break  # "X said its output rose": whose, the verb above says
-                    return _any_name(names, owner) or _company_word(owner)
+                    return any_name(names, owner) or _company_word(owner)
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     child = verb.head  # "X, which produced 1 Mt": X's figure
                 elif child.lower_ in _STANDING_IN:
                     break  # "X said it produced": whose, the verb above says
-                return _any_name(names, child) or _company_word(child)
+                return any_name(names, child) or _company_word(child)
     return None
 
 
@@ -273,7 +232,8 @@ _TOTAL_NOUNS = frozenset(
 )
 
 
-def _any_name(names: tuple[Name, ...], token: Token) -> Name | None:
+def any_name(names: tuple[Name, ...], token: Token) -> Name | None:
+    """The name, of any kind, that ``token`` stands in."""
     return next((n for n in names if n.start <= token.idx < n.end), None)
 
 
