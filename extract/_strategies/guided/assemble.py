@@ -27,7 +27,12 @@ from extract._strategies.guided.mentions import (
     deal_mentions,
     partner_at,
 )
-from extract._strategies.guided.parties import counterparty, host_country, investor_country
+from extract._strategies.guided.parties import (
+    counterparty,
+    host_country,
+    investor_country,
+    state_investor,
+)
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
 from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word, stage_rules
@@ -39,6 +44,8 @@ from extract._strategies.guided.tellings import (
     without_conversions,
     without_totals,
 )
+
+_GOVERNMENT = "Government of "
 
 # Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
 _CREATED = re.compile(
@@ -264,10 +271,15 @@ def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:
 def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
     q, c = figure.candidate.quantity, figure.candidate
     sentence = c.sentence.text
+    state = state_investor(index, q.start)
+    investor = state or figure.company
+    other = counterparty(index, q.start, investor)
     return InvestmentDeal(
-        investor=figure.company,
-        investor_country=investor_country(index, figure.company),
-        counterparty=counterparty(index, q.start, figure.company),
+        investor=investor,
+        investor_country=state.removeprefix(_GOVERNMENT)
+        if state
+        else investor_country(index, figure.company),
+        counterparty=other if other != investor else None,
         host_country=host_country(index, c.sentence_no),
         project=amount_project(index, q.start) or figure.facility,
         commodities=commodities_in(f"{sentence} {figure.facility or ''}"),

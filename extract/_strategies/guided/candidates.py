@@ -31,7 +31,7 @@ _PRICE_PER_UNIT = re.compile(
 )
 _TRADED_AT = re.compile(r"\b(?:traded|trading|shares?|stock|quoted)\b[^.]{0,40}$", re.IGNORECASE)
 _AGGREGATE = re.compile(
-    r"\b(?:companies|investors|assets worth|in total|a total of|total value"
+    r"\b(?:assets worth|in total|a total of|total value"
     r"|combined|trade|turnover|sector attracted|fixed assets|since (?:19|20)\d\d"
     r"|foreign direct investments?|FDI|total investments? in (?:the )?country)\b",
     re.IGNORECASE,

@@ -242,6 +242,9 @@ def _phrase(span: TokenSpan) -> str | None:
 def _one_per_investor_and_project(found: list[DealMention]) -> list[DealMention]:
     """A project told twice ("plans to build ... The plant will be built by ...") is one deal."""
     kept: dict[str, DealMention] = {}
-    for mention in found:
+    body = [m for m in found if m.sentence_no > 0]
+    # The headline tells again what the body tells (with a short name, a possessive):
+    # with a body telling of a deal, the headline's is no deal of its own.
+    for mention in body or found:
         kept.setdefault(mention.investor, mention)
     return list(kept.values())

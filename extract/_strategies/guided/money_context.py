@@ -62,6 +62,10 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return None
     if reason := _governed_by(tokens):
         return reason
+    if _many_parties(tokens):
+        return "aggregate of many investments (many parties)"
+    if (valued := _worth_of(tokens)) is not None:
+        return f"the value of a thing, not of a project ({valued})"
     before, after = text[max(0, quantity.start - 120) : quantity.start], text[quantity.end :]
     if earlier_money and _INCLUDING.search(_SENTENCE_END.split(before)[-1]):
         return "part of an amount given before it"
@@ -108,3 +112,56 @@ def _governed_by(tokens: list[Token]) -> str | None:
             return None
         head = head.head
     return None
+
+
+# Parties that, named in the plural with no article or count, are many investors at once.
+_PARTY_NOUNS = frozenset({"company", "investor", "firm", "enterprise", "business", "producer"})
+
+
+def _many_parties(tokens: list[Token]) -> bool:
+    """Whether the amount is many parties' money: "Chinese companies have invested $5bn".
+
+    The subject of the verb the amount hangs from is a bare plural party noun. A counted or
+    definite pair ("the two companies will invest $1bn") is one deal's partners, and
+    investors in another role ("with foreign investors to build a plant worth $1bn") own
+    no part of the amount.
+    """
+    verb = next((t for t in tokens[-1].ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    subject = _subject_noun(verb)
+    if subject is None or subject.lemma_.lower() not in _PARTY_NOUNS or subject.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in subject.children)
+
+
+# What an investment is worth as much as: a project, a facility, a deal or a programme.
+_PROJECT_WORDS = frozenset({
+    "project", "plant", "mine", "smelter", "refinery", "factory", "complex", "facility", "mill",
+    "furnace", "line", "deposit", "field", "cluster", "park", "enterprise", "construction",
+    "development", "expansion", "modernization", "modernisation", "stake", "asset", "operation",
+    "works", "site", "unit", "workshop", "quarry", "concentrator", "combine", "shop", "deal",
+    "agreement", "contract", "investment", "venture", "programme", "program", "package",
+    "portfolio", "memorandum", "transaction", "acquisition", "purchase", "order", "phase",
+    "stage", "capacity", "upgrade", "reconstruction", "infrastructure",
+})  # fmt: skip
+
+
+def _worth_of(tokens: list[Token]) -> str | None:
+    """What "worth $X" values when it is no project: "a gold bar is worth $500,000".
+
+    "A plant worth $1 billion" and "the deal is worth $1 billion" tell an investment; a
+    thing valued ("a fund worth $1 billion", "the bar is worth ...") does not. Said of a
+    verb ("received 19bn roubles worth of investments") it is read as before.
+    """
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    worth = root.head if root.head.lower_ == "worth" else root.head.head
+    if worth.lower_ != "worth":
+        return None
+    valued = worth.head
+    if valued.pos_ == "AUX" or valued.lemma_ == "be":
+        valued = _subject_noun(valued) or valued  # "the deal is worth", "... and is worth"
+    if valued.pos_ == "VERB" or valued.lemma_.lower() in _PROJECT_WORDS:
+        return None
+    return valued.lower_

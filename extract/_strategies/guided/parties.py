@@ -7,17 +7,24 @@ none, so none is given without one of those. Countries come from the names
 layer: a nationality right before a company ("China's X", "the German company
 Y") or after it ("X, a Russian miner") is the investor's country; the host
 country is the one the deal's sentence puts the project in, else the country
-the article is about.
+the article is about. Where states are the parties ("Norway signed an agreement
+with Chile"), the investor is "Government of <country>".
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.country_fields import main_country, nationality_of
-from extract._strategies.guided.roles import figure_owner, roles_at
+from extract._strategies.guided.roles import any_name, figure_owner, roles_at, token_at, verbs_above
+from extract._text.names import Name
+from extract._text.nlp import parse
 from extract._vocab import canonical_country, is_demonym
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Token
 
 
 def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | None:
@@ -93,3 +100,63 @@ def host_country(index: ArticleIndex, sentence_no: int) -> str | None:
             if before.endswith("in ") and not index.text[name.end :].startswith(("’s", "'s")):
                 return canonical_country(name.text)
     return main_country(index)
+
+
+def state_investor(index: ArticleIndex, at: int) -> str | None:
+    """The investor "Government of <country>" when a state signs with a state at ``at``.
+
+    The state a host signs with brings the capital in: "Norway signed an agreement with
+    Chile on a $2 billion smelter in Norway" -> "Government of Chile" (GUIDELINES 13, 15),
+    when no company is a party of the clause.
+    """
+    roles = roles_at(index.text, index.names, at)
+    if any(m.kind == "company" for m in [*roles.actors, *roles.partners, *roles.sellers]):
+        return None
+    states, partners = state_parties(index.text, index.names, at)
+    home = main_country(index)
+    foreign = [canonical_country(p) for p in partners if p and canonical_country(p) != home]
+    return f"Government of {foreign[0]}" if states and foreign else None
+
+
+_RELATIVE_WORDS = frozenset({"which", "that", "who"})
+# "The government will build", "the state plans": the state itself acts.
+_STATE_NOUNS = frozenset({"government", "state", "cabinet"})
+
+
+def state_parties(text: str, names: tuple[Name, ...], at: int) -> tuple[list[str], list[str]]:
+    """The states acting around ``at``: subjects of the nearest verb with one, "with" partners.
+
+    Read where no company acts: "Norway signed an agreement with Chile on a $2 billion
+    smelter" -> (["Norway"], ["Chile"]); "the Norwegian government will build a plant"
+    -> (["Norwegian"], []); a bare "the government" gives an empty string.
+    """
+    token = token_at(parse(text), at)
+    for verb in verbs_above(token)[:3] if token is not None else []:
+        subjects = [
+            c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_WORDS
+        ]
+        if not subjects:
+            continue
+        states = [state for subject in subjects for state in _states_under(names, subject)]
+        partners = [state for prep in verb.subtree if prep.lower_ == "with"
+                    and prep.dep_ == "prep" for state in _states_under(names, prep)]  # fmt: skip
+        return states, partners
+    return [], []
+
+
+def _states_under(names: tuple[Name, ...], token: Token) -> list[str]:
+    """The states a phrase is: "Norway", "Norway and Chile", "the Norwegian government".
+
+    "A Norwegian company" is a company, not a state; a bare "the government" gives "".
+    """
+    heads = [token, *(c for c in token.children if c.dep_ in ("conj", "pobj"))]
+    found: list[str] = []
+    for head in heads:
+        name = any_name(names, head)
+        if name is not None and name.kind == "country":
+            found.append(name.text)
+        elif head.lemma_.lower() in _STATE_NOUNS:
+            marks = [n for c in head.children if (n := any_name(names, c))
+                     and n.kind in ("country", "nationality")]  # fmt: skip
+            found.append(marks[0].text if marks else "")
+    return list(dict.fromkeys(found))

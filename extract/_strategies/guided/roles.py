@@ -4,7 +4,8 @@ The party that invests in, builds, buys or runs something is the subject of
 a verb that governs the figure, whatever the verb ("X will invest $1 billion",
 "X has pledged to invest $1 billion"), the agent of a
 passive ("will be built by X"), or the owner in a possessive ("X's $1 billion
-plant"); "with X" names a partner and "from X" a seller. A pronoun or "the
+plant"); "with X" names a partner and "from X" the seller of what is bought
+(elsewhere "from" names a source of funds, no party). A pronoun or "the
 company" as subject stands for the company named last before it. Scores are
 priors for the decider: the nearer the verb to the figure, the stronger.
 """
@@ -44,7 +45,7 @@ def roles_at(text: str, names: tuple[Name, ...], at: int) -> Roles:
     sellers: dict[Name, float] = {}
     if token is None:
         return Roles(actors, partners, sellers)
-    for depth, verb in enumerate(_verbs_above(token)):
+    for depth, verb in enumerate(verbs_above(token)):
         weight = 3.0 / (depth + 1)
         for name in _subjects(doc, verb, names):
             _add(actors, name, weight)
@@ -68,7 +69,7 @@ def token_at(doc: Doc, at: int) -> Token | None:
     return None
 
 
-def _verbs_above(token: Token) -> list[Token]:
+def verbs_above(token: Token) -> list[Token]:
     """The verbs from the token up to its sentence root, nearest first (and conjoined ones)."""
     verbs: list[Token] = []
     current = token
@@ -125,6 +126,11 @@ def referent(subject: Token, names: tuple[Name, ...]) -> list[Name]:
     return (subjects or before)[-1:]
 
 
+# What one buys from a seller: "bought the mine from X", "the acquisition of Y from X".
+_BUYING = frozenset({"buy", "acquire", "purchase", "take", "obtain", "acquisition", "sale",
+                     "takeover", "stake", "share", "shares"})  # fmt: skip
+
+
 def _prepositional(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[tuple[str, Name]]:
     found: list[tuple[str, Name]] = []
     for child in verb.subtree:
@@ -133,6 +139,8 @@ def _prepositional(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[tuple
             continue
         if role == "agent" and child.dep_ != "agent":
             continue
+        if role == "seller" and child.head.lemma_.lower() not in _BUYING:
+            continue  # "will come from X's cash flows", "funds from X": a source, no seller
         found += [(role, name) for name in _names_under(names, child)]
     return found
 
@@ -164,9 +172,9 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
         return None
     for noun in (token, token.head, token.head.head):
         for child in noun.children:
-            if child.dep_ == "poss" and (name := _any_name(names, child) or _company_word(child)):
+            if child.dep_ == "poss" and (name := any_name(names, child) or _company_word(child)):
                 return name
-    for verb in _verbs_above(token)[:3]:
+    for verb in verbs_above(token)[:3]:
         for child in _with_aux_children(verb):
             if child.dep_ == "nsubj":
                 # "Kazakhstan's largest smelter produced ...": the smelter's figure, but
@@ -175,12 +183,12 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
                 if child.lemma_.lower() in _TOTAL_NOUNS and owner is not None:
                     if owner.lower_ in _STANDING_IN:
                         break  # "X said its output rose": whose, the verb above says
-                    return _any_name(names, owner) or _company_word(owner)
+                    return any_name(names, owner) or _company_word(owner)
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     child = verb.head  # "X, which produced 1 Mt": X's figure
                 elif child.lower_ in _STANDING_IN:
                     break  # "X said it produced": whose, the verb above says
-                return _any_name(names, child) or _company_word(child)
+                return any_name(names, child) or _company_word(child)
     return None
 
 
@@ -224,7 +232,8 @@ _TOTAL_NOUNS = frozenset(
 )
 
 
-def _any_name(names: tuple[Name, ...], token: Token) -> Name | None:
+def any_name(names: tuple[Name, ...], token: Token) -> Name | None:
+    """The name, of any kind, that ``token`` stands in."""
     return next((n for n in names if n.start <= token.idx < n.end), None)
 
 

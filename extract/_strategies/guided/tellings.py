@@ -132,10 +132,27 @@ def one_per_amount(deals: list[InvestmentDeal], index: ArticleIndex) -> list[Inv
         if deal.amount is None or deal.currency is None:
             rest.append(deal)
         else:
-            kept.setdefault((round(deal.amount, -3), deal.currency), []).append(deal)
+            amount = _told_in_full(deal, deals, index) or deal.amount
+            kept.setdefault((round(amount, -3), deal.currency), []).append(deal)
     merged = [_merged(sorted(group, key=lambda d: _specificity(d, index)))
               for group in kept.values()]  # fmt: skip
     return merged + rest
+
+
+def _told_in_full(
+    deal: InvestmentDeal, deals: list[InvestmentDeal], index: ArticleIndex
+) -> float | None:
+    """The body's amount that a headline amount rounds: "$3bn plant" for "$3.15 billion".
+
+    A headline rounds the figure the body gives in full; rounded to the headline's
+    significant digits, the body amount is the headline's.
+    """
+    if not index.sentences or deal.evidence != index.sentences[0].text or not deal.amount:
+        return None
+    digits = len(f"{deal.amount:.6e}".split("e")[0].replace(".", "").rstrip("0"))
+    body = [d.amount for d in deals if d.evidence != deal.evidence
+            and d.currency == deal.currency and d.amount]  # fmt: skip
+    return next((a for a in body if float(f"{a:.{max(digits - 1, 0)}e}") == deal.amount), None)
 
 
 def _specificity(deal: InvestmentDeal, index: ArticleIndex) -> tuple[int, int, int]:

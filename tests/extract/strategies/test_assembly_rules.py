@@ -185,3 +185,29 @@ def test_output_of_an_unbuilt_plant_in_a_stated_year_stays_production(
     text = f"Borealis Zinc to build Kuma smelter\n\n{lead} {sentence}\n"
     facts = _extract(text).plant_facts
     assert [(f.metric, f.status) for f in facts] == [(metric, "planned")]
+
+
+def test_a_headline_amount_that_rounds_the_body_s_is_one_deal() -> None:
+    text = ("Plans for $3bn steel plant announced\n\n"
+            "Redwood Steel will invest $3.15 billion in a new steel plant in Kuma.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.amount, d.investor) for d in deals] == [(3.15e9, "Redwood Steel")]
+
+
+def test_a_headline_amount_the_body_does_not_round_to_stays_its_own() -> None:
+    text = ("Plans for $3bn steel plant announced\n\n"
+            "Redwood Steel will invest $3.6 billion in a new steel plant in Kuma.\n")  # fmt: skip
+    assert len(_extract(text).deals) == 2
+
+
+def test_the_state_a_host_signs_with_is_the_investor() -> None:
+    text = ("Norway and Chile sign smelter pact\n\n"
+            "Norway signed an agreement with Chile on a $2 billion plant in Norway.\n")  # fmt: skip
+    deal = _extract(text).deals[0]
+    assert (deal.investor, deal.investor_country) == ("Government of Chile", "Chile")
+    assert deal.counterparty == "Government of Norway"
+
+
+def test_a_company_that_signs_with_a_state_stays_the_investor() -> None:
+    text = "Norway signed an agreement with Redwood Copper AS on a $2 billion copper smelter.\n"
+    assert _extract(text).deals[0].investor == "Redwood Copper AS"

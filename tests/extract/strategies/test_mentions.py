@@ -5,8 +5,14 @@ import pytest
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.mentions import amount_project, deal_mentions
+from extract._strategies.guided.mentions import (
+    DealMention,
+    _one_per_investor_and_project,
+    amount_project,
+    deal_mentions,
+)
 from extract._strategies.guided.strategy import GuidedOptions
+from extract._text.reading import Span
 
 RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
 
@@ -125,3 +131,12 @@ def test_a_vehicle_company_s_amountless_project_is_its_foreign_parent_s() -> Non
             "joint venture between the local firm Bintang Group and China's Velta Holding "
             "Group.")  # fmt: skip
     assert [investor for investor, _ in _mentions(text)] == ["Velta Holding Group"]
+
+
+def test_a_headline_telling_gives_way_to_the_body_s() -> None:
+    headline = DealMention("RCH", 0, Span(0, 30, "RCH builds Kuma copper smelter"), 0,
+                           "Kuma copper smelter", None)  # fmt: skip
+    sentence = Span(32, 90, "Redwood Copper Holdings will build a copper smelter in Kuma.")
+    body = DealMention("Redwood Copper Holdings", 32, sentence, 1, "copper smelter", None)
+    assert _one_per_investor_and_project([headline, body]) == [body]
+    assert _one_per_investor_and_project([headline]) == [headline]

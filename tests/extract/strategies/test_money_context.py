@@ -64,3 +64,44 @@ def test_a_part_an_amount_includes_is_no_amount_of_its_own() -> None:
     )
     assert reasons["$500 million"] is None
     assert reasons["$320 million"] == "part of an amount given before it"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northgate and Redwood agreed on Monday; the two companies will invest $1 billion.",
+        "Freedonia will team up with foreign investors to build a steel plant worth $3 billion.",
+    ],
+)
+def test_a_named_pair_or_a_plants_money_is_no_aggregate_of_many_parties(text: str) -> None:
+    reasons = _reasons(text)
+    amount = next(iter(reasons))
+    assert reasons[amount] is None
+
+
+def test_money_of_parties_in_a_bare_plural_is_an_aggregate() -> None:
+    reasons = _reasons("Foreign investors put $2 billion into the sector last year.")
+    assert reasons["$2 billion"] == "aggregate of many investments (many parties)"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("A mining fund worth $1 billion is being discussed with Freedonia.", "$1 billion"),
+        ("Each ingot weighs 12 kg and is worth $500,000.", "$500,000"),
+    ],
+)
+def test_the_worth_of_a_thing_that_is_no_project_is_context(text: str, amount: str) -> None:
+    assert (_reasons(text)[amount] or "").startswith("the value of a thing")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The project worth $94.5 million will be implemented next year.", "$94.5 million"),
+        ("Redwood Steel signed contracts worth $900 million.", "$900 million"),
+        ("The deal is worth $300 million, Redwood Steel said.", "$300 million"),
+    ],
+)
+def test_the_worth_of_a_project_or_a_deal_is_an_investment(text: str, amount: str) -> None:
+    assert _reasons(text)[amount] is None

@@ -42,3 +42,15 @@ def test_a_pronoun_owner_stands_for_the_name_the_clause_above_gives(
 ) -> None:
     found = figure_owner(text, names(text), text.index("300,000"))
     assert (found.text if found else None) == owner
+
+
+def _sellers(text: str, figure: str) -> set[str]:
+    roles = roles_at(text, names(text), text.index(figure))
+    return {name.text for name in roles.sellers}
+
+
+def test_from_names_a_seller_only_of_what_is_bought() -> None:
+    bought = "Polymetal agreed to buy the Kyzyl project from Sumeru Gold for $618 million."
+    assert _sellers(bought, "$618 million") == {"Sumeru Gold"}
+    funded = "The $769 million will come from Redwood Copper Holdings' own cash flows."
+    assert _sellers(funded, "$769 million") == set()
