@@ -39,9 +39,25 @@ def commodity_for(quantity: Quantity, clause: str, facility: str | None) -> str 
     """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility."""
     if quantity.commodity:
         return quantity.commodity
-    after = commodities_in(clause[clause.find(quantity.text) :]) if quantity.text in clause else []
-    found = after or commodities_in(clause) or commodities_in(facility or "")
+    at = clause.find(quantity.text)
+    before, after = _own_item(clause, at) if at >= 0 else ("", "")
+    found = commodities_in(after) or commodities_in(before) or commodities_in(clause)
+    found = found or commodities_in(facility or "")
     return found[0] if found else None
+
+
+_ITEM_BREAK = re.compile(r"[,;]\s")
+
+
+def _own_item(clause: str, at: int) -> tuple[str, str]:
+    """The list item a figure at ``at`` is in, before it and from it on.
+
+    "zinc reserves of 45 Mt, silver reserves - 300 t": a comma starts the next item,
+    so the first figure's commodity is not the one named after it.
+    """
+    starts = [m.end() for m in _ITEM_BREAK.finditer(clause, 0, at)]
+    stop = _ITEM_BREAK.search(clause, at)
+    return clause[starts[-1] if starts else 0 : at], clause[at : stop.start() if stop else None]
 
 
 _HALF = re.compile(r"\b(?:H([12])|(first|second) half)(?: of)?\s*((?:19|20)\d\d)?", re.I)
