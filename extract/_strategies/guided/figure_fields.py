@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from extract._schema import PlantFact
+from extract._strategies.guided.cues import PLANT_STATUS, score
 from extract._text.names import names, of_kind
 from extract._text.numbers import Quantity
 from extract._text.reading import Span, years
@@ -120,3 +122,24 @@ def period_for(quantity: Quantity, metric: str, clause: str) -> str | None:
         if pattern.search(clause):
             return period
     return "year"  # capacities and outputs in this genre are annual unless said otherwise
+
+
+# Words that make an output figure a capacity whatever the facility's state (GUIDELINES 28).
+_CAPACITY_WORDS = re.compile(
+    r"\bcapacit|\bup to\b|\bdesign|\brated\b|\bnameplate\b|\bable to\b|\bcan (?:produce|make)",
+    re.IGNORECASE,
+)
+
+
+def production_if_operating(fact: PlantFact) -> PlantFact:
+    """A forecast output of a facility its sentence says operates is production.
+
+    "The mine, operated by X, is expected to produce 2 t of gold a year":
+    the contract makes the annual output of an unbuilt facility its capacity, and a
+    forecast of an operating one its production (GUIDELINES 28).
+    """
+    forecast = fact.status == "operating" and fact.metric == "capacity" and fact.unit != "MW"
+    said_to_run = score(PLANT_STATUS, fact.evidence)["operating"] > 0
+    if forecast and said_to_run and not _CAPACITY_WORDS.search(fact.evidence):
+        return fact.model_copy(update={"metric": "production"})
+    return fact
