@@ -20,6 +20,7 @@ from extract._strategies.guided.figure_fields import (
     commodities_in,
     commodity_for,
     period_for,
+    production_if_operating,
 )
 from extract._strategies.guided.mentions import (
     DealMention,
@@ -83,6 +84,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     kept = [_capacity_if_unbuilt(f.model_copy(update={"status": states[f.facility]}))
             if f.facility in states else f for f in kept]  # fmt: skip
     kept = _with_operators(kept, facility_owners(run.index), deals)
+    kept = [production_if_operating(f) for f in kept]
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     deals = [with_headline_commodities(run.index, d) for d in deals]
     deals = without_totals(without_conversions(deals, conversions(run)))

@@ -142,6 +142,23 @@ _PROCESS_VERB = re.compile(
 )
 
 
+# A verb of change before "(up) to N": "output was increased to N", "raised production by 5%
+# - up to N". Its "to" gives the new level, not a maximum (GUIDELINES 11, 33).
+_CHANGE_VERB = re.compile(
+    r"\b(?:increas|rais|rose\b|rise|rising|grow|grew|boost|expand|doubl|tripl|ramp)", re.IGNORECASE
+)
+# What is changed when it is not an output: its own cue already names the metric.
+_OTHER_STOCK = re.compile(r"\bcapacit|\breserve|\bresources?\b", re.IGNORECASE)
+_TO_LEVEL = re.compile(r"\b(?:up )?to\s+$", re.IGNORECASE)
+_UP_TO = re.compile(r"\bup to\b", re.IGNORECASE)
+
+
+def _new_level(before: str) -> bool:
+    """Whether the figure after ``before`` is the level an output is changed to."""
+    changed = _TO_LEVEL.search(before) and _CHANGE_VERB.search(before)
+    return bool(changed) and not _OTHER_STOCK.search(before)
+
+
 def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -> dict[str, float]:
     """Metric scores for a tonnage, with the normaliser's own hints added.
 
@@ -155,13 +172,18 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         scores["other"] += 1.0
     if quantity.commodity == "ore":
         scores["throughput"] += 2.0
-    if quantity.qualifier == "up to":
+    at = text_near.find(quantity.text)
+    if at >= 0 and _new_level(text_near[:at]):
+        # "production was increased up to 750 thousand tons": the new level of an output, so
+        # its "up to" is no capacity cue.
+        scores["capacity"] -= 1.0 if _UP_TO.search(text_near) else 0.0
+        scores["production"] += 1.5
+    elif quantity.qualifier == "up to":
         scores["capacity"] += 1.0
     if quantity.period == "day" and quantity.commodity in (None, "ore"):
         scores["throughput"] += 1.0
     if _PROCESSING_CAPACITY.search(text_near):
         scores["throughput"] += 2.0  # "a processing capacity of 33 Mt a year" (GUIDELINES 28)
-    at = text_near.find(quantity.text)
     if at >= 0 and _PROCESS_VERB.search(text_near[:at]):
         # "will process up to 2 million tons": what a plant processes is throughput, even
         # when "up to" makes it sound like a capacity (GUIDELINES rule on throughput).

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from extract._schema import PlantFact
+from extract._strategies.guided.cues import PLANT_STATUS, score
 from extract._text.names import names, of_kind
 from extract._text.numbers import Quantity
 from extract._text.reading import Span, years
@@ -39,9 +41,25 @@ def commodity_for(quantity: Quantity, clause: str, facility: str | None) -> str 
     """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility."""
     if quantity.commodity:
         return quantity.commodity
-    after = commodities_in(clause[clause.find(quantity.text) :]) if quantity.text in clause else []
-    found = after or commodities_in(clause) or commodities_in(facility or "")
+    at = clause.find(quantity.text)
+    before, after = _own_item(clause, at) if at >= 0 else ("", "")
+    found = commodities_in(after) or commodities_in(before) or commodities_in(clause)
+    found = found or commodities_in(facility or "")
     return found[0] if found else None
+
+
+_ITEM_BREAK = re.compile(r"[,;]\s")
+
+
+def _own_item(clause: str, at: int) -> tuple[str, str]:
+    """The list item a figure at ``at`` is in, before it and from it on.
+
+    "zinc reserves of 45 Mt, silver reserves - 300 t": a comma starts the next item,
+    so the first figure's commodity is not the one named after it.
+    """
+    starts = [m.end() for m in _ITEM_BREAK.finditer(clause, 0, at)]
+    stop = _ITEM_BREAK.search(clause, at)
+    return clause[starts[-1] if starts else 0 : at], clause[at : stop.start() if stop else None]
 
 
 _HALF = re.compile(r"\b(?:H([12])|(first|second) half)(?: of)?\s*((?:19|20)\d\d)?", re.I)
@@ -104,3 +122,24 @@ def period_for(quantity: Quantity, metric: str, clause: str) -> str | None:
         if pattern.search(clause):
             return period
     return "year"  # capacities and outputs in this genre are annual unless said otherwise
+
+
+# Words that make an output figure a capacity whatever the facility's state (GUIDELINES 28).
+_CAPACITY_WORDS = re.compile(
+    r"\bcapacit|\bup to\b|\bdesign|\brated\b|\bnameplate\b|\bable to\b|\bcan (?:produce|make)",
+    re.IGNORECASE,
+)
+
+
+def production_if_operating(fact: PlantFact) -> PlantFact:
+    """A forecast output of a facility its sentence says operates is production.
+
+    "The mine, operated by X, is expected to produce 2 t of gold a year":
+    the contract makes the annual output of an unbuilt facility its capacity, and a
+    forecast of an operating one its production (GUIDELINES 28).
+    """
+    forecast = fact.status == "operating" and fact.metric == "capacity" and fact.unit != "MW"
+    said_to_run = score(PLANT_STATUS, fact.evidence)["operating"] > 0
+    if forecast and said_to_run and not _CAPACITY_WORDS.search(fact.evidence):
+        return fact.model_copy(update={"metric": "production"})
+    return fact

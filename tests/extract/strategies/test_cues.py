@@ -40,3 +40,20 @@ def test_names_are_blanked_with_their_offsets_kept() -> None:
     unnamed = without_names(text, [bank])
     assert len(unnamed) == len(text) and "Export" not in unnamed
     assert unnamed.startswith("A loan from the ") and unnamed.endswith(".")
+
+
+def _best(text: str) -> str:
+    scores = mass_rules(text, _mass(text), facility_in_sentence=True)
+    return max(scores, key=scores.__getitem__)
+
+
+def test_the_level_an_output_is_raised_to_is_production() -> None:
+    # After a verb of change, "(up) to N" is the new level, not a maximum (GUIDELINES 11, 33).
+    assert _best("The works raised zinc output by 3% - up to 120.5 thousand t.") == "production"
+    assert _best("Output of pig iron at the mill will rise to 40 tons per day.") == "production"
+
+
+def test_a_raised_capacity_or_reserve_keeps_its_own_metric() -> None:
+    assert _best("The smelter's capacity will be raised to 2 million tonnes a year.") == "capacity"
+    assert _best("The plant will produce up to 900,000 tonnes of zinc a year.") == "capacity"
+    assert _best("Its copper reserves grew to 300,000 tonnes after drilling.") == "reserves"

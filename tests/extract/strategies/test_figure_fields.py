@@ -1,0 +1,48 @@
+"""What a tonnage measures, and when a forecast output is production (plant fact fields)."""
+
+from extract._schema import PlantFact
+from extract._strategies.guided.figure_fields import commodity_for, production_if_operating
+from extract._text.numbers import find_quantities
+
+
+def _commodities(text: str) -> list[str | None]:
+    return [commodity_for(q, text, None) for q in find_quantities(text) if q.kind == "mass"]
+
+
+def test_each_item_of_a_list_keeps_its_own_commodity() -> None:
+    # A comma starts the next item: the first figure is not of the commodity named after it.
+    text = "Zinc reserves are put at 45 million tonnes, silver reserves - at 300 tonnes."
+    assert _commodities(text) == ["zinc", "silver"]
+
+
+def test_a_commodity_after_the_figure_in_its_own_item_still_comes_first() -> None:
+    assert _commodities("The copper smelter will also yield 9 tonnes a year in gold bars.") == [
+        "gold"
+    ]
+
+
+def test_the_clause_is_read_when_the_item_names_nothing() -> None:
+    assert _commodities("The mill will produce 10,000 tonnes a year, mostly zinc.") == ["zinc"]
+
+
+def _fact(evidence: str, status: str = "operating") -> PlantFact:
+    return PlantFact(facility="Zenda mine", metric="capacity", value=2.0, unit="t",
+                     period="year", status=status, evidence=evidence)  # fmt: skip
+
+
+def test_the_forecast_of_a_mine_said_to_operate_is_production() -> None:
+    # GUIDELINES 28: a forecast of an operating facility is production.
+    fact = _fact("The mine, operated by Acme, is expected to produce 2 tonnes of gold a year.")
+    assert production_if_operating(fact).metric == "production"
+
+
+def test_a_stated_capacity_or_an_unbuilt_plant_stays_capacity() -> None:
+    said = "The mine, operated by Acme, has a capacity of 2 tonnes of gold a year."
+    assert production_if_operating(_fact(said)).metric == "capacity"
+    planned = "The mine, operated by Acme, is expected to produce 2 tonnes of gold a year."
+    assert production_if_operating(_fact(planned, "planned")).metric == "capacity"
+
+
+def test_a_forecast_whose_sentence_says_nothing_of_operation_stays_capacity() -> None:
+    fact = _fact("The mine is expected to produce 2 tonnes of gold a year.")
+    assert production_if_operating(fact).metric == "capacity"
