@@ -103,16 +103,22 @@ def _token_ranges(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
-    """Ranges split at quotation marks: 'LLP "Aktobetermokoks" Assem ...' holds two names."""
+    """Ranges split at quotation marks and spaced dashes: 'LLP "Aktobetermokoks" Assem ...'."""
     pieces: list[tuple[int, int, str]] = []
     for start, end, label in ranges:
         cut = start
         for i in range(start, end):
-            if doc[i].text in _QUOTES or doc[i].text.strip("'’") == "":
+            if doc[i].text in _QUOTES or doc[i].text.strip("'’") == "" or _spaced_dash(doc, i):
                 pieces.append((cut, i, label))
                 cut = i + 1
         pieces.append((cut, end, label))
     return [(s, e, label) for s, e, label in pieces if e > s]
+
+
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """A dash set off by spaces ("LIMA. NEWSCO - Borex Mining") parts two names."""
+    spaced = bool(doc[i].whitespace_) or (i > 0 and bool(doc[i - 1].whitespace_))
+    return doc[i].text in ("-", "–", "—", "--") and spaced
 
 
 def name_mentions(doc: Doc) -> list[tuple[TokenSpan, str]]:

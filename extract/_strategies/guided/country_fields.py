@@ -12,10 +12,15 @@ host and investor countries of a deal on them.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
+from extract._text.nlp import parse
 from extract._text.reading import Span
 from extract._vocab import canonical_country, country_of
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Token
 
 # Between a nationality and the company it marks: "China's", "the Chinese state-owned company",
 # "the Chinese investor, X", "Swiss-based X", "Chinese-owned X".
@@ -37,11 +42,28 @@ def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
     for name in index.names:
         if name.kind not in ("country", "nationality"):
             continue
-        if name.end <= mention.start and _MARK_GAP.match(index.text[name.end : mention.start]):
+        if name.end <= mention.start and _marks(index, name, mention):
             return canonical_country(name.text)
         if name.start >= mention.end and _APPOSITION.match(index.text[mention.end : name.start]):
             return canonical_country(name.text)
     return None
+
+
+def _marks(index: ArticleIndex, country: Span, company: Span) -> bool:
+    """Whether the words between a country and a company are a noun phrase that marks it.
+
+    "Borland will cooperate with X": a country that is the subject of a verb is no
+    nationality of the verb's object: a verb or an auxiliary parts them.
+    """
+    if not _MARK_GAP.match(index.text[country.end : company.start]):
+        return False
+    gap = parse(index.text).char_span(country.end, company.start, alignment_mode="contract")
+    return gap is None or not any(_clausal(token) for token in gap)
+
+
+def _clausal(token: Token) -> bool:
+    """A word that makes a clause of a gap: "will", "cooperates" (not "state-owned")."""
+    return token.pos_ == "AUX" or (token.pos_ == "VERB" and token.tag_ != "VBN")
 
 
 def main_country(index: ArticleIndex) -> str | None:
@@ -128,7 +150,7 @@ def _marking_spans(index: ArticleIndex) -> set[tuple[int, int]]:
             if (
                 name.kind in ("country", "nationality")
                 and name.end <= company.start
-                and (_MARK_GAP.match(index.text[name.end : company.start]))
+                and _marks(index, name, company)
             ):
                 found.add((name.start, name.end))
     return found

@@ -44,3 +44,13 @@ def test_a_nationality_after_a_preposition_in_the_apposition_is_another_party_s(
         "Zorbax Mining, a supplier to Indian steelmakers, will build a smelter.",
     ):
         assert _nationality(text, "Zorbax Mining") is None
+
+
+def test_a_country_that_is_the_subject_of_a_verb_marks_no_company() -> None:
+    text = "Peru will cooperate with Zorbax Mining on a copper smelter."
+    assert _nationality(text, "Zorbax Mining") is None
+
+
+def test_a_nationality_before_a_noun_phrase_still_marks_the_company() -> None:
+    text = "The Chinese state-owned company Zorbax Mining will build a smelter in Peru."
+    assert _nationality(text, "Zorbax Mining") == "China"

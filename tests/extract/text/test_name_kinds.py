@@ -46,3 +46,28 @@ def test_one_org_label_on_one_word_makes_no_company(text: str, word: str) -> Non
 def test_a_one_word_company_the_text_backs_stays_a_company() -> None:
     text = "Kazzinc will build a copper smelter in the east of the country."
     assert _kinds(text)["Kazzinc"] == "company"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("LIMA, May 3 (Zanbo) - Borex Mining will buy a zinc mine in Peru.", "Zanbo"),
+        ("LIMA. ZANBO - Borex Mining will buy a zinc mine in Peru.", "ZANBO"),
+        ("Zinc output rose 5%, Zanbo said, citing data of Quorix. Borex Mining will invest.",
+         "Zanbo"),
+        ("\"We are growing,\" the chief said, cited by Zanbo. Borex Mining will invest.",
+         "Zanbo"),
+        ("Borex Mining will invest $5 million, its chief executive told Zanbo.", "Zanbo"),
+        ("Borex Mining will invest $5 million, the Zanbo international news agency reported.",
+         "Zanbo"),
+        ("Borex Mining will invest $5 million, reports Zanbo.kz.", "Zanbo.kz"),
+    ],
+)  # fmt: skip
+def test_a_credited_source_is_an_outlet_without_a_list_of_outlets(text: str, source: str) -> None:
+    kinds = _kinds(text)
+    assert kinds[source] == "media"
+    assert kinds["Borex Mining"] == "company"
+
+
+def test_a_spaced_dash_parts_a_credit_from_the_name_after_it() -> None:
+    assert "ZANBO - Borex Mining" not in _kinds("LIMA. ZANBO - Borex Mining will buy a mine.")
