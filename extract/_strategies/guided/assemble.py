@@ -13,7 +13,7 @@ from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import main_company
 from extract._strategies.guided.country_fields import main_country
-from extract._strategies.guided.cues import BUILDING, DEAL_STAGE, score
+from extract._strategies.guided.cues import DEAL_STAGE, score
 from extract._strategies.guided.facility_fields import location_for
 from extract._strategies.guided.figure_fields import (
     as_of_for,
@@ -33,6 +33,11 @@ from extract._strategies.guided.parties import (
     host_country,
     investor_country,
     state_investor,
+)
+from extract._strategies.guided.plant_status import (
+    being_built,
+    capacity_if_unbuilt,
+    consistent_status,
 )
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
@@ -79,9 +84,9 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
                                               for d in deals)]  # fmt: skip
     deals, spare = _jobs_to_deals(run.index, deals, unplaced)
     facts += [_plant_fact(run.index, f) for f in spare]
-    kept = _consistent_status([fact for fact in facts if fact.facility], _being_built(run.index))
+    kept = consistent_status([fact for fact in facts if fact.facility], being_built(run.index))
     states = facility_states(run.index)
-    kept = [_capacity_if_unbuilt(f.model_copy(update={"status": states[f.facility]}))
+    kept = [capacity_if_unbuilt(f.model_copy(update={"status": states[f.facility]}))
             if f.facility in states else f for f in kept]  # fmt: skip
     kept = _with_operators(kept, facility_owners(run.index), deals)
     kept = [production_if_operating(f) for f in kept]
@@ -103,15 +108,6 @@ def _workforce_of_a_party(index: ArticleIndex, jobs: Figure) -> bool:
 
 
 _PARTY_KINDS = ("company", "country", "nationality")
-
-
-def _capacity_if_unbuilt(fact: PlantFact) -> PlantFact:
-    """The annual output of a facility not yet built is its capacity (contract)."""
-    unbuilt = fact.status in ("planned", "under_construction")
-    # Output in a stated period stays production (GUIDELINES 28): "to produce 5 Mt in 2027".
-    if unbuilt and fact.metric == "production" and fact.period == "year" and not fact.as_of:
-        return fact.model_copy(update={"metric": "capacity"})
-    return fact
 
 
 def _with_operators(
@@ -192,43 +188,6 @@ def _with_investors(
 # A mention of an investor that already has a deal is that deal told again, unless the text
 # says it is another one: "the company is also building", "they also discussed".
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
-_NEW_FACILITY = re.compile(r"^(?:new|second|third|future|planned|proposed)\b", re.IGNORECASE)
-
-
-def _consistent_status(facts: list[PlantFact], being_built: set[str]) -> list[PlantFact]:
-    """One status per facility: the state of the plant, not of each figure.
-
-    A plant that reported output is operating, even when a figure is its target;
-    one the article says is being built is under construction; a "new ..." plant
-    is planned. Under construction, when read, is kept.
-    """
-    producing = {f.facility for f in facts if f.metric == "production"}
-    result = []
-    for fact in facts:
-        status = fact.status
-        if status != "under_construction":
-            if fact.facility in producing:
-                status = "operating"
-            elif fact.facility in being_built:
-                status = "under_construction"
-            elif _NEW_FACILITY.match(fact.facility):
-                status = "planned"
-        result.append(fact.model_copy(update={"status": status}))
-    return result
-
-
-_BEING_BUILT = re.compile(
-    rf"\b(?:{BUILDING}|(?:is|are) being (?:built|constructed)"
-    r"|under construction)\b",
-    re.IGNORECASE,
-)
-
-
-def _being_built(index: ArticleIndex) -> set[str]:
-    """Facilities a sentence says are being built (their figures may stand elsewhere)."""
-    return {facility.text for sentence in index.sentences if _BEING_BUILT.search(sentence.text)
-            for facility in index.facilities
-            if sentence.start <= facility.start < sentence.end}  # fmt: skip
 
 
 def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:

@@ -1,0 +1,63 @@
+"""Plant status and metric made consistent across an article's plant facts.
+
+A plant's status is one fact about the plant (GUIDELINES 28-30), so the facts of one
+facility are brought to one status once every figure is read: a plant that reported
+output is operating, one the article says is being built is under construction, a
+"new ..." plant is planned; and the annual output of a plant not yet built is its
+capacity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract._schema import PlantFact
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.cues import BUILDING
+
+_NEW_FACILITY = re.compile(r"^(?:new|second|third|future|planned|proposed)\b", re.IGNORECASE)
+
+
+def consistent_status(facts: list[PlantFact], building: set[str]) -> list[PlantFact]:
+    """One status per facility: the state of the plant, not of each figure.
+
+    A plant that reported output is operating, even when a figure is its target;
+    one the article says is being built is under construction; a "new ..." plant
+    is planned. Under construction, when read, is kept.
+    """
+    producing = {f.facility for f in facts if f.metric == "production"}
+    result = []
+    for fact in facts:
+        status = fact.status
+        if status != "under_construction":
+            if fact.facility in producing:
+                status = "operating"
+            elif fact.facility in building:
+                status = "under_construction"
+            elif _NEW_FACILITY.match(fact.facility):
+                status = "planned"
+        result.append(fact.model_copy(update={"status": status}))
+    return result
+
+
+_BEING_BUILT = re.compile(
+    rf"\b(?:{BUILDING}|(?:is|are) being (?:built|constructed)"
+    r"|under construction)\b",
+    re.IGNORECASE,
+)
+
+
+def being_built(index: ArticleIndex) -> set[str]:
+    """Facilities a sentence says are being built (their figures may stand elsewhere)."""
+    return {facility.text for sentence in index.sentences if _BEING_BUILT.search(sentence.text)
+            for facility in index.facilities
+            if sentence.start <= facility.start < sentence.end}  # fmt: skip
+
+
+def capacity_if_unbuilt(fact: PlantFact) -> PlantFact:
+    """The annual output of a facility not yet built is its capacity (contract)."""
+    unbuilt = fact.status in ("planned", "under_construction")
+    # Output in a stated period stays production (GUIDELINES 28): "to produce 5 Mt in 2027".
+    if unbuilt and fact.metric == "production" and fact.period == "year" and not fact.as_of:
+        return fact.model_copy(update={"metric": "capacity"})
+    return fact
