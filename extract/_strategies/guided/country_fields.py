@@ -35,6 +35,7 @@ _APPOSITION = re.compile(
 # Where things happen. "to" and "from" are no such words: a visit to France, exports to
 # China, equipment from Germany name other countries than the one the article is about.
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_TRADE_PLACE = re.compile(r"\b(?:from|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
@@ -103,6 +104,8 @@ def _mention_weight(index: ArticleIndex, span: Span, marks: set[tuple[int, int]]
         return _MARK_WEIGHT  # a nationality, or a country marking a company
     if in_place or _after_place(index, span):
         return 3.0
+    if _TRADE_PLACE.search(index.text[max(0, span.start - 12) : span.start]):
+        return _MARK_WEIGHT  # "imported from China", "exports to India": a partner's country
     return 1.5
 
 

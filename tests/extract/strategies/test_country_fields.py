@@ -54,3 +54,9 @@ def test_a_country_that_is_the_subject_of_a_verb_marks_no_company() -> None:
 def test_a_nationality_before_a_noun_phrase_still_marks_the_company() -> None:
     text = "The Chinese state-owned company Zorbax Mining will build a smelter in Peru."
     assert _nationality(text, "Zorbax Mining") == "China"
+
+
+def test_a_country_goods_come_from_is_not_the_one_the_article_is_about() -> None:
+    text = ("Zorbax Mining will build a smelter in Peru. The equipment will be imported from "
+            "China. China supplies the kilns, and China ships the parts from China.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Peru"
