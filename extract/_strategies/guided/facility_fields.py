@@ -12,10 +12,15 @@ company's home ("London-listed") places nothing.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex, nearby
 from extract._text.facilities import FACILITY_HEADS
+from extract._text.nlp import parse
 from extract._text.reading import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _BARE_HEAD = re.compile(r"\b(?:the|this|that|its|new)\s+(\w+)\b", re.IGNORECASE)
 
@@ -123,6 +128,7 @@ def location_for(
 def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     """The article's places, less datelines, companies' homes and the facility's own name."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
+    places = [p for p in places if not _ranking_scope(index, p)]
     if facility:
         # "the Bakyrchik mine": a place that names the facility is not where it is (S10).
         places = [p for p in places if not _names_facility(p.text, facility)]
@@ -169,6 +175,30 @@ def _tells_of(index: ArticleIndex, sentence: Span, facility: str) -> bool:
     heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)}
     named_before = any(f.start < sentence.start for f in mentions)
     return named_before and _head_of(facility) in heads
+
+
+def _ranking_scope(index: ArticleIndex, place: Span) -> bool:
+    """Whether a place is only the scope of a ranking, not where anything is.
+
+    "the largest smelter in Freedonia", "Freedonia's first refinery": the place bounds
+    a superlative or an ordinal (read from the parse), it does not put the facility
+    in it (GUIDELINES 25).
+    """
+    span = parse(index.text).char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "poss":
+        ranked = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "in":
+        ranked = root.head.head
+    else:
+        return False
+    return _ranks(ranked) or any(c.dep_ == "amod" and _ranks(c) for c in ranked.children)
+
+
+def _ranks(token: Token) -> bool:
+    return token.tag_ in ("JJS", "RBS") or token.ent_type_ == "ORDINAL"
 
 
 def _home_of(index: ArticleIndex, place: Span) -> bool:

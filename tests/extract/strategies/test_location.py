@@ -85,3 +85,11 @@ def test_the_article_s_only_place_is_not_the_plant_s_location_unless_the_text_sa
     text = ("The governor of Karaganda region welcomed the news on Monday. "
             "The Nova smelter will produce 50,000 tonnes of zinc a year.")  # fmt: skip
     assert _location(text, "Nova smelter", 1) is None
+
+
+def test_a_place_that_only_bounds_a_ranking_is_no_location() -> None:
+    # GUIDELINES 25: "the largest smelter in X" ranks the smelter within X; it does not
+    # say the smelter is there.
+    text = ("Zorbax Mining runs the largest copper smelter in Asia. "
+            "The copper smelter produced 300,000 tonnes last year.")  # fmt: skip
+    assert _location(text, "copper smelter", 1) is None
