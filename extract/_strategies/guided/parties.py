@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.country_fields import main_country, nationality_of
-from extract._strategies.guided.roles import any_name, figure_owner, roles_at, token_at, verbs_above
+from extract._strategies.guided.roles import (
+    RELATIVE_PRONOUNS,
+    any_name,
+    figure_owner,
+    roles_at,
+    token_at,
+    verbs_above,
+)
 from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._vocab import canonical_country, is_demonym
@@ -118,7 +125,6 @@ def state_investor(index: ArticleIndex, at: int) -> str | None:
     return f"Government of {foreign[0]}" if states and foreign else None
 
 
-_RELATIVE_WORDS = frozenset({"which", "that", "who"})
 # "The government will build", "the state plans": the state itself acts.
 _STATE_NOUNS = frozenset({"government", "state", "cabinet"})
 
@@ -133,7 +139,7 @@ def state_parties(text: str, names: tuple[Name, ...], at: int) -> tuple[list[str
     token = token_at(parse(text), at)
     for verb in verbs_above(token)[:3] if token is not None else []:
         subjects = [
-            c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_WORDS
+            c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS
         ]
         if not subjects:
             continue

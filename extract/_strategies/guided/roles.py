@@ -157,7 +157,8 @@ def _owners(doc: Doc, token: Token, names: tuple[Name, ...]) -> list[Name]:
 
 # Pronouns that stand in for a name the clause above gives.
 _STANDING_IN = frozenset({"it", "its", "they", "their"})
-_RELATIVE = frozenset({"which", "that", "who"})
+#: Relative pronouns: as a subject they stand for the noun their clause hangs on.
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 
 
 def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
@@ -184,7 +185,7 @@ def figure_owner(text: str, names: tuple[Name, ...], at: int) -> Name | None:
                     if owner.lower_ in _STANDING_IN:
                         break  # "X said its output rose": whose, the verb above says
                     return any_name(names, owner) or _company_word(owner)
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     child = verb.head  # "X, which produced 1 Mt": X's figure
                 elif child.lower_ in _STANDING_IN:
                     break  # "X said it produced": whose, the verb above says

@@ -152,10 +152,10 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
     for figure in (f for f in figures if f.candidate.kind == "money"):
         # The verb that frames money often stands outside its clause ("will finance the
         # project, which is estimated at $275 million"): read the sentence, the clause twice.
-        c = figure.candidate
+        quantity, sentence = figure.candidate.quantity, figure.candidate.sentence
         rules = _added(
-            score(MONEY_ROLE, clause(unnamed, c.quantity, c.sentence.start, c.sentence.end)),
-            score(MONEY_ROLE, unnamed[c.sentence.start : c.sentence.end]),
+            score(MONEY_ROLE, clause(unnamed, quantity, sentence.start, sentence.end)),
+            score(MONEY_ROLE, unnamed[sentence.start : sentence.end]),
         )
         if _RELATIVE.match(figure.clause) and _INVESTS.search(figure.candidate.sentence.text):
             # "X will finance the project, which is estimated at $275 million": the relative
