@@ -110,10 +110,14 @@ def host_country(index: ArticleIndex, sentence_no: int) -> str | None:
                  if n.kind == "country"] + compass_countries(index)  # fmt: skip
     for name in sorted(countries, key=lambda span: span.start):
         if sentence.start <= name.start < sentence.end:
-            before = index.text[max(sentence.start, name.start - 4) : name.start]
-            if before.endswith("in ") and not index.text[name.end :].startswith(("’s", "'s")):
+            before = index.text[max(sentence.start, name.start - 8) : name.start]
+            in_country = _IN_COUNTRY.search(before)  # "in Chile", "in the Philippines"
+            if in_country and not index.text[name.end :].startswith(("’s", "'s")):
                 return name.text
     return main_country(index)
+
+
+_IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def state_investor(index: ArticleIndex, at: int) -> str | None:

@@ -75,3 +75,9 @@ def test_the_host_is_a_country_a_compass_word_qualifies() -> None:
             "$50 million in a gold mine in southern Chile.")  # fmt: skip
     index = ArticleIndex.build(text, 2025)
     assert host_country(index, 1) == "Chile"
+
+
+def test_the_host_is_a_country_named_with_its_article() -> None:
+    text = ("Chile has many mines. Chile and Peru mine copper in Chile. Redwood Copper will "
+            "invest $50 million in a copper smelter in the Philippines.")  # fmt: skip
+    assert host_country(ArticleIndex.build(text, 2025), 2) == "Philippines"
