@@ -38,7 +38,26 @@ def consistent_status(facts: list[PlantFact], building: set[str]) -> list[PlantF
             elif _NEW_FACILITY.match(fact.facility):
                 status = "planned"
         result.append(fact.model_copy(update={"status": status}))
-    return _stocks_take_the_plant_s(result)
+    return _one_status_per_plant(_stocks_take_the_plant_s(result))
+
+
+_PRIORITY = ("operating", "under_construction", "planned")
+
+
+def _one_status_per_plant(facts: list[PlantFact]) -> list[PlantFact]:
+    """All figures of one facility share its status: the one most of them read.
+
+    A plant's status is one fact about the plant (GUIDELINES 30); a tie goes to the
+    state that needs the most said of it (operating, then under construction).
+    """
+    votes: dict[str, Counter[str]] = {}
+    for fact in facts:
+        if fact.status:
+            votes.setdefault(fact.facility, Counter())[fact.status] += 1
+    chosen = {name: max(_PRIORITY, key=lambda s: (count[s], -_PRIORITY.index(s)))
+              for name, count in votes.items()}  # fmt: skip
+    return [fact.model_copy(update={"status": chosen[fact.facility]})
+            if fact.facility in chosen else fact for fact in facts]  # fmt: skip
 
 
 _STOCKS = ("reserves", "cost")

@@ -60,3 +60,15 @@ def test_reserves_and_cost_take_the_status_the_plant_s_output_gives_it() -> None
 
 def test_reserves_of_a_plant_with_no_other_figure_keep_their_status() -> None:
     assert consistent_status([_fact("reserves", "operating")], set())[0].status == "operating"
+
+
+def test_all_figures_of_a_plant_share_the_status_most_of_them_read() -> None:
+    # GUIDELINES 30: the status is the facility's, one per plant.
+    facts = [_fact("capacity", "planned"), _fact("throughput", "operating"),
+             _fact("capacity", "planned")]  # fmt: skip
+    assert [f.status for f in consistent_status(facts, set())] == ["planned"] * 3
+
+
+def test_a_tie_between_a_plant_s_figures_goes_to_operating() -> None:
+    facts = [_fact("capacity", "planned"), _fact("throughput", "operating")]
+    assert {f.status for f in consistent_status(facts, set())} == {"operating"}
