@@ -36,7 +36,8 @@ MONEY_ROLE: Cues = {
 }  # fmt: skip
 
 MASS_METRIC: Cues = {
-    "reserves": _cues(r"\breserve", r"\bresources?\b", r"\bcontains?\b", r"\bproven\b",
+    "reserves": _cues(r"\breserve", r"\bresources?\b", r"\bcontain(?:s|ing)?\b",
+                      r"\bhold(?:s|ing)?\b", r"\bproven\b",
                       r"\bprobable\b", r"\bin the ground\b", r"\bmineral base\b"),
     "throughput": _cues(r"\bprocess(?:es|ed|ing)?\b", r"\bmin(?:ed|es|ing)\b(?! company)",
                         r"\bextract(?:s|ed|ing)?\b", r"\bthroughput\b", r"\bof ore\b",

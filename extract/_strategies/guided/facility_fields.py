@@ -126,9 +126,9 @@ def location_for(
 
 
 def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
-    """The article's places, less datelines, companies' homes and the facility's own name."""
+    """The article's places, less datelines, homes, ranking scopes, actors and own names."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
-    places = [p for p in places if not _ranking_scope(index, p)]
+    places = [p for p in places if not _ranking_scope(index, p) and not _acts(index, p)]
     if facility:
         # "the Bakyrchik mine": a place that names the facility is not where it is (S10).
         places = [p for p in places if not _names_facility(p.text, facility)]
@@ -175,6 +175,17 @@ def _tells_of(index: ArticleIndex, sentence: Span, facility: str) -> bool:
     heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)}
     named_before = any(f.start < sentence.start for f in mentions)
     return named_before and _head_of(facility) in heads
+
+
+def _acts(index: ArticleIndex, place: Span) -> bool:
+    """Whether a place is the subject of a verb: an actor, not where a facility is.
+
+    "Zenda will supply Kuma with ore", "Zenda said": a name the reader took for a place
+    but that acts is a company's or an authority's; the text puts a facility in a place
+    with a preposition (GUIDELINES 25).
+    """
+    span = parse(index.text).char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
 
 
 def _ranking_scope(index: ArticleIndex, place: Span) -> bool:

@@ -1,5 +1,7 @@
 """The metric cues of a tonnage (what the number reader's own hints add) and the stage cues."""
 
+import pytest
+
 from extract._strategies.guided.cues import DEAL_STAGE, mass_rules, score, without_names
 from extract._text.numbers import Quantity, find_quantities
 from extract._text.spans import Span
@@ -57,3 +59,16 @@ def test_a_raised_capacity_or_reserve_keeps_its_own_metric() -> None:
     assert _best("The smelter's capacity will be raised to 2 million tonnes a year.") == "capacity"
     assert _best("The plant will produce up to 900,000 tonnes of zinc a year.") == "capacity"
     assert _best("Its copper reserves grew to 300,000 tonnes after drilling.") == "reserves"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kuma mine is estimated to hold 2.1 million tonnes of copper.",
+        "The deposit, containing 48 million tons of zinc, is the largest.",
+    ],
+)
+def test_a_deposit_said_to_hold_or_contain_a_tonnage_gives_reserves(text: str) -> None:
+    # GUIDELINES 28: what a deposit holds is its reserves, whatever form the verb takes.
+    scores = mass_rules(text, _mass(text), facility_in_sentence=True)
+    assert all(scores["reserves"] > v for k, v in scores.items() if k != "reserves")

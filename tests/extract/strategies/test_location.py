@@ -93,3 +93,11 @@ def test_a_place_that_only_bounds_a_ranking_is_no_location() -> None:
     text = ("Zorbax Mining runs the largest copper smelter in Asia. "
             "The copper smelter produced 300,000 tonnes last year.")  # fmt: skip
     assert _location(text, "copper smelter", 1) is None
+
+
+def test_a_place_that_acts_as_a_verb_s_subject_is_no_location() -> None:
+    # GUIDELINES 25: a name taken for a place that supplies or says acts; it places nothing.
+    text = "Under the deal, Springfield will supply the Kuma copper smelter with 800,000 tonnes."
+    assert _location(text, "Kuma copper smelter", 0) is None
+    placed = "Springfield will supply ore. The Kuma copper smelter in Zenda will make 800,000 t."
+    assert _location(placed, "Kuma copper smelter", 1) == "Zenda"

@@ -2,8 +2,10 @@
 
 import pytest
 
+from extract._schema import PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.cues import PLANT_STATUS, score
+from extract._strategies.guided.plant_status import consistent_status
 from extract._strategies.guided.states import building_now, facility_states
 from extract._text.nlp import parse
 
@@ -42,3 +44,31 @@ def test_a_plant_whose_construction_has_begun_is_under_construction() -> None:
             "and the smelter will have a capacity of 50,000 tonnes a year.")  # fmt: skip
     index = ArticleIndex.build(text, 2025)
     assert facility_states(index).get("Kuma zinc smelter") == "under_construction"
+
+
+def _fact(metric: str, status: str) -> PlantFact:
+    return PlantFact(facility="Kuma zinc mine", metric=metric, value=2.0, unit="t",
+                     status=status, evidence="The Kuma zinc mine will hold 2 tonnes.")  # fmt: skip
+
+
+def test_reserves_and_cost_take_the_status_the_plant_s_output_gives_it() -> None:
+    # GUIDELINES 30: reserves and cost take the facility's status, not their sentence's.
+    facts = [_fact("capacity", "planned"), _fact("reserves", "operating"),
+             _fact("cost", "operating")]  # fmt: skip
+    assert [f.status for f in consistent_status(facts, set())] == ["planned"] * 3
+
+
+def test_reserves_of_a_plant_with_no_other_figure_keep_their_status() -> None:
+    assert consistent_status([_fact("reserves", "operating")], set())[0].status == "operating"
+
+
+def test_all_figures_of_a_plant_share_the_status_most_of_them_read() -> None:
+    # GUIDELINES 30: the status is the facility's, one per plant.
+    facts = [_fact("capacity", "planned"), _fact("throughput", "operating"),
+             _fact("capacity", "planned")]  # fmt: skip
+    assert [f.status for f in consistent_status(facts, set())] == ["planned"] * 3
+
+
+def test_a_tie_between_a_plant_s_figures_goes_to_operating() -> None:
+    facts = [_fact("capacity", "planned"), _fact("throughput", "operating")]
+    assert {f.status for f in consistent_status(facts, set())} == {"operating"}
