@@ -79,7 +79,7 @@ def main_country(index: ArticleIndex) -> str | None:
     marks = _marking_spans(index)
     headline_end = index.sentences[0].end if index.sentences else 0
     counts: dict[str, float] = {}
-    for span in [*index.countries, *compass_countries(index)]:
+    for span in index.countries:
         weight = _mention_weight(index, span, marks)
         weight += 1.0 if span.start < headline_end else 0.0
         counts[span.text] = counts.get(span.text, 0.0) + weight
@@ -94,24 +94,6 @@ def main_country(index: ArticleIndex) -> str | None:
 
 
 _MARK_WEIGHT = 0.25
-_COMPASS = re.compile(
-    r"^(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+",
-    re.IGNORECASE,
-)
-
-
-def compass_countries(index: ArticleIndex) -> list[Span]:
-    """Countries that a compass word made a place: "in northern Freedonia" is in Freedonia.
-
-    The names layer reads "northern Freedonia" as one place; the country it lies in is
-    still the country named. Each span covers the place, its text is the country.
-    """
-    found: list[Span] = []
-    for name in index.names:
-        compass = _COMPASS.match(name.text) if name.kind == "place" else None
-        if compass and (country := country_of(name.text[compass.end() :])):
-            found.append(Span(name.start, name.end, country))
-    return found
 
 
 def _mention_weight(index: ArticleIndex, span: Span, marks: set[tuple[int, int]]) -> float:

@@ -30,7 +30,7 @@ DEAL_VERBS = frozenset({
     "build", "construct", "establish", "set", "develop", "launch", "open", "start", "begin",
     "commission", "expand", "increase", "upgrade", "modernize", "modernise", "acquire", "buy",
     "purchase", "take", "invest", "finance", "fund", "implement", "create", "complete",
-    "sign", "conclude", "reconstruct", "explore", "restart", "resume", "enter",
+    "sign", "conclude", "reconstruct", "explore", "restart", "resume",
 })  # fmt: skip
 # Verbs that pass the action on to their complement: "plans to build", "intends to invest".
 _INTENT_VERBS = frozenset({"plan", "intend", "aim", "want", "seek", "hope", "expect", "decide",
@@ -151,12 +151,7 @@ def amount_project(index: ArticleIndex, at: int) -> str | None:
 
 
 def _project_of(verb: Token) -> TokenSpan | None:
-    """The object of a deal verb when it names a project ("a copper plant in X").
-
-    An agreement signed or entered into names its project after "on" or "for"
-    ("signed an agreement on the construction of a plant", "entered into an agreement
-    for the acquisition of the X mine"), where the parse hangs it on the agreement.
-    """
+    """The object of a deal verb when it names a project ("a copper plant in X")."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and _names_project(child):
             return _built(child)
@@ -164,43 +159,12 @@ def _project_of(verb: Token) -> TokenSpan | None:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 if _names_project(pobj):
                     return _built(pobj)
-        if (agreement := _agreement(child)) is not None and (found := _agreed_on(agreement)):
-            return found
     return None
-
-
-# Nouns of an agreement, whose project follows "on" or "for".
-_AGREEMENT_NOUNS = frozenset({"agreement", "contract", "memorandum", "deal", "accord"})
-
-
-def _agreement(child: Token) -> Token | None:
-    """The agreement a verb signs ("signed an agreement") or enters ("entered into a deal")."""
-    if child.dep_ == "prep" and child.lower_ == "into":
-        child = next((c for c in child.children if c.dep_ == "pobj"), child)
-    elif child.dep_ != "dobj":
-        return None
-    return child if child.lemma_.lower() in _AGREEMENT_NOUNS else None
-
-
-def _agreed_on(agreement: Token) -> TokenSpan | None:
-    for prep in (c for c in agreement.children if c.dep_ == "prep" and c.lower_ in ("on", "for")):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            if _names_project(pobj) or _bought(pobj):
-                return _built(pobj)
-    return None
-
-
-def _bought(noun: Token) -> bool:
-    """Whether the noun buys something: "the acquisition of X" is a deal (GUIDELINES 42)."""
-    return noun.lemma_.lower() in ("acquisition", "purchase") and any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
-    )
 
 
 # "the construction of a copper wire rod plant": the project is what is built.
 _ACTS = frozenset({"construction", "development", "building", "expansion", "modernization",
-                   "modernisation", "reconstruction", "creation", "establishment",
-                   "acquisition", "purchase"})  # fmt: skip
+                   "modernisation", "reconstruction", "creation", "establishment"})  # fmt: skip
 
 
 def _built(noun: Token) -> TokenSpan:

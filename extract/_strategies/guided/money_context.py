@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from extract._text.names import names
 from extract._text.nlp import parse
 from extract._text.numbers import Quantity
 
@@ -67,8 +66,6 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "aggregate of many investments (many parties)"
     if (valued := _worth_of(tokens)) is not None:
         return f"the value of a thing, not of a project ({valued})"
-    if _counted_projects(tokens) and not _owner_in_sentence(text, tokens[0]):
-        return "aggregate of many projects (counted, no company or site named)"
     before, after = text[max(0, quantity.start - 120) : quantity.start], text[quantity.end :]
     if earlier_money and _INCLUDING.search(_SENTENCE_END.split(before)[-1]):
         return "part of an amount given before it"
@@ -168,44 +165,3 @@ def _worth_of(tokens: list[Token]) -> str | None:
     if valued.pos_ == "VERB" or valued.lemma_.lower() in _PROJECT_WORDS:
         return None
     return valued.lower_
-
-
-def _counted_projects(tokens: list[Token]) -> bool:
-    """Whether the amount is what a count of projects is worth: "126 projects worth $1bn".
-
-    A sum over many projects is a statistic of a sector or a country (GUIDELINES 5, 10),
-    unless a company is named whose projects they are (read by the caller).
-    """
-    inside = {t.i for t in tokens}
-    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
-    worth = root.head if root.head.lower_ == "worth" else root.head.head
-    if worth.lower_ != "worth":
-        return False
-    # "projects worth $1bn": the parse hangs "worth" on the noun or makes the noun its subject
-    valued = [worth.head, *(c for c in worth.children if c.dep_ == "nsubj")]
-    return any(_counted(noun) for noun in valued)
-
-
-def _counted(noun: Token) -> bool:
-    count = any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in noun.children)
-    return noun.tag_ == "NNS" and noun.lemma_.lower() in _GENERIC_PROJECTS and count
-
-
-# Projects counted but not said what they are; "two copper plants" is a concrete build
-# (GUIDELINES 4), "126 projects" a sector's statistic.
-_GENERIC_PROJECTS = frozenset({"project", "enterprise", "facility", "investment", "venture",
-                               "programme", "program", "initiative"})  # fmt: skip
-
-
-def _owner_in_sentence(text: str, token: Token) -> bool:
-    """Whether the sentence names a company, a place below a country or a site.
-
-    Projects of a named company or at a named site are one programme (GUIDELINES 6);
-    projects of a country or a sector are its statistic (GUIDELINES 5).
-    """
-    sentence = token.sent
-    if any(t.dep_ == "pobj" and t.head.lower_ in ("at", "in") and t.tag_ == "NN"
-           and t.lemma_.lower() in _PROJECT_WORDS for t in sentence):  # fmt: skip
-        return True  # "at the mining combine": one site's projects
-    return any(n.kind in ("company", "place") and sentence.start_char <= n.start
-               < sentence.end_char for n in names(text))  # fmt: skip

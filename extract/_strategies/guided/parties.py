@@ -17,11 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.country_fields import (
-    compass_countries,
-    main_country,
-    nationality_of,
-)
+from extract._strategies.guided.country_fields import main_country, nationality_of
 from extract._strategies.guided.roles import (
     RELATIVE_PRONOUNS,
     any_name,
@@ -32,7 +28,6 @@ from extract._strategies.guided.roles import (
 )
 from extract._text.names import Name
 from extract._text.nlp import parse
-from extract._text.reading import Span
 from extract._vocab import canonical_country, is_demonym
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
@@ -106,18 +101,12 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
 def host_country(index: ArticleIndex, sentence_no: int) -> str | None:
     """A country the deal's sentence puts the project in ("in Mongolia"), else the article's."""
     sentence = index.sentences[sentence_no]
-    countries = [Span(n.start, n.end, canonical_country(n.text)) for n in index.names
-                 if n.kind == "country"] + compass_countries(index)  # fmt: skip
-    for name in sorted(countries, key=lambda span: span.start):
-        if sentence.start <= name.start < sentence.end:
-            before = index.text[max(sentence.start, name.start - 8) : name.start]
-            in_country = _IN_COUNTRY.search(before)  # "in Chile", "in the Philippines"
-            if in_country and not index.text[name.end :].startswith(("’s", "'s")):
-                return name.text
+    for name in index.names:
+        if name.kind == "country" and sentence.start <= name.start < sentence.end:
+            before = index.text[max(sentence.start, name.start - 4) : name.start]
+            if before.endswith("in ") and not index.text[name.end :].startswith(("’s", "'s")):
+                return canonical_country(name.text)
     return main_country(index)
-
-
-_IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def state_investor(index: ArticleIndex, at: int) -> str | None:

@@ -60,10 +60,3 @@ def test_a_country_goods_come_from_is_not_the_one_the_article_is_about() -> None
     text = ("Zorbax Mining will build a smelter in Peru. The equipment will be imported from "
             "China. China supplies the kilns, and China ships the parts from China.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Peru"
-
-
-def test_a_country_with_a_compass_word_is_still_where_things_happen() -> None:
-    text = ("Halden Mining signs deal with Turkish contractor\n\n"
-            "Halden Mining, a Turkish-backed firm, will build a gold mine in northwestern "
-            "Kyrgyzstan. The Turkish firm Redwood will build it.")  # fmt: skip
-    assert main_country(ArticleIndex.build(text, 2025)) == "Kyrgyzstan"

@@ -140,26 +140,3 @@ def test_a_headline_telling_gives_way_to_the_body_s() -> None:
     body = DealMention("Redwood Copper Holdings", 32, sentence, 1, "copper smelter", None)
     assert _one_per_investor_and_project([headline, body]) == [body]
     assert _one_per_investor_and_project([headline]) == [headline]
-
-
-@pytest.mark.parametrize(
-    ("text", "project"),
-    [
-        ("Halden Mining has signed a subsoil use agreement for pilot production at the Kuma "
-         "deposit.", "pilot production"),
-        ("Halden Mining signed an agreement on the construction of a copper plant in Kuma.",
-         "copper plant in Kuma"),
-        ("Halden Mining has entered into a binding agreement with Redwood Copper for the "
-         "acquisition of Tarn Minerals LLP.", "Tarn Minerals LLP"),
-    ],
-)  # fmt: skip
-def test_an_agreement_names_its_project_after_on_or_for(text: str, project: str) -> None:
-    index = ArticleIndex.build(text, 2025)
-    assert [(m.investor, m.project) for m in deal_mentions(index, set())] == [
-        ("Halden Mining", project)
-    ]
-
-
-def test_an_agreement_on_no_project_is_no_deal() -> None:
-    text = "Halden Mining signed an agreement on cooperation with Redwood Copper."
-    assert deal_mentions(ArticleIndex.build(text, 2025), set()) == []

@@ -105,21 +105,3 @@ def test_the_worth_of_a_thing_that_is_no_project_is_context(text: str, amount: s
 )
 def test_the_worth_of_a_project_or_a_deal_is_an_investment(text: str, amount: str) -> None:
     assert _reasons(text)[amount] is None
-
-
-@pytest.mark.parametrize(
-    ("text", "aggregate"),
-    [
-        ("This year, 126 new manufacturing projects worth more than $1 billion were launched.",
-         True),
-        ("About 150 investment projects worth $2 billion are planned in Chile this year.", True),
-        ("Halden Mining plans to implement 19 projects worth $3.8bn at its Kuma plant.", False),
-        ("The state will carry out 11 projects worth $550 million in the Kuma region.", False),
-        ("Two copper plants worth $1 billion will be built.", False),
-    ],
-)  # fmt: skip
-def test_counted_projects_of_no_company_or_site_are_an_aggregate(
-    text: str, aggregate: bool
-) -> None:
-    money = next(c for c in find_candidates(text) if c.quantity.unit == "USD")
-    assert (money.dropped or "").startswith("aggregate of many projects") == aggregate

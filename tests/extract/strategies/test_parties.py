@@ -68,16 +68,3 @@ def test_a_demonym_that_opens_the_investors_name_states_its_country() -> None:
     text = ("Mongolian Copper Works will invest $80 million in a new concentrator near the "
             "capital. Mongolian Copper Works expects output to double.")  # fmt: skip
     assert investor_country(ArticleIndex.build(text, 2025), "Mongolian Copper Works") == "Mongolia"
-
-
-def test_the_host_is_a_country_a_compass_word_qualifies() -> None:
-    text = ("Redwood Copper is a Turkish miner with Turkish owners. Redwood Copper will invest "
-            "$50 million in a gold mine in southern Chile.")  # fmt: skip
-    index = ArticleIndex.build(text, 2025)
-    assert host_country(index, 1) == "Chile"
-
-
-def test_the_host_is_a_country_named_with_its_article() -> None:
-    text = ("Chile has many mines. Chile and Peru mine copper in Chile. Redwood Copper will "
-            "invest $50 million in a copper smelter in the Philippines.")  # fmt: skip
-    assert host_country(ArticleIndex.build(text, 2025), 2) == "Philippines"
