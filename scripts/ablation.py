@@ -72,7 +72,7 @@ Modes:
   company question only (`GuidedOptions(model_questions=("span_company",))`); rules
   decide the other five questions.
 - **combined**: the default: rules plus the calibrated scores of the model with the
-  bundled `gemma3-270m-decisions-v3` adapter on every question (the adapter was
+  bundled `gemma3-270m-decisions-v4` adapter on every question (the adapter was
   trained on `corpus/tune`, `gold/` and `devset/`, so only test is out of sample).
 
 """

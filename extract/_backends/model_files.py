@@ -17,7 +17,9 @@ DEFAULT_MODEL = "gemma-3-270m-q4_k_m.gguf"
 # answers the guided strategy's questions better than the base model on the test split.
 # v2 (retrained on 123 articles and today's questions) replaced gemma3-270m-decisions,
 # which stays in adapters/ to be measured against.
-DEFAULT_ADAPTER = "gemma3-270m-decisions-v3"
+# v4 (tune-196, gold, devset; 1,530 examples) replaced v3 in session 11: test-82 0.560 against
+# 0.550, no field group more than 0.05 worse (docs/adapter.md).
+DEFAULT_ADAPTER = "gemma3-270m-decisions-v4"
 # ``--adapter none``: the base model with no adapter.
 NO_ADAPTER = "none"
 

@@ -33,7 +33,7 @@ _OPTIONS = [
                       "the schema (with --adapter adapters/gemma3-270m-records)."),
     click.option("--adapter", envvar="ASSAY_ADAPTER", show_envvar=True,
                  help="A LoRA adapter for the local model, applied in process: a GGUF file "
-                      "or its directory. Default: the bundled gemma3-270m-decisions-v3 adapter "
+                      "or its directory. Default: the bundled gemma3-270m-decisions-v4 adapter "
                       "(guided strategy, bundled model); 'none' for the base model."),
     click.option("--timeout", type=float, default=120.0, envvar="ASSAY_TIMEOUT", show_default=True,
                  show_envvar=True, help="Seconds before a request to the endpoint times out."),

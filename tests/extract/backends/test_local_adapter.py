@@ -95,7 +95,7 @@ def test_the_default_adapter_names_itself_in_the_model_and_the_cache_key(
     loads: list[tuple[Any, ...]],
 ) -> None:
     default = local.LocalBackend(BackendSettings())
-    assert default.model == "base.gguf+lora:gemma3-270m-decisions-v3"
+    assert default.model == "base.gguf+lora:gemma3-270m-decisions-v4"
     assert loads[-1][-1] == str(adapter_for(None, None))
     base = local.LocalBackend(BackendSettings(adapter="none"))
     assert default.identity()["adapter_sha256"] != base.identity().get("adapter_sha256")

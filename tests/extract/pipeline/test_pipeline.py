@@ -23,7 +23,7 @@ def test_guided_extraction_of_a_seed_article(doc_id: str) -> None:
     ArticleExtraction.model_validate_json(result.model_dump_json())  # contract-valid
     assert result.meta is not None and result.meta.model_calls > 0
     # The default is the bundled model with the bundled task-tuned adapter applied.
-    assert result.meta.model == "gemma-3-270m-q4_k_m.gguf+lora:gemma3-270m-decisions-v3"
+    assert result.meta.model == "gemma-3-270m-q4_k_m.gguf+lora:gemma3-270m-decisions-v4"
     kept = [g for g in result.meta.grounding if g.grounded]
     assert len(kept) == len(result.deals) + len(result.plant_facts)
     for record in [*result.deals, *result.plant_facts]:
