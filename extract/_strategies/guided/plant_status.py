@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from extract._schema import PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
@@ -38,7 +39,7 @@ def consistent_status(facts: list[PlantFact], building: set[str]) -> list[PlantF
             elif _NEW_FACILITY.match(fact.facility):
                 status = "planned"
         result.append(fact.model_copy(update={"status": status}))
-    return _one_status_per_plant(_stocks_take_the_plant_s(result))
+    return _one_status_per_plant(_stocks_take_plant_status(result))
 
 
 _PRIORITY = ("operating", "under_construction", "planned")
@@ -50,10 +51,7 @@ def _one_status_per_plant(facts: list[PlantFact]) -> list[PlantFact]:
     A plant's status is one fact about the plant (GUIDELINES 30); a tie goes to the
     state that needs the most said of it (operating, then under construction).
     """
-    votes: dict[str, Counter[str]] = {}
-    for fact in facts:
-        if fact.status:
-            votes.setdefault(fact.facility, Counter())[fact.status] += 1
+    votes = _status_votes(facts, lambda fact: True)
     chosen = {name: max(_PRIORITY, key=lambda s: (count[s], -_PRIORITY.index(s)))
               for name, count in votes.items()}  # fmt: skip
     return [fact.model_copy(update={"status": chosen[fact.facility]})
@@ -63,16 +61,24 @@ def _one_status_per_plant(facts: list[PlantFact]) -> list[PlantFact]:
 _STOCKS = ("reserves", "cost")
 
 
-def _stocks_take_the_plant_s(facts: list[PlantFact]) -> list[PlantFact]:
+def _status_votes(
+    facts: list[PlantFact], voting: Callable[[PlantFact], bool]
+) -> dict[str, Counter[str]]:
+    """How many of each facility's voting figures read each status."""
+    votes: dict[str, Counter[str]] = {}
+    for fact in facts:
+        if fact.status and voting(fact):
+            votes.setdefault(fact.facility, Counter())[fact.status] += 1
+    return votes
+
+
+def _stocks_take_plant_status(facts: list[PlantFact]) -> list[PlantFact]:
     """Reserves and cost take the status the facility's other figures give it (GUIDELINES 30).
 
     "The mine will produce 2 Mt a year; its reserves are 40 Mt": the reserves sentence
     says nothing of the mine's state, its output figure does.
     """
-    flows: dict[str, Counter[str]] = {}
-    for fact in facts:
-        if fact.metric not in _STOCKS and fact.status:
-            flows.setdefault(fact.facility, Counter())[fact.status] += 1
+    flows = _status_votes(facts, lambda fact: fact.metric not in _STOCKS)
     return [fact.model_copy(update={"status": flows[fact.facility].most_common(1)[0][0]})
             if fact.metric in _STOCKS and fact.facility in flows else fact
             for fact in facts]  # fmt: skip
