@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 DEFAULT = "guided+base"
 MAX_GROUP_DROP = 0.05
-ORDER = ("rules", "guided+base", "guided+decisions", "records+records")
+ORDER = ("rules", "default", "guided+base", "guided+decisions", "records+records")
+FIXED_CANDIDATES = ("guided+decisions", "records+records")
 SET_ORDER = ("test", "gold", "devset", "tune")
 
 
@@ -27,8 +28,24 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join([_row(header), "|" + "---|" * len(header), *map(_row, rows)])
 
 
+def _configs(results: Mapping[str, Result], dataset: str) -> list[str]:
+    """The configurations with a result on ``dataset``: ORDER's first, then the others."""
+    present = {key.split("/", 1)[0] for key in results if key.endswith(f"/{dataset}")}
+    return [c for c in ORDER if c in present] + sorted(present - set(ORDER))
+
+
 def _present(results: Mapping[str, Result], dataset: str) -> list[Result]:
-    return [results[f"{c}/{dataset}"] for c in ORDER if f"{c}/{dataset}" in results]
+    """The results on ``dataset`` of the set as it is now.
+
+    A result made when the set had another number of articles (an older corpus) is
+    stale: the newest result gives the set's size, and only results of that size are
+    shown, so an adapter's card never lists another set's scores as its own.
+    """
+    rows = [results[f"{c}/{dataset}"] for c in _configs(results, dataset)]
+    if not rows:
+        return []
+    size = max(rows, key=lambda r: r.when).articles
+    return [r for r in rows if r.articles == size]
 
 
 def overall_table(results: Mapping[str, Result]) -> str:
@@ -80,15 +97,23 @@ def verdict(results: Mapping[str, Result], candidate: str) -> tuple[bool, str]:
     return ok, why
 
 
+def _current(results: Mapping[str, Result]) -> dict[str, Result]:
+    """The results that are not stale (see :func:`_present`), by their keys."""
+    datasets = {key.split("/", 1)[1] for key in results}
+    return {f"{r.config}/{d}": r for d in datasets for r in _present(results, d)}
+
+
 def render_all(results: Mapping[str, Result]) -> str:
-    """Every table, then the default verdict of each tuned path."""
+    """Every table, then the default verdict of each tuned path (stale results left out)."""
+    results = _current(results)
     parts = ["### Overall\n", overall_table(results)]
     for dataset in SET_ORDER:
         table = field_table(results, dataset)
         if table:
             parts += [f"\n### Per-field F1, {dataset}\n", table]
     parts.append("\n### Default\n")
-    for candidate in ("guided+decisions", "records+records"):
+    tuned = [c for c in _configs(results, "test") if c not in ("rules", "default", DEFAULT)]
+    for candidate in dict.fromkeys([*tuned, *FIXED_CANDIDATES]):
         ok, why = verdict(results, candidate)
         parts.append(f"- {why}: {'becomes the default' if ok else 'stays off by default'}.")
     return "\n".join(parts) + "\n"

@@ -59,6 +59,22 @@ def test_tables_list_the_configurations_present_in_order() -> None:
     assert "`records+records`: no test-split result" in render_all(results)
 
 
+def test_a_named_adapter_is_listed_and_judged_and_stale_set_sizes_are_left_out() -> None:
+    stale = Result(
+        "guided+decisions", "test", 31, {"f1": 0.9}, {}, {}, 1.0, 1.0, 1.0, when="2026-11-30"
+    )
+    v9 = Result("guided+tarvo-v9", "test", 87, {"f1": 0.7}, {}, {"value": 0.85}, 1.0, 1.0, 1.0,
+                when="2026-12-01")  # fmt: skip
+    base = Result("guided+base", "test", 87, {"f1": 0.6}, {}, {"value": 0.80}, 1.0, 1.0, 1.0,
+                  when="2026-12-01")  # fmt: skip
+    results = {"guided+decisions/test": stale, "guided+tarvo-v9/test": v9, "guided+base/test": base}
+    overall = overall_table(results)
+    assert "`guided+tarvo-v9` | 87 | 0.700" in overall and "`guided+decisions`" not in overall
+    rendered = render_all(results)
+    assert "`guided+tarvo-v9` on test: overall F1 0.700 vs 0.600" in rendered
+    assert "`guided+decisions`: no test-split result" in rendered  # the stale one is not judged
+
+
 def test_results_are_saved_and_replaced_per_configuration_and_set(tmp_path: Path) -> None:
     path = tmp_path / "results.json"
     save_result(BASE, path)
