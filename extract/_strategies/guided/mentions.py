@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import parent_of
-from extract._strategies.guided.roles import referent, token_at
+from extract._strategies.guided.roles import RELATIVE_PRONOUNS, referent, token_at
 from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._text.reading import Span
@@ -200,6 +200,8 @@ def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
         for agent in (c for c in children if c.dep_ == "agent"):
             return _parties_under(index, agent)  # "is being built by X", wherever it stands
         for child in children:
+            if child.dep_ == "nsubj" and _relative(child):
+                return _parties_at(index, current.head)  # "X, which is developing the Y mine"
             if child.dep_ == "nsubj":
                 return _parties_under(index, child) or referent(child, index.names)
             if child.dep_ == "nsubjpass" and _names_project(child) and not _named(child):
@@ -217,6 +219,16 @@ def _named(noun: Token) -> bool:
 def _named_before(index: ArticleIndex, at: int) -> list[Name]:
     before = [n for n in index.names if n.end <= at and n.kind == "company"]
     return before[-1:]
+
+
+def _relative(subject: Token) -> bool:
+    return subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl"
+
+
+def _parties_at(index: ArticleIndex, token: Token) -> list[Name]:
+    """The party whose name holds ``token`` (the noun a relative clause hangs on)."""
+    return [n for n in index.names
+            if n.start <= token.idx < n.end and n.kind in _PARTIES][:1]  # fmt: skip
 
 
 def _parties_under(index: ArticleIndex, token: Token) -> list[Name]:

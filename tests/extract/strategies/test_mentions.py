@@ -32,6 +32,9 @@ def _mentions(text: str) -> list[tuple[str, str]]:
         ("Kazakhmys Corporation runs the smelter. To continue the modernization of the plant, a "
          "project for the transition to new technology is being implemented.",
          "Kazakhmys Corporation"),
+        # A relative clause's subject is the noun it hangs on.
+        ("The province is home to Canada's Norden Metals, which is developing the Kalta project.",
+         "Norden Metals"),
     ],
 )  # fmt: skip
 # Talks about a project ("held talks with a delegation of the company X on a project to
