@@ -155,11 +155,24 @@ def _project_of(verb: Token) -> TokenSpan | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and _names_project(child):
             return _built(child)
+        if child.dep_ == "dobj" and child.lemma_.lower() in _PACTS:
+            for pobj in _objects_of(child, ("on", "for")):
+                if _names_project(pobj):
+                    return _built(pobj)
         if child.dep_ == "prep" and child.lower_ in ("on", "for", "in", "of"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 if _names_project(pobj):
                     return _built(pobj)
     return None
+
+
+# What one signs: "signed an agreement for the development of X" is a deal on X.
+_PACTS = frozenset({"agreement", "contract", "memorandum", "deal", "protocol"})
+
+
+def _objects_of(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for pobj in prep.children if pobj.dep_ == "pobj"]  # fmt: skip
 
 
 # "the construction of a copper wire rod plant": the project is what is built.

@@ -44,6 +44,13 @@ def test_an_amountless_deal_names_its_investor(text: str, investor: str) -> None
     assert [name for name, _ in _mentions(text)] == [investor]
 
 
+def test_an_agreement_for_a_project_is_a_deal_on_that_project() -> None:
+    text = "Borel Construction signed an agreement for the development of two copper deposits."
+    index = ArticleIndex.build(text, 2025)
+    found = [(m.investor, m.project) for m in deal_mentions(index, set())]
+    assert found == [("Borel Construction", "two copper deposits")]
+
+
 def test_a_sentence_without_a_project_cue_is_not_a_deal() -> None:
     assert _mentions("Altai Polymetal reported higher zinc output and paid a dividend.") == []
 
