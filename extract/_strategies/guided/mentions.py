@@ -118,7 +118,7 @@ def _agreement_partners(
 def _mentions_in(
     index: ArticleIndex, span: TokenSpan, sentence: Span, number: int
 ) -> list[DealMention]:
-    found: list[DealMention] = []
+    found: list[DealMention] = _sales_in(index, span, sentence, number)
     for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in DEAL_VERBS):
         project = _project_of(verb)
         if project is None:
@@ -129,6 +129,33 @@ def _mentions_in(
             found.append(DealMention(investor, actor.start, sentence, number,
                                      _phrase(project), None))  # fmt: skip
     return found
+
+
+def _sales_in(
+    index: ArticleIndex, span: TokenSpan, sentence: Span, number: int
+) -> list[DealMention]:
+    """A sale names its buyer after "to": "X sold 49% of its shares in the venture to Y".
+
+    The buyer puts in the capital (the investor); what is sold is the project.
+    """
+    found: list[DealMention] = []
+    for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() == "sell"):
+        sold = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if not any(_a_holding(t) for t in (sold.subtree if sold else verb.subtree)):
+            continue  # "sells its copper to China": trade, not an investment
+        project = _phrase(verb.doc[sold.left_edge.i : sold.right_edge.i + 1]) if sold else None
+        for buyer in (b for pobj in _objects_of(verb, ("to",)) for b in _parties_at(index, pobj)):
+            found.append(DealMention(index.full_name(buyer), buyer.start, sentence, number,
+                                     project, None))  # fmt: skip
+    return found
+
+
+# What a sale of a holding sells: a stake, shares, an interest, an asset.
+_HOLDINGS = frozenset({"stake", "share", "interest", "%", "percent", "asset", "holding"})
+
+
+def _a_holding(token: Token) -> bool:
+    return token.lemma_.lower() in _HOLDINGS or _names_project(token)
 
 
 def amount_project(index: ArticleIndex, at: int) -> str | None:

@@ -51,6 +51,21 @@ def test_an_agreement_for_a_project_is_a_deal_on_that_project() -> None:
     assert found == [("Borel Construction", "two copper deposits")]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Norden Group sold 40% of its shares in the venture to Tarvo Holding.",
+         [("Tarvo Holding", "40% of its shares")]),
+        ("Norden Group sold its copper concentrate to Tarvo Holding.", []),  # trade
+    ],
+)  # fmt: skip
+def test_a_sale_of_a_holding_makes_the_buyer_the_investor(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    index = ArticleIndex.build(text, 2025)
+    assert [(m.investor, m.project) for m in deal_mentions(index, set())] == found
+
+
 def test_a_sentence_without_a_project_cue_is_not_a_deal() -> None:
     assert _mentions("Altai Polymetal reported higher zinc output and paid a dividend.") == []
 
