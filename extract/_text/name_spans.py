@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extract._text.quantity_lexicon import CURRENCY_CODES
+from extract._vocab import is_country_word
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Doc, Token
@@ -103,13 +104,20 @@ def _token_ranges(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
-    """Ranges split at quotation marks and spaced dashes: 'LLP "Aktobetermokoks" Assem ...'."""
+    """Ranges split at quotation marks, spaced dashes and a country's possessive.
+
+    'LLP "Aktobetermokoks" Assem ...', "Kazakhstan's Kazzinc JSC".
+    """
     pieces: list[tuple[int, int, str]] = []
     for start, end, label in ranges:
         cut = start
         for i in range(start, end):
             if doc[i].text in _QUOTES or doc[i].text.strip("'’") == "" or _spaced_dash(doc, i):
                 pieces.append((cut, i, label))
+                cut = i + 1
+            elif doc[i].tag_ == "POS" and is_country_word(doc[cut:i].text):
+                # "Kazakhstan's Kazzinc JSC": a country's possessive marks the company.
+                pieces += [(cut, i, "GPE")]
                 cut = i + 1
         pieces.append((cut, end, label))
     return [(s, e, label) for s, e, label in pieces if e > s]

@@ -20,6 +20,7 @@ def _names(text: str) -> dict[str, str]:
         ("Jetisu Tungsten, a subsidiary of a Chinese group, runs the mine.", "Jetisu Tungsten"),
         ("Russia’s Uralmed signed a memorandum with the akimat.", "Uralmed"),
         ("Tobol Mining and Processing Combine runs it.", "Tobol Mining and Processing Combine"),
+        ("Kazakhstan’s Borzinc JSC will build a zinc plant.", "Borzinc JSC"),
     ],
 )  # fmt: skip
 def test_a_name_is_read_by_what_introduces_it(text: str, name: str) -> None:
