@@ -64,6 +64,8 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return reason
     if _many_parties(tokens):
         return "aggregate of many investments (many parties)"
+    if _a_whole_sector(tokens):
+        return "aggregate of many investments (a whole sector)"
     if (valued := _worth_of(tokens)) is not None:
         return f"the value of a thing, not of a project ({valued})"
     before, after = text[max(0, quantity.start - 120) : quantity.start], text[quantity.end :]
@@ -133,6 +135,22 @@ def _many_parties(tokens: list[Token]) -> bool:
     if subject is None or subject.lemma_.lower() not in _PARTY_NOUNS or subject.tag_ != "NNS":
         return False
     return not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in subject.children)
+
+
+# What a sector-wide total is the money of: "investment in the gold mining sector is $6bn".
+_SECTOR_NOUNS = frozenset({"sector", "industry", "industries", "economy"})
+
+
+def _a_whole_sector(tokens: list[Token]) -> bool:
+    """Whether the subject of the verb the amount hangs from names a sector or an industry.
+
+    "Total investment in the country's gold mining sector is around $6 billion",
+    "Investments to develop the coal industry will make up $3.4 million": many
+    investors' money at once, no one deal.
+    """
+    verb = next((t for t in tokens[-1].ancestors if t.pos_ in ("VERB", "AUX")), None)
+    subject = _subject_noun(verb) if verb is not None else None
+    return subject is not None and any(t.lemma_.lower() in _SECTOR_NOUNS for t in subject.subtree)
 
 
 # What an investment is worth as much as: a project, a facility, a deal or a programme.

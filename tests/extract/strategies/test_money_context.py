@@ -79,6 +79,18 @@ def test_a_named_pair_or_a_plants_money_is_no_aggregate_of_many_parties(text: st
     assert reasons[amount] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Total investment in the copper mining sector is around $4 billion.", "$4 billion"),
+        ("Investments to develop the cement industry to 2030 will make up $2.1 million.",
+         "$2.1 million"),
+    ],
+)  # fmt: skip
+def test_the_money_of_a_whole_sector_is_an_aggregate(text: str, amount: str) -> None:
+    assert _reasons(text)[amount] == "aggregate of many investments (a whole sector)"
+
+
 def test_money_of_parties_in_a_bare_plural_is_an_aggregate() -> None:
     reasons = _reasons("Foreign investors put $2 billion into the sector last year.")
     assert reasons["$2 billion"] == "aggregate of many investments (many parties)"
