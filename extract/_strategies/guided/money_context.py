@@ -75,9 +75,25 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "part of a larger amount that follows"
     if _CHANGE_TO.search(_SENTENCE_END.split(before)[-1]):
         return "a statistic: the level a change reached"
+    if _superseded(_SENTENCE_END.split(before)[-1], after, earlier_money):
+        return "the level a change started from"
     if _STATE_BUDGET.search(text[quantity.end : quantity.end + 80]):
         return "a payment to a state budget"
     return None
+
+
+# "will increase planned capital expenditure to $3.5 billion from $2.5 billion": the
+# earlier amount is superseded by the one the change reached.
+_CHANGED = re.compile(r"\b(?:increas|rais|lift|boost|cut|reduc|expand|revis)\w*\b", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:previous|earlier|original|initial)\s+)?$", re.I)
+_TO_AMOUNT = re.compile(r"^\s+to\s+\S*\d")
+
+
+def _superseded(before: str, after: str, earlier_money: bool) -> bool:
+    """Whether the amount is where a change of another amount started ("from $2.5bn")."""
+    if not (_FROM.search(before) and _CHANGED.search(before)):
+        return False
+    return earlier_money or bool(_TO_AMOUNT.match(after[:40]))
 
 
 def _tokens(text: str, quantity: Quantity) -> list[Token]:

@@ -53,6 +53,17 @@ def test_a_part_listed_after_including_is_no_amount_of_its_own_even_after_a_deci
     assert reasons["$300 million"] == "part of an amount given before it"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The approval will raise planned capital spending to $3.5 billion from $2.5 billion.",
+        "The company increased the budget of the plant from $2.5 billion to $3.5 billion.",
+    ],
+)
+def test_the_amount_a_change_started_from_is_superseded(text: str) -> None:
+    assert _reasons(text)["$2.5 billion"] == "the level a change started from"
+
+
 def test_up_to_an_amount_is_a_cap_not_the_level_of_a_change() -> None:
     reasons = _reasons("Borealis agreed to buy a stake in the mine for up to $390 million.")
     assert reasons["$390 million"] is None
