@@ -44,6 +44,10 @@ _CHANGE_TO = re.compile(
     r"\b(?:[^.;]|\.\d){0,60}\bto\s*$",  # "surged 36.3 per cent to": a decimal point goes on
     re.IGNORECASE,
 )
+# "against the 39.4 per cent rise to 110.2 billion yuan": a change named by a noun.
+_PERCENT_CHANGE_TO = re.compile(
+    r"\d\s*(?:%|per\s*cent|percent)\s+(?:rise|increase|growth|jump|gain|drop|fall|decline)"
+    r"\s+to\s*$", re.IGNORECASE)  # fmt: skip
 _SENTENCE_END = re.compile(r"[.;!?]\s")
 _STATE_BUDGET = re.compile(r"\b(?:state|local|national|federal|republican)\s+budget\b", re.I)
 
@@ -73,7 +77,7 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "part of an amount given before it"
     if _PART_OF.match(after[:60]):
         return "part of a larger amount that follows"
-    if _CHANGE_TO.search(_SENTENCE_END.split(before)[-1]):
+    if _CHANGE_TO.search(_SENTENCE_END.split(before)[-1]) or _PERCENT_CHANGE_TO.search(before):
         return "a statistic: the level a change reached"
     if _superseded(_SENTENCE_END.split(before)[-1], after, earlier_money):
         return "the level a change started from"

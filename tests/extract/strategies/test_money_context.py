@@ -29,6 +29,11 @@ def test_the_level_a_change_reached_is_a_statistic_even_after_a_decimal() -> Non
     assert reasons["8.37 billion yuan"] == "a statistic: the level a change reached"
 
 
+def test_the_level_a_change_named_by_a_noun_reached_is_a_statistic() -> None:
+    reasons = _reasons("That compares with a 12.5 per cent rise to 90.1 billion yuan in 2020.")
+    assert reasons["90.1 billion yuan"] == "a statistic: the level a change reached"
+
+
 def test_money_a_company_invests_is_no_statistic() -> None:
     reasons = _reasons("The company will invest $300 million in the new smelter.")
     assert reasons["$300 million"] is None
