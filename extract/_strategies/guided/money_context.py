@@ -170,7 +170,10 @@ def _a_whole_sector(tokens: list[Token]) -> bool:
     """
     verb = next((t for t in tokens[-1].ancestors if t.pos_ in ("VERB", "AUX")), None)
     subject = _subject_noun(verb) if verb is not None else None
-    return subject is not None and any(t.lemma_.lower() in _SECTOR_NOUNS for t in subject.subtree)
+    # A common noun only: "Dangote Industries" names a company, not a sector.
+    return subject is not None and any(
+        t.lemma_.lower() in _SECTOR_NOUNS and t.pos_ == "NOUN" for t in subject.subtree
+    )
 
 
 # What an investment is worth as much as: a project, a facility, a deal or a programme.

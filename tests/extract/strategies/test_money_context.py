@@ -107,6 +107,11 @@ def test_the_money_of_a_whole_sector_is_an_aggregate(text: str, amount: str) -> 
     assert _reasons(text)[amount] == "aggregate of many investments (a whole sector)"
 
 
+def test_a_company_named_industries_is_no_sector() -> None:
+    text = "Emre Tarvo, founder of Tarvo Industries, announced a $400 million investment in a mill."
+    assert _reasons(text)["$400 million"] is None
+
+
 def test_money_of_parties_in_a_bare_plural_is_an_aggregate() -> None:
     reasons = _reasons("Foreign investors put $2 billion into the sector last year.")
     assert reasons["$2 billion"] == "aggregate of many investments (many parties)"
