@@ -142,11 +142,16 @@ def name_mentions(doc: Doc) -> list[tuple[TokenSpan, str]]:
         text = doc[start:end].text
         if text.lower() in _UNIT_WORDS or not any(ch.isupper() for ch in text):
             continue  # a unit, or a lower-case word spaCy took for a name ("ferrosilicon")
-        if text.upper() in CURRENCY_CODES:
-            continue  # "Investment jumped ...", "26bn RUR": a capitalised word, a currency
+        if text.upper() in CURRENCY_CODES or _amount(doc[start:end]):
+            continue  # "Investment jumped ...", "26bn RUR", "UZS 554bn": a currency, an amount
         seen.add((start, end))
         mentions.append((doc[start:end], label))
     return mentions
+
+
+def _amount(span: TokenSpan) -> bool:
+    """Whether a span is a sum written with a currency code ("UZS 554bn")."""
+    return span[0].text.upper() in CURRENCY_CODES and any(c.isdigit() for c in span.text)
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:

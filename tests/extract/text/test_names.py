@@ -50,6 +50,11 @@ def test_words_that_are_not_companies_stay_out(text: str) -> None:
                    for word in ("Currently", "Kazakhstan", "President", "Ekibastuz"))  # fmt: skip
 
 
+def test_a_sum_with_a_currency_code_is_no_name() -> None:
+    text = "The mill will cost UZS 554bn, Tarvo Cement said."
+    assert set(_names(text).values()) == {"Tarvo Cement"}
+
+
 def test_two_companies_joined_by_and_stay_two() -> None:
     text = "Hanul Steel Corporation and Saryarka Steel signed an agreement."
     assert set(_names(text).values()) == {"Hanul Steel Corporation", "Saryarka Steel"}
