@@ -136,7 +136,8 @@ def _sales_in(
 ) -> list[DealMention]:
     """A sale names its buyer after "to": "X sold 49% of its shares in the venture to Y".
 
-    The buyer puts in the capital (the investor); what is sold is the project.
+    The buyer puts in the capital (the investor), the seller is the counterparty; what
+    is sold is the project.
     """
     found: list[DealMention] = []
     for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() == "sell"):
@@ -144,9 +145,11 @@ def _sales_in(
         if not any(_a_holding(t) for t in (sold.subtree if sold else verb.subtree)):
             continue  # "sells its copper to China": trade, not an investment
         project = _phrase(verb.doc[sold.left_edge.i : sold.right_edge.i + 1]) if sold else None
+        sellers = _actors(index, verb)  # who sells is the deal's counterparty
+        seller = index.full_name(sellers[0]) if sellers else None
         for buyer in (b for pobj in _objects_of(verb, ("to",)) for b in _parties_at(index, pobj)):
             found.append(DealMention(index.full_name(buyer), buyer.start, sentence, number,
-                                     project, None))  # fmt: skip
+                                     project, seller))  # fmt: skip
     return found
 
 

@@ -66,6 +66,12 @@ def test_a_sale_of_a_holding_makes_the_buyer_the_investor(
     assert [(m.investor, m.project) for m in deal_mentions(index, set())] == found
 
 
+def test_the_seller_of_a_holding_is_the_counterparty() -> None:
+    text = "Norden Group sold 40% of its shares in the venture to Tarvo Holding."
+    index = ArticleIndex.build(text, 2025)
+    assert [m.partner for m in deal_mentions(index, set())] == ["Norden Group"]
+
+
 def test_a_sentence_without_a_project_cue_is_not_a_deal() -> None:
     assert _mentions("Altai Polymetal reported higher zinc output and paid a dividend.") == []
 
