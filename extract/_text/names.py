@@ -59,7 +59,27 @@ def names(text: str) -> tuple[Name, ...]:
             continue  # a headline capitalises every word: a name there must recur
         kind = country_kind(span, label) or kinds[span.text]
         found.append(_widened(doc, Name(span.start_char, span.end_char, span.text, kind)))
-    return _with_alias_kinds(text, found)
+    return _with_alias_kinds(text, _with_prefix_kinds(found))
+
+
+# Kinds a short form of a company's name is mistaken for ("Tsingshan" as a place).
+_MISTAKEN = ("place", "person", "other")
+
+
+def _with_prefix_kinds(found: list[Name]) -> list[Name]:
+    """A mention whose words open a company's longer name in the article is that company.
+
+    Articles shorten a name to its first words after the full mention ("Tsingshan Holding
+    Group ... Tsingshan said"); alone, the short form's few mentions may vote for a place
+    or a person.
+    """
+    full = {n.text for n in found if n.kind == "company"}
+    return [
+        Name(n.start, n.end, n.text, "company")
+        if n.kind in _MISTAKEN and any(f.startswith(n.text + " ") for f in full)
+        else n
+        for n in found
+    ]
 
 
 def _with_alias_kinds(text: str, found: list[Name]) -> tuple[Name, ...]:

@@ -49,6 +49,12 @@ def test_words_that_are_not_companies_stay_out(text: str) -> None:
                    for word in ("Currently", "Kazakhstan", "President", "Ekibastuz"))  # fmt: skip
 
 
+def test_a_short_mention_opening_a_company_name_is_that_company() -> None:
+    text = ("Tavrida Holding Group signed an agreement with the ministry. "
+            "Work at the site will begin in May, according to Tavrida.")  # fmt: skip
+    assert _names(text)["Tavrida"] == "Tavrida Holding Group"
+
+
 def test_two_companies_joined_by_and_stay_two() -> None:
     text = "Hanul Steel Corporation and Saryarka Steel signed an agreement."
     assert set(_names(text).values()) == {"Hanul Steel Corporation", "Saryarka Steel"}
