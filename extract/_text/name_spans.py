@@ -103,16 +103,30 @@ def _token_ranges(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
-    """Ranges split at quotation marks and spaced dashes: 'LLP "Aktobetermokoks" Assem ...'."""
+    """Ranges split at quotation marks, spaced dashes and commas: 'LLP "Aktobetermokoks" ...'."""
     pieces: list[tuple[int, int, str]] = []
     for start, end, label in ranges:
         cut = start
         for i in range(start, end):
-            if doc[i].text in _QUOTES or doc[i].text.strip("'’") == "" or _spaced_dash(doc, i):
+            if (
+                doc[i].text in _QUOTES
+                or doc[i].text.strip("'’") == ""
+                or _spaced_dash(doc, i)
+                or _listing_comma(doc, i)
+            ):
                 pieces.append((cut, i, label))
                 cut = i + 1
         pieces.append((cut, end, label))
     return [(s, e, label) for s, e, label in pieces if e > s]
+
+
+def _listing_comma(doc: Doc, i: int) -> bool:
+    """A comma before a name parts two names ("PT Nobel Mining, Dafeng Port Group").
+
+    A comma before a legal form stays inside the name ("Xinjiang Investment Co., Ltd.").
+    """
+    after = doc[i + 1].lower_.strip(".") if i + 1 < len(doc) else ""
+    return doc[i].text == "," and after not in _LEGAL_FORMS
 
 
 def _spaced_dash(doc: Doc, i: int) -> bool:
