@@ -84,6 +84,8 @@ _APPOSITION_COMPANY = re.compile(
     rf"|{_INTRODUCER}|arm|joint venture)\b",
     re.IGNORECASE,
 )
+# 'LLP "Tau-Korday"', "JSC Kazzinc": a legal form written before a name makes it a company's.
+_LEGAL_FORM_BEFORE = re.compile(r"\b(?:LLP|LLC|JSC|PJSC|OJSC|CJSC|TOO|PT|JV)\s+[\"“«]?$")
 # "an agreement with X", "a joint venture between X": X is a party to a deal.
 _PARTY_OF = re.compile(
     r"\b(?:agreements?|contracts?|memorand\w+|deals?|partnership|venture|talks) (?:with|between)"
@@ -186,6 +188,7 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     votes += 3 * bool(_INTRODUCED.search(before))
     votes += 2 * bool(_PARTY_OF.search(before))
     votes += 2 * bool(_COMMODITY_NAME.search(span.text))
+    votes += 3 * bool(_LEGAL_FORM_BEFORE.search(before))
     return votes
 
 

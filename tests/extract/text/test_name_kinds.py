@@ -48,6 +48,11 @@ def test_a_one_word_company_the_text_backs_stays_a_company() -> None:
     assert _kinds(text)["Kazzinc"] == "company"
 
 
+def test_a_legal_form_written_before_a_name_makes_it_a_company() -> None:
+    text = 'Construction of the new plant of LLP "Varnok-Tash" will start in May.'
+    assert _kinds(text)["Varnok-Tash"] == "company"
+
+
 @pytest.mark.parametrize(
     ("text", "source"),
     [
