@@ -86,6 +86,11 @@ _APPOSITION_COMPANY = re.compile(
 )
 # 'LLP "Tau-Korday"', "JSC Kazzinc": a legal form written before a name makes it a company's.
 _LEGAL_FORM_BEFORE = re.compile(r"\b(?:LLP|LLC|JSC|PJSC|OJSC|CJSC|TOO|PT|JV)\s+[\"“«]?$")
+# "China's X": a country's possessive marks a company, unless a site's noun follows the name.
+_SITE_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+){0,2}(?:deposits?|plots?|fields?|mines?|sites?|basin|belt|river|lake)\b"
+)
+_POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[’']s\s+$")
 # "an agreement with X", "a joint venture between X": X is a party to a deal.
 _PARTY_OF = re.compile(
     r"\b(?:agreements?|contracts?|memorand\w+|deals?|partnership|venture|talks) (?:with|between)"
@@ -189,7 +194,15 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     votes += 2 * bool(_PARTY_OF.search(before))
     votes += 2 * bool(_COMMODITY_NAME.search(span.text))
     votes += 3 * bool(_LEGAL_FORM_BEFORE.search(before))
+    # "Kazakhstan's South Tortkuduk uranium plot": a name before a site's noun is the site's.
+    votes += 2 * (_country_owned(before) and not _SITE_AFTER.match(after))
     return votes
+
+
+def _country_owned(before: str) -> bool:
+    """Whether a country's possessive comes right before: "China's X" marks a company."""
+    owner = _POSSESSIVE_BEFORE.search(before)
+    return owner is not None and country_of(owner.group(1)) is not None
 
 
 def _reporter(span: TokenSpan) -> bool:
