@@ -186,7 +186,10 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
 def _company_votes(span: TokenSpan, label: str, weight: float, before: str, after: str) -> float:
     """The votes of one mention for a company, in the order they were always summed."""
     votes = 0.0
-    votes += 3 * bool(CORPORATE.search(span.text)) + 2 * weight * (label == "ORG")
+    # "Investment jumped", "the Energy and Natural Resources Ministry": a corporate word
+    # alone is a capitalised common noun, no company's name.
+    named = CORPORATE.search(span.text) and not CORPORATE.fullmatch(span.text)
+    votes += 3 * bool(named) + 2 * weight * (label == "ORG")
     votes += 2 * bool(re.search(r"-(?:based|listed|owned)\s+$", before))
     votes += bool(_OWNS.match(after)) + _business_subject(span) * (not _source(span))
     votes += 3 * bool(_APPOSITION_COMPANY.match(after))

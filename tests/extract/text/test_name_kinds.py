@@ -53,6 +53,11 @@ def test_a_legal_form_written_before_a_name_makes_it_a_company() -> None:
     assert _kinds(text)["Varnok-Tash"] == "company"
 
 
+def test_a_corporate_word_alone_is_no_company() -> None:
+    text = "Spending reached $3 billion, according to the Energy and Mines Ministry."
+    assert _kinds(text)["Energy"] != "company"
+
+
 def test_a_name_after_a_country_possessive_is_a_company_but_not_a_site() -> None:
     text = ("The shortlisted bidders include China’s VKM, Orlen Copper and a consortium of banks. "
             "Kazakhstan's Tarbay uranium plot is large.")  # fmt: skip
