@@ -60,7 +60,9 @@ _WEB_ADDRESS = re.compile(r"\w\.(?:com|net|org|info|news|[a-z]{2})$", re.IGNOREC
 _REPORTING = frozenset({"report", "cite", "learn", "inform", "write", "quote", "announce"})
 _COMPILING = _REPORTING | {"compile", "publish", "calculate", "survey", "poll"}
 # A dateline opens an article or paragraph with a place in capitals and a dash: "ASTANA –".
-_DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?(?:\s*[,.(–—-])")
+# "PASAR, which is owned by ...": an acronym opening a clause is no dateline (lower case after
+# the comma).
+_DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?(?:\s*[.(–—-]|\s*,\s*[A-Z0-9])")
 # Words that say a name is a place's: "Abai region", "Karaganda Oblast".
 PLACE_WORDS = r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Dd]istrict|[Cc]ounty|[Aa]rea|[Zz]one)"
 _PLACE_WORD = re.compile(rf"\b(?:{PLACE_WORDS}|[Cc]ity|[Vv]illage|[Tt]own|[Tt]erritory)\b")

@@ -53,6 +53,14 @@ def test_a_legal_form_written_before_a_name_makes_it_a_company() -> None:
     assert _kinds(text)["Varnok-Tash"] == "company"
 
 
+def test_an_acronym_opening_a_paragraph_clause_is_no_dateline() -> None:
+    text = (
+        "Velmar Copper Refining Corp (VELCO) plans to expand.\n\n"
+        "VELCO, which is 60-percent owned by Tessara, resumed operations last month."
+    )
+    assert _kinds(text)["VELCO"] != "place"
+
+
 def test_a_corporate_word_alone_is_no_company() -> None:
     text = "Spending reached $3 billion, according to the Energy and Mines Ministry."
     assert _kinds(text)["Energy"] != "company"
