@@ -60,7 +60,7 @@ _WEB_ADDRESS = re.compile(r"\w\.(?:com|net|org|info|news|[a-z]{2})$", re.IGNOREC
 _REPORTING = frozenset({"report", "cite", "learn", "inform", "write", "quote", "announce"})
 _COMPILING = _REPORTING | {"compile", "publish", "calculate", "survey", "poll"}
 # A dateline opens an article or paragraph with a place in capitals and a dash: "ASTANA –".
-# "PASAR, which is owned by ...": an acronym opening a clause is no dateline (lower case after
+# "VELCO, which is owned by ...": an acronym opening a clause is no dateline (lower case after
 # the comma).
 _DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?(?:\s*[.(–—-]|\s*,\s*[A-Z0-9])")
 # Words that say a name is a place's: "Abai region", "Karaganda Oblast".
@@ -79,14 +79,14 @@ _INTRODUCER = (
     r"partner|shareholder|owner|buyer|seller"
 )
 # ... also when the name is quoted: 'Singapore company "Azura International"'.
-_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER})\s+[\"“«]?$", re.IGNORECASE)
+_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER}),?\s+[\"“«]?$", re.IGNORECASE)
 # "X, a subsidiary of ...", "X, the Chinese company": the text says X is a company.
 _APPOSITION_COMPANY = re.compile(
     r"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|company|firm|group|producer|miner"
     rf"|{_INTRODUCER}|arm|joint venture)\b",
     re.IGNORECASE,
 )
-# 'LLP "Tau-Korday"', "JSC Kazzinc": a legal form written before a name makes it a company's.
+# 'LLP "Varnok-Tash"', "JSC Korvel": a legal form written before a name makes it a company's.
 _LEGAL_FORM_BEFORE = re.compile(r"\b(?:LLP|LLC|JSC|PJSC|OJSC|CJSC|TOO|PT|JV)\s+[\"“«]?$")
 # "China's X": a country's possessive marks a company, unless a site's noun follows the name.
 _SITE_AFTER = re.compile(
@@ -193,7 +193,9 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     named = CORPORATE.search(span.text) and not CORPORATE.fullmatch(span.text)
     votes += 3 * bool(named) + 2 * weight * (label == "ORG")
     votes += 2 * bool(re.search(r"-(?:based|listed|owned)\s+$", before))
-    votes += bool(_OWNS.match(after)) + _business_subject(span) * (not _source(span))
+    # A dateline ("ASTANA, May 3 -") heads no clause: the parse's subject reading of it is noise.
+    acts = not (_source(span) or _dateline(span.doc, span))
+    votes += bool(_OWNS.match(after)) + _business_subject(span) * acts
     votes += 3 * bool(_APPOSITION_COMPANY.match(after))
     votes += 3 * bool(_INTRODUCED.search(before))
     votes += 2 * bool(_PARTY_OF.search(before))

@@ -43,6 +43,8 @@ CALENDAR = frozenset({
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
                           "WORK_OF_ART", "EVENT"})  # fmt: skip
 _QUOTES = frozenset('"“”«»„')
+# A bracket parts a name from the short form or place written after it: "Varnokcement (Karsk)".
+_BRACKETS = frozenset("()[]")
 
 
 def headline_end(doc: Doc) -> int:
@@ -109,7 +111,7 @@ def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, i
         cut = start
         for i in range(start, end):
             if (
-                doc[i].text in _QUOTES
+                doc[i].text in _QUOTES | _BRACKETS
                 or doc[i].text.strip("'’") == ""
                 or _spaced_dash(doc, i)
                 or _listing_comma(doc, i)
@@ -121,7 +123,7 @@ def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, i
 
 
 def _listing_comma(doc: Doc, i: int) -> bool:
-    """A comma before a name parts two names ("PT Nobel Mining, Dafeng Port Group").
+    """A comma before a name parts two names ("PT Sarana Mining, Hengda Port Group").
 
     A comma before a legal form stays inside the name ("Xinjiang Investment Co., Ltd.").
     """

@@ -62,15 +62,15 @@ def names(text: str) -> tuple[Name, ...]:
     return _with_alias_kinds(text, _with_prefix_kinds(found))
 
 
-# Kinds a short form of a company's name is mistaken for ("Tsingshan" as a place).
+# Kinds a short form of a company's name is mistaken for ("Tavrida" as a place).
 _MISTAKEN = ("place", "person", "other")
 
 
 def _with_prefix_kinds(found: list[Name]) -> list[Name]:
     """A mention whose words open a company's longer name in the article is that company.
 
-    Articles shorten a name to its first words after the full mention ("Tsingshan Holding
-    Group ... Tsingshan said"); alone, the short form's few mentions may vote for a place
+    Articles shorten a name to its first words after the full mention ("Tavrida Holding
+    Group ... according to Tavrida"); alone, the short form's few mentions may vote for a place
     or a person.
     """
     full = {n.text for n in found if n.kind == "company"}

@@ -1,8 +1,12 @@
 """What a name denotes: the evidence that makes it a company, and what does not."""
 
 import pytest
+from spacy.tokens import Doc
 
+from extract._text.name_kinds import kinds_by_vote
+from extract._text.name_spans import name_mentions
 from extract._text.names import names
+from extract._text.nlp import pipeline
 
 
 def _kinds(text: str) -> dict[str, str]:
@@ -59,6 +63,32 @@ def test_an_acronym_opening_a_paragraph_clause_is_no_dateline() -> None:
         "VELCO, which is 60-percent owned by Tessara, resumed operations last month."
     )
     assert _kinds(text)["VELCO"] != "place"
+
+
+def test_a_dateline_the_parse_takes_for_a_subject_stays_a_place() -> None:
+    # "KARSK, May 3 — Two firms intend to build a plant.", parsed with KARSK as the subject.
+    words = ["KARSK", ",", "May", "3", "—", "Two", "firms", "intend", "to", "build", "a",
+             "plant", "."]  # fmt: skip
+    deps = ["nsubj", "punct", "npadvmod", "nummod", "punct", "nummod", "nsubj", "ROOT", "aux",
+            "xcomp", "det", "dobj", "punct"]  # fmt: skip
+    pos = ["PROPN", "PUNCT", "PROPN", "NUM", "PUNCT", "NUM", "NOUN", "VERB", "PART", "VERB",
+           "DET", "NOUN", "PUNCT"]  # fmt: skip
+    doc = Doc(
+        pipeline().vocab,
+        words=words,
+        heads=[7, 0, 0, 2, 0, 6, 7, 7, 9, 7, 11, 9, 7],
+        deps=deps,
+        pos=pos,
+        lemmas=[w.lower() for w in words],
+        ents=["B-ORG"] + ["O"] * 12,
+    )
+    assert kinds_by_vote(doc, name_mentions(doc))["KARSK"] == "place"
+
+
+def test_a_company_introduced_before_a_comma_is_a_company() -> None:
+    text = ("The mine is run by a joint venture between the state holding company, "
+            "Varnok-Kazyna, and a Russian firm.")  # fmt: skip
+    assert _kinds(text)["Varnok-Kazyna"] == "company"
 
 
 def test_a_corporate_word_alone_is_no_company() -> None:

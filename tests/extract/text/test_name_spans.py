@@ -27,3 +27,10 @@ def test_a_comma_before_a_legal_form_stays_in_the_name() -> None:
     mentions = _mentions_of_one_entity(text, "Xinjiang", "Ltd.")
     full = "Xinjiang Bai Yi Da Construction Investment Co., Ltd"
     assert any(m.startswith(full) for m in mentions)
+
+
+def test_a_bracket_parts_a_name_from_what_it_encloses() -> None:
+    text = "The largest producer, Varnokcement (Karsk cement plant), makes 500,000 tonnes."
+    mentions = _mentions_of_one_entity(text, "Varnokcement", "Karsk")
+    assert "Varnokcement" in mentions
+    assert not any("(" in m for m in mentions)
