@@ -44,6 +44,8 @@ CALENDAR = frozenset({
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
                           "WORK_OF_ART", "EVENT"})  # fmt: skip
 _QUOTES = frozenset('"“”«»„')
+# A bracket parts a name from the short form or place written after it: "Varnokcement (Karsk)".
+_BRACKETS = frozenset("()[]")
 
 
 def headline_end(doc: Doc) -> int:
@@ -104,7 +106,7 @@ def _token_ranges(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
-    """Ranges split at quotation marks, spaced dashes and a country's possessive.
+    """Ranges split at quotation marks, spaced dashes, commas and a country's possessive.
 
     'LLP "Aktobetermokoks" Assem ...', "Kazakhstan's Kazzinc JSC".
     """
@@ -112,7 +114,12 @@ def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, i
     for start, end, label in ranges:
         cut = start
         for i in range(start, end):
-            if doc[i].text in _QUOTES or doc[i].text.strip("'’") == "" or _spaced_dash(doc, i):
+            if (
+                doc[i].text in _QUOTES | _BRACKETS
+                or doc[i].text.strip("'’") == ""
+                or _spaced_dash(doc, i)
+                or _listing_comma(doc, i)
+            ):
                 pieces.append((cut, i, label))
                 cut = i + 1
             elif doc[i].tag_ == "POS" and is_country_word(doc[cut:i].text):
@@ -121,6 +128,15 @@ def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, i
                 cut = i + 1
         pieces.append((cut, end, label))
     return [(s, e, label) for s, e, label in pieces if e > s]
+
+
+def _listing_comma(doc: Doc, i: int) -> bool:
+    """A comma before a name parts two names ("PT Sarana Mining, Hengda Port Group").
+
+    A comma before a legal form stays inside the name ("Xinjiang Investment Co., Ltd.").
+    """
+    after = doc[i + 1].lower_.strip(".") if i + 1 < len(doc) else ""
+    return doc[i].text == "," and after not in _LEGAL_FORMS
 
 
 def _spaced_dash(doc: Doc, i: int) -> bool:

@@ -55,6 +55,23 @@ def test_a_sum_with_a_currency_code_is_no_name() -> None:
     assert set(_names(text).values()) == {"Tarvo Cement"}
 
 
+def test_a_short_mention_opening_a_company_name_is_that_company() -> None:
+    text = ("Tavrida Holding Group signed an agreement with the ministry. "
+            "Work at the site will begin in May, according to Tavrida.")  # fmt: skip
+    assert _names(text)["Tavrida"] == "Tavrida Holding Group"
+
+
+def test_a_short_mention_ending_a_company_name_is_that_company() -> None:
+    text = ("The smelter belongs to JSC AK Vardalmas. The branch of Vardalmas is one of the "
+            "largest employers in the area.")  # fmt: skip
+    assert _names(text)["Vardalmas"] == "AK Vardalmas"
+
+
+def test_a_corporate_word_ending_a_company_name_stays_no_company() -> None:
+    text = "UC Vardal Mining signed the deal. Later, Mining said it would help."
+    assert "Mining" not in _names(text)
+
+
 def test_two_companies_joined_by_and_stay_two() -> None:
     text = "Hanul Steel Corporation and Saryarka Steel signed an agreement."
     assert set(_names(text).values()) == {"Hanul Steel Corporation", "Saryarka Steel"}
