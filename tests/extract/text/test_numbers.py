@@ -93,7 +93,14 @@ TABLE: list[tuple[str, float, float | None, str, str | None]] = [
     ("30 large mining projects", 30, None, "", None),
     ("96 million tons", 96_000_000, None, "t", None),
     ("5m tonnes", 5_000_000, None, "t", None),
+    ("LE12 billion", 12_000_000_000, None, "EGP", None),
+    ("LE 3.5 million", 3_500_000, None, "EGP", None),
+    ("EGP 900 million", 900_000_000, None, "EGP", None),
 ]
+
+
+def test_a_word_ending_in_le_is_no_egyptian_pound() -> None:
+    assert [q.unit for q in find_quantities("The SALE 12 units and FILE12 went.")] == [""]
 
 
 @pytest.mark.parametrize(("phrase", "value", "value_max", "unit", "period"), TABLE)
