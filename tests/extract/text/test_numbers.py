@@ -183,6 +183,11 @@ def test_from_to_is_two_quantities() -> None:
     ]
 
 
+def test_by_to_is_a_step_and_a_level_not_a_range() -> None:
+    found = find_quantities("will lift zinc output by 40,000 tonnes to 250,000 tonnes a year")
+    assert [(q.value, q.value_max) for q in found] == [(40_000, None), (250_000, None)]
+
+
 def test_from_to_shares_the_scale() -> None:
     found = find_quantities("raises ore processing from 25 to 50 million tonnes a year")
     assert [(q.value, q.period) for q in found] == [(25_000_000, "year"), (50_000_000, "year")]
