@@ -182,7 +182,8 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
             rules["other"] += 1.5  # "KAZ Minerals produced 299,000 t": a company's total
 
         q = figure.candidate.quantity
-        if measured_noun(index.text, q.start, q.end) in _RESERVE_NOUNS:
+        of_reserves = _OF_RESERVES.match(index.text, q.end) is not None
+        if of_reserves or measured_noun(index.text, q.start, q.end) in _RESERVE_NOUNS:
             # "reserves of 260 Mt", "reserves are estimated at ...": reserves among the
             # metrics; whether it is a facility's figure at all is left to the other cues.
             best = max(score for label, score in rules.items() if label != "other")
@@ -198,6 +199,8 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
 
 # Nouns whose figure is a stock in the ground, whatever the sentence says of output.
 _RESERVE_NOUNS = frozenset({"reserve", "reserves", "resource", "resources"})
+# "205 million tonnes of ore reserves": the figure's own "of" names the stock it measures.
+_OF_RESERVES = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}(?:reserves?|resources?)\b", re.IGNORECASE)
 _FACILITY_WORD = re.compile(
     r"\b(?:plant|smelter|refinery|factory|mine|mill|deposit|field|facility|complex|works|"
     r"combine|concentrator|furnace|quarry|pit|project|operation|site)s?\b",

@@ -105,6 +105,7 @@ def test_an_amount_repeated_in_its_other_currency_is_one_usd_deal() -> None:
     [
         "The Kuma mine has reserves of around 260 million tons, mined since 1990.",
         "The reserves of the Kuma mine are estimated at 660 million tons of ore.",
+        "The Kuma mine, mined since 1990, holds 140 million tonnes of ore reserves.",
     ],
 )
 def test_a_figure_that_measures_reserves_is_reserves(sentence: str) -> None:
