@@ -127,6 +127,11 @@ def decide_figures(
 
 _RELATIVE = re.compile(r"\s*(?:which|that)\b", re.IGNORECASE)
 _INVESTS = re.compile(r"\bwill (?:finance|fund|invest)\b|\bto (?:finance|fund|invest)\b", re.I)
+_INVESTED_AFTER = re.compile(
+    r",?\s+(?:which|that)\s+(?:was|were|has been|have been|will be|is|are)\s+(?:\w+ly\s+)?"
+    r"(?:invested|financed|funded)\b",
+    re.IGNORECASE,
+)
 _SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
 _COMPANY_TALK = re.compile(r"\bthe (?:company|corporation|group|holding)\b", re.IGNORECASE)
 
@@ -166,6 +171,10 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
             # (contract: money framed as investment is a deal).
             rules = score(MONEY_ROLE, figure.candidate.sentence.text)
             rules["investment"] += 1.0
+        if _INVESTED_AFTER.match(index.text, quantity.end):
+            # "the cost exceeded $150 million, which was fully invested by X": the amount
+            # is what was invested, a deal (contract), not a cost told on its own.
+            rules["investment"] += 2.0
         role = _ask(decider, "money_role", figure, rules)
         figure.role = {"investment": "deal", "cost": "plant_fact"}.get(role, "skip")
         figure.metric = "cost" if role == "cost" else None
