@@ -63,6 +63,15 @@ _MULTI_YEAR = re.compile(
     r"|\bover the (?:past|last) (?:\w+ )?(?:years|decades)\b",
     re.IGNORECASE,
 )
+# Reserves are a stock: "reserves of 260 Mt, mined since 1990" is no total over years.
+_STOCK = re.compile(r"\b(?:reserves?|resources?)\b", re.IGNORECASE)
+
+
+def _multi_year(sentence: str) -> bool:
+    """Whether a sentence tells an output summed over several years (GUIDELINES 41)."""
+    return bool(_MULTI_YEAR.search(sentence)) and not _STOCK.search(sentence)
+
+
 # How far (in characters) around a figure its context words are looked for.
 _WINDOW = 60
 
@@ -104,7 +113,7 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         text, max(0, quantity.start - 50), quantity.start
     ):
         return "the weight of an object, not a plant's figure"
-    if quantity.kind == "mass" and _MULTI_YEAR.search(_sentence_around(text, quantity)):
+    if quantity.kind == "mass" and _multi_year(_sentence_around(text, quantity)):
         return "a total over several years (GUIDELINES 41)"
     if quantity.kind != "money":
         return _restated(text, quantity, previous)
