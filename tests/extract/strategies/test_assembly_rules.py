@@ -224,6 +224,8 @@ def test_a_facility_named_by_no_owner_takes_the_company_most_of_its_figures_stan
     # GUIDELINES 24: the operator is the facility's, one per facility.
     facts = [_plant("Velta Zinc"), _plant("Zenda Bank"), _plant("Velta Zinc")]
     assert {f.operator for f in _with_operators(facts, {}, [])} == {"Velta Zinc"}
+
+
 def test_a_cost_the_sentence_says_was_invested_is_a_deal_not_a_cost() -> None:
     # Contract: money framed as investment is a deal, and a deal's amount is not repeated
     # as a plant's cost.
