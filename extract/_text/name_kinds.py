@@ -60,7 +60,9 @@ _WEB_ADDRESS = re.compile(r"\w\.(?:com|net|org|info|news|[a-z]{2})$", re.IGNOREC
 _REPORTING = frozenset({"report", "cite", "learn", "inform", "write", "quote", "announce"})
 _COMPILING = _REPORTING | {"compile", "publish", "calculate", "survey", "poll"}
 # A dateline opens an article or paragraph with a place in capitals and a dash: "ASTANA –".
-_DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?(?:\s*[,.(–—-])")
+# "VELCO, which is owned by ...": an acronym opening a clause is no dateline (lower case after
+# the comma).
+_DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?(?:\s*[.(–—-]|\s*,\s*[A-Z0-9])")
 # Words that say a name is a place's: "Abai region", "Karaganda Oblast".
 PLACE_WORDS = r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Dd]istrict|[Cc]ounty|[Aa]rea|[Zz]one)"
 _PLACE_WORD = re.compile(rf"\b(?:{PLACE_WORDS}|[Cc]ity|[Vv]illage|[Tt]own|[Tt]erritory)\b")
@@ -77,13 +79,20 @@ _INTRODUCER = (
     r"partner|shareholder|owner|buyer|seller"
 )
 # ... also when the name is quoted: 'Singapore company "Azura International"'.
-_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER})\s+[\"“«]?$", re.IGNORECASE)
+_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER}),?\s+[\"“«]?$", re.IGNORECASE)
 # "X, a subsidiary of ...", "X, the Chinese company": the text says X is a company.
 _APPOSITION_COMPANY = re.compile(
     r"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|company|firm|group|producer|miner"
     rf"|{_INTRODUCER}|arm|joint venture)\b",
     re.IGNORECASE,
 )
+# 'LLP "Varnok-Tash"', "JSC Korvel": a legal form written before a name makes it a company's.
+_LEGAL_FORM_BEFORE = re.compile(r"\b(?:LLP|LLC|JSC|PJSC|OJSC|CJSC|TOO|PT|JV)\s+[\"“«]?$")
+# "China's X": a country's possessive marks a company, unless a site's noun follows the name.
+_SITE_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+){0,2}(?:deposits?|plots?|fields?|mines?|sites?|basin|belt|river|lake)\b"
+)
+_POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[’']s\s+$")
 # "an agreement with X", "a joint venture between X": X is a party to a deal.
 _PARTY_OF = re.compile(
     r"\b(?:agreements?|contracts?|memorand\w+|deals?|partnership|venture|talks) (?:with|between)"
@@ -179,14 +188,28 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
 def _company_votes(span: TokenSpan, label: str, weight: float, before: str, after: str) -> float:
     """The votes of one mention for a company, in the order they were always summed."""
     votes = 0.0
-    votes += 3 * bool(CORPORATE.search(span.text)) + 2 * weight * (label == "ORG")
+    # "Investment jumped", "the Energy and Natural Resources Ministry": a corporate word
+    # alone is a capitalised common noun, no company's name.
+    named = CORPORATE.search(span.text) and not CORPORATE.fullmatch(span.text)
+    votes += 3 * bool(named) + 2 * weight * (label == "ORG")
     votes += 2 * bool(re.search(r"-(?:based|listed|owned)\s+$", before))
-    votes += bool(_OWNS.match(after)) + _business_subject(span) * (not _source(span))
+    # A dateline ("ASTANA, May 3 -") heads no clause: the parse's subject reading of it is noise.
+    acts = not (_source(span) or _dateline(span.doc, span))
+    votes += bool(_OWNS.match(after)) + _business_subject(span) * acts
     votes += 3 * bool(_APPOSITION_COMPANY.match(after))
     votes += 3 * bool(_INTRODUCED.search(before))
     votes += 2 * bool(_PARTY_OF.search(before))
     votes += 2 * bool(_COMMODITY_NAME.search(span.text))
+    votes += 3 * bool(_LEGAL_FORM_BEFORE.search(before))
+    # "Kazakhstan's South Tortkuduk uranium plot": a name before a site's noun is the site's.
+    votes += 2 * (_country_owned(before) and not _SITE_AFTER.match(after))
     return votes
+
+
+def _country_owned(before: str) -> bool:
+    """Whether a country's possessive comes right before: "China's X" marks a company."""
+    owner = _POSSESSIVE_BEFORE.search(before)
+    return owner is not None and country_of(owner.group(1)) is not None
 
 
 def _reporter(span: TokenSpan) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extract._text.quantity_lexicon import CURRENCY_CODES
+from extract._vocab import is_country_word
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Doc, Token
@@ -43,6 +44,8 @@ CALENDAR = frozenset({
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
                           "WORK_OF_ART", "EVENT"})  # fmt: skip
 _QUOTES = frozenset('"“”«»„')
+# A bracket parts a name from the short form or place written after it: "Varnokcement (Karsk)".
+_BRACKETS = frozenset("()[]")
 
 
 def headline_end(doc: Doc) -> int:
@@ -103,16 +106,37 @@ def _token_ranges(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
-    """Ranges split at quotation marks and spaced dashes: 'LLP "Aktobetermokoks" Assem ...'."""
+    """Ranges split at quotation marks, spaced dashes, commas and a country's possessive.
+
+    'LLP "Aktobetermokoks" Assem ...', "Kazakhstan's Kazzinc JSC".
+    """
     pieces: list[tuple[int, int, str]] = []
     for start, end, label in ranges:
         cut = start
         for i in range(start, end):
-            if doc[i].text in _QUOTES or doc[i].text.strip("'’") == "" or _spaced_dash(doc, i):
+            if (
+                doc[i].text in _QUOTES | _BRACKETS
+                or doc[i].text.strip("'’") == ""
+                or _spaced_dash(doc, i)
+                or _listing_comma(doc, i)
+            ):
                 pieces.append((cut, i, label))
+                cut = i + 1
+            elif doc[i].tag_ == "POS" and is_country_word(doc[cut:i].text):
+                # "Kazakhstan's Kazzinc JSC": a country's possessive marks the company.
+                pieces += [(cut, i, "GPE")]
                 cut = i + 1
         pieces.append((cut, end, label))
     return [(s, e, label) for s, e, label in pieces if e > s]
+
+
+def _listing_comma(doc: Doc, i: int) -> bool:
+    """A comma before a name parts two names ("PT Sarana Mining, Hengda Port Group").
+
+    A comma before a legal form stays inside the name ("Xinjiang Investment Co., Ltd.").
+    """
+    after = doc[i + 1].lower_.strip(".") if i + 1 < len(doc) else ""
+    return doc[i].text == "," and after not in _LEGAL_FORMS
 
 
 def _spaced_dash(doc: Doc, i: int) -> bool:
@@ -134,11 +158,16 @@ def name_mentions(doc: Doc) -> list[tuple[TokenSpan, str]]:
         text = doc[start:end].text
         if text.lower() in _UNIT_WORDS or not any(ch.isupper() for ch in text):
             continue  # a unit, or a lower-case word spaCy took for a name ("ferrosilicon")
-        if text.upper() in CURRENCY_CODES:
-            continue  # "Investment jumped ...", "26bn RUR": a capitalised word, a currency
+        if text.upper() in CURRENCY_CODES or _amount(doc[start:end]):
+            continue  # "Investment jumped ...", "26bn RUR", "UZS 554bn": a currency, an amount
         seen.add((start, end))
         mentions.append((doc[start:end], label))
     return mentions
+
+
+def _amount(span: TokenSpan) -> bool:
+    """Whether a span is a sum written with a currency code ("UZS 554bn")."""
+    return span[0].text.upper() in CURRENCY_CODES and any(c.isdigit() for c in span.text)
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract._text.aliases import defined_aliases
-from extract._text.name_kinds import PLACE_WORDS, Kind, country_kind, kinds_by_vote
+from extract._text.name_kinds import CORPORATE, PLACE_WORDS, Kind, country_kind, kinds_by_vote
 from extract._text.name_spans import headline_end, name_mentions
 from extract._text.nlp import parse
 from extract._text.spans import Span
@@ -59,7 +59,37 @@ def names(text: str) -> tuple[Name, ...]:
             continue  # a headline capitalises every word: a name there must recur
         kind = country_kind(span, label) or kinds[span.text]
         found.append(_widened(doc, Name(span.start_char, span.end_char, span.text, kind)))
-    return _with_alias_kinds(text, found)
+    return _with_alias_kinds(text, _with_prefix_kinds(found))
+
+
+# Kinds a short form of a company's name is mistaken for ("Tavrida" as a place).
+_MISTAKEN = ("place", "person", "other")
+
+
+def _with_prefix_kinds(found: list[Name]) -> list[Name]:
+    """A mention whose words open or end a company's longer name in the article is that company.
+
+    Articles shorten a name to its first words after the full mention ("Tavrida Holding
+    Group ... according to Tavrida") or drop a leading form ("UC Vardal ... Vardal"); alone,
+    the short form's few mentions may vote for a place or a person.
+    """
+    full = {n.text for n in found if n.kind == "company"}
+    return [
+        Name(n.start, n.end, n.text, "company")
+        if n.kind in _MISTAKEN and any(_shortens(n.text, f) for f in full)
+        else n
+        for n in found
+    ]
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Whether ``short`` is the opening or the closing words of ``name``.
+
+    A corporate word alone ("Mining" of "Vardal Mining") names no company.
+    """
+    return name.startswith(short + " ") or (
+        name.endswith(" " + short) and not CORPORATE.fullmatch(short)
+    )
 
 
 def _with_alias_kinds(text: str, found: list[Name]) -> tuple[Name, ...]:

@@ -47,6 +47,8 @@ _TO = re.compile(r"[^\S\r\n]+to[^\S\r\n]+")
 _AND = re.compile(r"[^\S\r\n]+and[^\S\r\n]+")
 _BETWEEN = re.compile(r"(?i)\bbetween[^\S\r\n]+\Z")
 _FROM = re.compile(r"(?i)\bfrom[^\S\r\n]+\Z")
+# "raise output by 514,000 tonnes to 1.45 million tonnes": a change and the level it reaches.
+_BY = re.compile(r"(?i)\bby[^\S\r\n]+\Z")
 # "ranging from X to Y", "varies from X to Y": the ends of one range, not a change.
 _RANGING_FROM = re.compile(
     r"(?i)\b(?:rang|var)(?:e|es|ed|ing|y|ies|ied|ying)[^\S\r\n]+from[^\S\r\n]+\Z"
@@ -63,12 +65,17 @@ def _compatible(low: Atom, high: Atom) -> bool:
 
 
 def _link(text: str, low: Atom, high: Atom) -> Literal["range", "pair"] | None:
-    """Tell a range ("X-Y", "X to Y", "between X and Y") from a change ("from X to Y")."""
+    """Tell a range ("X-Y", "X to Y", "between X and Y") from a change ("from X to Y").
+
+    "By X to Y" is a change too: the step and the level it reaches.
+    """
     if not _compatible(low, high):
         return None
     gap, before = text[low.end : high.lead], max(0, low.lead - 12)
     if _TO.fullmatch(gap) and _FROM.search(text, before, low.lead):
         return "range" if _RANGING_FROM.search(text, max(0, low.lead - 24), low.lead) else "pair"
+    if _TO.fullmatch(gap) and _BY.search(text, before, low.lead):
+        return "pair"
     if _AND.fullmatch(gap):
         return "range" if _BETWEEN.search(text, before, low.lead) else None
     return "range" if _DASH.fullmatch(gap) else None

@@ -127,7 +127,7 @@ CURRENCY_WORDS: dict[str, str] = {
 _ISO_CODES = (
     "USD", "KZT", "EUR", "RUB", "CNY", "GBP", "CHF", "JPY", "AUD", "CAD", "UZS", "KRW", "INR",
     "AED", "KGS", "HKD", "SGD", "TJS", "ZAR", "BRL", "SAR", "MNT", "IDR", "VND", "NZD", "CLP",
-    "PEN", "MXN", "ARS", "OMR", "QAR", "TRY", "AZN", "TMT",
+    "PEN", "MXN", "ARS", "OMR", "QAR", "TRY", "AZN", "TMT", "EGP",
 )  # fmt: skip
 # Codes that are not ISO but common in news: "RMB" (yuan), "RUR" (the pre-1998 rouble code).
 CURRENCY_CODES: dict[str, str] = {code: code for code in _ISO_CODES} | {"RMB": "CNY", "RUR": "RUB"}
@@ -140,13 +140,15 @@ CURRENCY_SUFFIX = re.compile(
 PREFIX_SYMBOLS: dict[str, str] = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD",
     "NZ$": "NZD", "S$": "SGD", "€": "EUR", "£": "GBP", "₸": "KZT", "¥": "JPY", "₽": "RUB",
-    "₹": "INR", "R$": "BRL", "Rs": "INR", "Rs.": "INR", "R": "ZAR",
+    "₹": "INR", "R$": "BRL", "Rs": "INR", "Rs.": "INR", "R": "ZAR", "LE": "EGP", "E£": "EGP",
 }  # fmt: skip
 # A currency right before the digits: "$", "US$ ", "KZT 10", "KZT10".
 CURRENCY_PREFIX = re.compile(
-    rf"(?:(?<![A-Za-z])(?:US|U\.S\.|A|C|HK|NZ|S|R){GAP}?)?\$|[€£₸¥₽₹]"
+    rf"(?:(?<![A-Za-z])(?:US|U\.S\.|A|C|HK|NZ|S|R){GAP}?)?\$|(?<![A-Za-z])E£|[€£₸¥₽₹]"
     # "Rs 730 crore", "R100bn" (rand): a capital R only right before the digits.
     rf"|(?<![A-Za-z])Rs\.?|(?<![A-Za-z&])R"
+    # "LE12 billion", "LE 12 billion": the Egyptian pound's Latin initials.
+    rf"|(?<![A-Za-z])LE"
     rf"|(?<![A-Za-z])(?:{_CODES})(?![A-Za-z])"
 )
 

@@ -22,8 +22,10 @@ __all__ = ["Atom", "read_atoms"]
 
 _CODES_BEHIND = "|".join(lex.CURRENCY_CODES)
 _TOKEN = re.compile(
-    # A number may touch a currency code ("KZT10") or the rand's R ("R100bn", South Africa).
-    rf"""(?<![\d.,])(?:(?<![^\W\d])|(?<={_CODES_BEHIND})|(?<=(?<![A-Za-z&])R))(?<![A-Za-z]-)
+    # A number may touch a currency code ("KZT10"), the rand's R ("R100bn", South Africa) or
+    # the Egyptian pound's LE ("LE12 billion").
+    rf"""(?<![\d.,])(?:(?<![^\W\d])|(?<={_CODES_BEHIND})|(?<=(?<![A-Za-z&])R)|(?<=(?<![A-Za-z])LE))
+    (?<![A-Za-z]-)
     (?:(?P<comma>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?)
       |(?P<space>[0-9]{{1,3}}(?:{lex.THOUSANDS_SPACE}[0-9]{{3}})+(?:\.[0-9]+)?)
       |(?P<dots>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}})

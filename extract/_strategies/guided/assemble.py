@@ -18,8 +18,8 @@ from extract._strategies.guided.cues import DEAL_STAGE, score
 from extract._strategies.guided.facility_fields import location_for
 from extract._strategies.guided.figure_fields import (
     as_of_for,
-    commodities_in,
     commodity_for,
+    deal_commodities,
     period_for,
     production_if_operating,
 )
@@ -207,7 +207,7 @@ def _mention_deal(index: ArticleIndex, mention: DealMention) -> InvestmentDeal:
         counterparty=mention.partner or counterparty(index, mention.investor_at, mention.investor),
         host_country=host_country(index, mention.sentence_no),
         project=mention.project,
-        commodities=commodities_in(f"{sentence} {mention.project or ''}"),
+        commodities=deal_commodities(f"{sentence} {mention.project or ''}"),
         stage=stage,
         year=deal_year(sentence, index.published_year),
         evidence=sentence,
@@ -250,7 +250,7 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         counterparty=other if other != investor else None,
         host_country=host_country(index, c.sentence_no),
         project=amount_project(index, q.start) or figure.facility,
-        commodities=commodities_in(f"{sentence} {figure.facility or ''}"),
+        commodities=deal_commodities(f"{sentence} {figure.facility or ''}"),
         amount=q.value,
         currency=q.unit,
         stage=figure.stage,

@@ -55,6 +55,23 @@ _WEIGHT_OF_THING = re.compile(
     r"\bweigh(?:s|ed|ing)?\s+(?:up to\s+|about\s+|some\s+|from\s+(?:[\d.,]+\s*[a-z]*\s+to\s+)?)?$",
     re.IGNORECASE,
 )
+# "382 t of gold has been produced since then", "5 Mt in 2021-2023": a total over several
+# years, which fits no period of the contract.
+_MULTI_YEAR = re.compile(
+    r"\bsince (?:then|(?:19|20)\d\d|its (?:launch|start|opening|founding))\b"
+    r"|\b(?:in|during|over) (?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b"
+    r"|\bover the (?:past|last) (?:\w+ )?(?:years|decades)\b",
+    re.IGNORECASE,
+)
+# Reserves are a stock: "reserves of 260 Mt, mined since 1990" is no total over years.
+_STOCK = re.compile(r"\b(?:reserves?|resources?)\b", re.IGNORECASE)
+
+
+def _multi_year(sentence: str) -> bool:
+    """Whether a sentence tells an output summed over several years (GUIDELINES 41)."""
+    return bool(_MULTI_YEAR.search(sentence)) and not _STOCK.search(sentence)
+
+
 # How far (in characters) around a figure its context words are looked for.
 _WINDOW = 60
 
@@ -96,6 +113,8 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         text, max(0, quantity.start - 50), quantity.start
     ):
         return "the weight of an object, not a plant's figure"
+    if quantity.kind == "mass" and _multi_year(_sentence_around(text, quantity)):
+        return "a total over several years (GUIDELINES 41)"
     if quantity.kind != "money":
         return _restated(text, quantity, previous)
     near = _near(text, quantity)

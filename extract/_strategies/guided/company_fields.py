@@ -75,11 +75,25 @@ def _investor_priors(
             0.5 if name in later - earlier else 0.0
         )
     main = main_company(index)
-    if main and not any(sentence.start <= c.start < sentence.end for c in index.companies):
+    if main and not _acting_named(index, sentence_no, at):
         # "The investment in the project will amount to $1.2 billion": a sentence that names
         # no company tells of the company the article is about, not the last one named.
         priors[main] = priors.get(main, 0.0) + _MAIN_COMPANY_WEIGHT
     return _with_parents(index, priors)
+
+
+def _acting_named(index: ArticleIndex, sentence_no: int, at: int) -> bool:
+    """Whether the figure's sentence names a company other than a partner or a seller.
+
+    "The third contract is for works with X for $234 million": X, named only as the
+    partner, is not the one spending; the sentence tells of the article's company.
+    """
+    sentence = index.sentences[sentence_no]
+    roles = roles_at(index.text, index.names, at)
+    others = {m.start for m in [*roles.partners, *roles.sellers] if m not in roles.actors}
+    return any(
+        sentence.start <= c.start < sentence.end and c.start not in others for c in index.companies
+    )
 
 
 # "X, an arm of Y", "X, a subsidiary of the Chinese group Y", "X, a joint venture between A and B".

@@ -152,6 +152,10 @@ _CHANGE_VERB = re.compile(
 _OTHER_STOCK = re.compile(r"\bcapacit|\breserve|\bresources?\b", re.IGNORECASE)
 _TO_LEVEL = re.compile(r"\b(?:up )?to\s+$", re.IGNORECASE)
 _UP_TO = re.compile(r"\bup to\b", re.IGNORECASE)
+_STEP = re.compile(
+    r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _new_level(before: str) -> bool:
@@ -174,6 +178,9 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
     if quantity.commodity == "ore":
         scores["throughput"] += 2.0
     at = text_near.find(quantity.text)
+    if at >= 0 and _STEP.search(text_near[:at]) and _CHANGE_VERB.search(text_near[:at]):
+        # "will raise output by 200,000 t": the size of a change, no level of any metric.
+        scores["other"] += 3.0
     if at >= 0 and _new_level(text_near[:at]):
         # "production was increased up to 750 thousand tons": the new level of an output, so
         # its "up to" is no capacity cue.

@@ -37,6 +37,15 @@ def commodities_in(text: str) -> list[str]:
     return list(seen)
 
 
+def deal_commodities(text: str) -> list[str]:
+    """What a deal is about: the commodities of ``text``, without the bare "ore".
+
+    A deal is in a metal or a product; "ore" alone is the raw form of any of them
+    (the gold labels it on one deal in 237), so it names no commodity of a deal.
+    """
+    return [commodity for commodity in commodities_in(text) if commodity != "ore"]
+
+
 def commodity_for(quantity: Quantity, clause: str, facility: str | None) -> str | None:
     """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility."""
     if quantity.commodity:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import parent_of
-from extract._strategies.guided.roles import referent, token_at
+from extract._strategies.guided.roles import RELATIVE_PRONOUNS, referent, token_at
 from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._text.reading import Span
@@ -118,7 +118,7 @@ def _agreement_partners(
 def _mentions_in(
     index: ArticleIndex, span: TokenSpan, sentence: Span, number: int
 ) -> list[DealMention]:
-    found: list[DealMention] = []
+    found: list[DealMention] = _sales_in(index, span, sentence, number)
     for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in DEAL_VERBS):
         project = _project_of(verb)
         if project is None:
@@ -129,6 +129,36 @@ def _mentions_in(
             found.append(DealMention(investor, actor.start, sentence, number,
                                      _phrase(project), None))  # fmt: skip
     return found
+
+
+def _sales_in(
+    index: ArticleIndex, span: TokenSpan, sentence: Span, number: int
+) -> list[DealMention]:
+    """A sale names its buyer after "to": "X sold 49% of its shares in the venture to Y".
+
+    The buyer puts in the capital (the investor), the seller is the counterparty; what
+    is sold is the project.
+    """
+    found: list[DealMention] = []
+    for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() == "sell"):
+        sold = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if not any(_a_holding(t) for t in (sold.subtree if sold else verb.subtree)):
+            continue  # "sells its copper to China": trade, not an investment
+        project = _phrase(verb.doc[sold.left_edge.i : sold.right_edge.i + 1]) if sold else None
+        sellers = _actors(index, verb)  # who sells is the deal's counterparty
+        seller = index.full_name(sellers[0]) if sellers else None
+        for buyer in (b for pobj in _objects_of(verb, ("to",)) for b in _parties_at(index, pobj)):
+            found.append(DealMention(index.full_name(buyer), buyer.start, sentence, number,
+                                     project, seller))  # fmt: skip
+    return found
+
+
+# What a sale of a holding sells: a stake, shares, an interest, an asset.
+_HOLDINGS = frozenset({"stake", "share", "interest", "%", "percent", "asset", "holding"})
+
+
+def _a_holding(token: Token) -> bool:
+    return token.lemma_.lower() in _HOLDINGS or _names_project(token)
 
 
 def amount_project(index: ArticleIndex, at: int) -> str | None:
@@ -155,11 +185,24 @@ def _project_of(verb: Token) -> TokenSpan | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and _names_project(child):
             return _built(child)
+        if child.dep_ == "dobj" and child.lemma_.lower() in _PACTS:
+            for pobj in _objects_of(child, ("on", "for")):
+                if _names_project(pobj):
+                    return _built(pobj)
         if child.dep_ == "prep" and child.lower_ in ("on", "for", "in", "of"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 if _names_project(pobj):
                     return _built(pobj)
     return None
+
+
+# What one signs: "signed an agreement for the development of X" is a deal on X.
+_PACTS = frozenset({"agreement", "contract", "memorandum", "deal", "protocol"})
+
+
+def _objects_of(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for pobj in prep.children if pobj.dep_ == "pobj"]  # fmt: skip
 
 
 # "the construction of a copper wire rod plant": the project is what is built.
@@ -200,6 +243,8 @@ def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
         for agent in (c for c in children if c.dep_ == "agent"):
             return _parties_under(index, agent)  # "is being built by X", wherever it stands
         for child in children:
+            if child.dep_ == "nsubj" and _relative(child):
+                return _parties_at(index, current.head)  # "X, which is developing the Y mine"
             if child.dep_ == "nsubj":
                 return _parties_under(index, child) or referent(child, index.names)
             if child.dep_ == "nsubjpass" and _names_project(child) and not _named(child):
@@ -217,6 +262,16 @@ def _named(noun: Token) -> bool:
 def _named_before(index: ArticleIndex, at: int) -> list[Name]:
     before = [n for n in index.names if n.end <= at and n.kind == "company"]
     return before[-1:]
+
+
+def _relative(subject: Token) -> bool:
+    return subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl"
+
+
+def _parties_at(index: ArticleIndex, token: Token) -> list[Name]:
+    """The party whose name holds ``token`` (the noun a relative clause hangs on)."""
+    return [n for n in index.names
+            if n.start <= token.idx < n.end and n.kind in _PARTIES][:1]  # fmt: skip
 
 
 def _parties_under(index: ArticleIndex, token: Token) -> list[Name]:

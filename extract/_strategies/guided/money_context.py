@@ -44,6 +44,10 @@ _CHANGE_TO = re.compile(
     r"\b(?:[^.;]|\.\d){0,60}\bto\s*$",  # "surged 36.3 per cent to": a decimal point goes on
     re.IGNORECASE,
 )
+# "against the 39.4 per cent rise to 110.2 billion yuan": a change named by a noun.
+_PERCENT_CHANGE_TO = re.compile(
+    r"\d\s*(?:%|per\s*cent|percent)\s+(?:rise|increase|growth|jump|gain|drop|fall|decline)"
+    r"\s+to\s*$", re.IGNORECASE)  # fmt: skip
 _SENTENCE_END = re.compile(r"[.;!?]\s")
 _STATE_BUDGET = re.compile(r"\b(?:state|local|national|federal|republican)\s+budget\b", re.I)
 
@@ -64,6 +68,8 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return reason
     if _many_parties(tokens):
         return "aggregate of many investments (many parties)"
+    if _a_whole_sector(tokens):
+        return "aggregate of many investments (a whole sector)"
     if (valued := _worth_of(tokens)) is not None:
         return f"the value of a thing, not of a project ({valued})"
     before, after = text[max(0, quantity.start - 120) : quantity.start], text[quantity.end :]
@@ -71,11 +77,27 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "part of an amount given before it"
     if _PART_OF.match(after[:60]):
         return "part of a larger amount that follows"
-    if _CHANGE_TO.search(_SENTENCE_END.split(before)[-1]):
+    if _CHANGE_TO.search(_SENTENCE_END.split(before)[-1]) or _PERCENT_CHANGE_TO.search(before):
         return "a statistic: the level a change reached"
+    if _superseded(_SENTENCE_END.split(before)[-1], after, earlier_money):
+        return "the level a change started from"
     if _STATE_BUDGET.search(text[quantity.end : quantity.end + 80]):
         return "a payment to a state budget"
     return None
+
+
+# "will increase planned capital expenditure to $3.5 billion from $2.5 billion": the
+# earlier amount is superseded by the one the change reached.
+_CHANGED = re.compile(r"\b(?:increas|rais|lift|boost|cut|reduc|expand|revis)\w*\b", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:previous|earlier|original|initial)\s+)?$", re.I)
+_TO_AMOUNT = re.compile(r"^\s+to\s+\S*\d")
+
+
+def _superseded(before: str, after: str, earlier_money: bool) -> bool:
+    """Whether the amount is where a change of another amount started ("from $2.5bn")."""
+    if not (_FROM.search(before) and _CHANGED.search(before)):
+        return False
+    return earlier_money or bool(_TO_AMOUNT.match(after[:40]))
 
 
 def _tokens(text: str, quantity: Quantity) -> list[Token]:
@@ -133,6 +155,25 @@ def _many_parties(tokens: list[Token]) -> bool:
     if subject is None or subject.lemma_.lower() not in _PARTY_NOUNS or subject.tag_ != "NNS":
         return False
     return not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in subject.children)
+
+
+# What a sector-wide total is the money of: "investment in the gold mining sector is $6bn".
+_SECTOR_NOUNS = frozenset({"sector", "industry", "industries", "economy"})
+
+
+def _a_whole_sector(tokens: list[Token]) -> bool:
+    """Whether the subject of the verb the amount hangs from names a sector or an industry.
+
+    "Total investment in the country's gold mining sector is around $6 billion",
+    "Investments to develop the coal industry will make up $3.4 million": many
+    investors' money at once, no one deal.
+    """
+    verb = next((t for t in tokens[-1].ancestors if t.pos_ in ("VERB", "AUX")), None)
+    subject = _subject_noun(verb) if verb is not None else None
+    # A common noun only: "Dangote Industries" names a company, not a sector.
+    return subject is not None and any(
+        t.lemma_.lower() in _SECTOR_NOUNS and t.pos_ == "NOUN" for t in subject.subtree
+    )
 
 
 # What an investment is worth as much as: a project, a facility, a deal or a programme.

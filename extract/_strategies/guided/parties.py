@@ -51,7 +51,48 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
     owner = figure_owner(index.text, index.names, at)
     if owner is not None and owner.kind == "country" and _signs(index, at):
         return f"Government of {canonical_country(owner.text)}"
+    if (state := _government_party(index, at)) and not (investor or "").startswith("Government"):
+        return state
     return _partner_elsewhere(index, investor)
+
+
+def _government_party(index: ArticleIndex, at: int) -> str | None:
+    """The state on the other side of the deal clause around ``at``, as "Government of <c>".
+
+    A government a country marks ("X and the Spanish government signed", "bought from the
+    Freedonian government"), joined to the clause's subject or named as its partner or
+    seller, is the other side of the deal (GUIDELINES 15).
+    """
+    token = token_at(parse(index.text), at)
+    for verb in verbs_above(token)[:3] if token is not None else []:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                parties = [c for c in child.children if c.dep_ in ("conj", "appos")]
+            elif child.dep_ in ("prep", "agent") and child.lower_ in ("with", "from"):
+                parties = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for party in parties:
+                if state := _government_of(index, party):
+                    return state
+    return None
+
+
+def _government_of(index: ArticleIndex, token: Token) -> str | None:
+    """The state a phrase names: "the Spanish government", "Spain" -> "Government of Spain".
+
+    A bare "the government" names none.
+    """
+    state = any_name(index.names, token)
+    if state is not None and state.kind == "country":
+        return f"Government of {canonical_country(state.text)}"
+    if token.lemma_.lower() != "government":
+        return None
+    for child in token.children:
+        name = any_name(index.names, child)
+        if name is not None and name.kind in ("country", "nationality"):
+            return f"Government of {canonical_country(name.text)}"
+    return None
 
 
 def _partner_elsewhere(index: ArticleIndex, investor: str | None) -> str | None:

@@ -14,7 +14,7 @@ from itertools import combinations, pairwise
 
 from extract._schema import InvestmentDeal
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.figure_fields import commodities_in
+from extract._strategies.guided.figure_fields import commodities_in, deal_commodities
 from extract._strategies.guided.strategy import GuidedRun
 from extract._text.reading import years
 
@@ -77,7 +77,7 @@ def with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> Inve
     """
     if deal.commodities or not index.sentences:
         return deal
-    found = commodities_in(index.sentences[0].text) or _most_named_commodities(index)
+    found = deal_commodities(index.sentences[0].text) or _most_named_commodities(index)
     return deal.model_copy(update={"commodities": found}) if found else deal
 
 

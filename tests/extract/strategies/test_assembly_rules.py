@@ -105,6 +105,7 @@ def test_an_amount_repeated_in_its_other_currency_is_one_usd_deal() -> None:
     [
         "The Kuma mine has reserves of around 260 million tons, mined since 1990.",
         "The reserves of the Kuma mine are estimated at 660 million tons of ore.",
+        "The Kuma mine, mined since 1990, holds 140 million tonnes of ore reserves.",
     ],
 )
 def test_a_figure_that_measures_reserves_is_reserves(sentence: str) -> None:
@@ -223,3 +224,14 @@ def test_a_facility_named_by_no_owner_takes_the_company_most_of_its_figures_stan
     # GUIDELINES 24: the operator is the facility's, one per facility.
     facts = [_plant("Velta Zinc"), _plant("Zenda Bank"), _plant("Velta Zinc")]
     assert {f.operator for f in _with_operators(facts, {}, [])} == {"Velta Zinc"}
+
+
+def test_a_cost_the_sentence_says_was_invested_is_a_deal_not_a_cost() -> None:
+    # Contract: money framed as investment is a deal, and a deal's amount is not repeated
+    # as a plant's cost.
+    text = ("Velta opens Kuma smelter\n\nVelta Zinc opened a zinc smelter in Kuma. The total "
+            "cost of the smelter exceeded $200 million, which was fully invested by "
+            "Velta Zinc.\n")  # fmt: skip
+    extraction = _extract(text)
+    assert [deal.amount for deal in extraction.deals] == [200e6]
+    assert not [fact for fact in extraction.plant_facts if fact.metric == "cost"]

@@ -34,3 +34,23 @@ def test_a_plant_figure_near_weighing_talk_is_kept() -> None:
     text = "The smelter will process 2 million tonnes of ore; its ladles weigh little."
     kept = [c.quantity.text for c in find_candidates(text) if c.dropped is None]
     assert kept == ["2 million tonnes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kuma mine opened in 1998; 240 tonnes of gold have been produced there since then.",
+        "The smelter made 1.1 million tonnes of zinc in 2019-2023.",
+        "Over the past ten years the pit has yielded 40 million tonnes of coal.",
+    ],
+)
+def test_a_total_over_several_years_is_context(text: str) -> None:
+    # GUIDELINES 41: a multi-year total fits no contract period.
+    assert [c.quantity.text for c in find_candidates(text) if c.dropped is None] == []
+
+
+def test_a_year_s_output_beside_a_founding_date_is_kept() -> None:
+    text = "The smelter, founded in 1998, made 110,000 tonnes of zinc in 2023."
+    assert [c.quantity.text for c in find_candidates(text) if c.dropped is None] == [
+        "110,000 tonnes"
+    ]

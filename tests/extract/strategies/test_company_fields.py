@@ -55,3 +55,13 @@ def test_a_facility_name_is_neither_operator_nor_main_company() -> None:
     priors = company_priors(index, 0, at, investor=False)
     assert "Redwood Cement Plant" not in priors
     assert main_company(index) == "Northgate Building Materials LLP"
+
+
+def test_a_partner_alone_in_the_figures_sentence_leaves_the_article_company_investing() -> None:
+    text = (
+        "Northgate Potash Holdings has signed three contracts for its new fertilizer plant. "
+        "Northgate Potash Holdings signed the first with a local builder.\n\n"
+        "The third contract is for the port works with Delta Bintara Engineering for "
+        "approximately $150 million over 18 months."
+    )
+    assert _best_investor(text, "$150 million") == "Northgate Potash Holdings"

@@ -23,6 +23,12 @@ def test_tonnes_of_ore_after_a_processing_verb_stay_throughput() -> None:
     assert max(scores, key=scores.__getitem__) == "throughput"
 
 
+def test_the_step_an_output_is_raised_by_is_no_metric() -> None:
+    text = "The new line will raise the smelter's output by about 40,000 tonnes of zinc a year."
+    scores = mass_rules(text, _mass(text), facility_in_sentence=True)
+    assert max(scores, key=scores.__getitem__) == "other"
+
+
 def test_a_modal_verb_alone_is_no_talks() -> None:
     # "could" and "may" hedge a plan or a cost; talks are what "discussed" means (GUIDELINES 19).
     for sentence in (

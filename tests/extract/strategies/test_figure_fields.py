@@ -1,7 +1,11 @@
 """What a tonnage measures, and when a forecast output is production (plant fact fields)."""
 
 from extract._schema import PlantFact
-from extract._strategies.guided.figure_fields import commodity_for, production_if_operating
+from extract._strategies.guided.figure_fields import (
+    commodity_for,
+    deal_commodities,
+    production_if_operating,
+)
 from extract._text.numbers import find_quantities
 
 
@@ -46,3 +50,8 @@ def test_a_stated_capacity_or_an_unbuilt_plant_stays_capacity() -> None:
 def test_a_forecast_whose_sentence_says_nothing_of_operation_stays_capacity() -> None:
     fact = _fact("The mine is expected to produce 2 tonnes of gold a year.")
     assert production_if_operating(fact).metric == "capacity"
+
+
+def test_a_deal_is_about_the_metal_not_the_bare_ore() -> None:
+    assert deal_commodities("It will build a plant to process tungsten ore.") == ["tungsten"]
+    assert deal_commodities("The company will invest in ore processing.") == []

@@ -32,6 +32,9 @@ def _mentions(text: str) -> list[tuple[str, str]]:
         ("Kazakhmys Corporation runs the smelter. To continue the modernization of the plant, a "
          "project for the transition to new technology is being implemented.",
          "Kazakhmys Corporation"),
+        # A relative clause's subject is the noun it hangs on.
+        ("The province is home to Canada's Norden Metals, which is developing the Kalta project.",
+         "Norden Metals"),
     ],
 )  # fmt: skip
 # Talks about a project ("held talks with a delegation of the company X on a project to
@@ -39,6 +42,34 @@ def _mentions(text: str) -> list[tuple[str, str]]:
 # 0.002 F1 (more false deals than found ones); the model's questions are left to judge them.
 def test_an_amountless_deal_names_its_investor(text: str, investor: str) -> None:
     assert [name for name, _ in _mentions(text)] == [investor]
+
+
+def test_an_agreement_for_a_project_is_a_deal_on_that_project() -> None:
+    text = "Borel Construction signed an agreement for the development of two copper deposits."
+    index = ArticleIndex.build(text, 2025)
+    found = [(m.investor, m.project) for m in deal_mentions(index, set())]
+    assert found == [("Borel Construction", "two copper deposits")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Norden Group sold 40% of its shares in the venture to Tarvo Holding.",
+         [("Tarvo Holding", "40% of its shares")]),
+        ("Norden Group sold its copper concentrate to Tarvo Holding.", []),  # trade
+    ],
+)  # fmt: skip
+def test_a_sale_of_a_holding_makes_the_buyer_the_investor(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    index = ArticleIndex.build(text, 2025)
+    assert [(m.investor, m.project) for m in deal_mentions(index, set())] == found
+
+
+def test_the_seller_of_a_holding_is_the_counterparty() -> None:
+    text = "Norden Group sold 40% of its shares in the venture to Tarvo Holding."
+    index = ArticleIndex.build(text, 2025)
+    assert [m.partner for m in deal_mentions(index, set())] == ["Norden Group"]
 
 
 def test_a_sentence_without_a_project_cue_is_not_a_deal() -> None:

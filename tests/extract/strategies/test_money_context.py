@@ -29,6 +29,11 @@ def test_the_level_a_change_reached_is_a_statistic_even_after_a_decimal() -> Non
     assert reasons["8.37 billion yuan"] == "a statistic: the level a change reached"
 
 
+def test_the_level_a_change_named_by_a_noun_reached_is_a_statistic() -> None:
+    reasons = _reasons("That compares with a 12.5 per cent rise to 90.1 billion yuan in 2020.")
+    assert reasons["90.1 billion yuan"] == "a statistic: the level a change reached"
+
+
 def test_money_a_company_invests_is_no_statistic() -> None:
     reasons = _reasons("The company will invest $300 million in the new smelter.")
     assert reasons["$300 million"] is None
@@ -51,6 +56,17 @@ def test_a_part_listed_after_including_is_no_amount_of_its_own_even_after_a_deci
         "in cash and $300 million in shares."
     )
     assert reasons["$300 million"] == "part of an amount given before it"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The approval will raise planned capital spending to $3.5 billion from $2.5 billion.",
+        "The company increased the budget of the plant from $2.5 billion to $3.5 billion.",
+    ],
+)
+def test_the_amount_a_change_started_from_is_superseded(text: str) -> None:
+    assert _reasons(text)["$2.5 billion"] == "the level a change started from"
 
 
 def test_up_to_an_amount_is_a_cap_not_the_level_of_a_change() -> None:
@@ -77,6 +93,23 @@ def test_a_named_pair_or_a_plants_money_is_no_aggregate_of_many_parties(text: st
     reasons = _reasons(text)
     amount = next(iter(reasons))
     assert reasons[amount] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Total investment in the copper mining sector is around $4 billion.", "$4 billion"),
+        ("Investments to develop the cement industry to 2030 will make up $2.1 million.",
+         "$2.1 million"),
+    ],
+)  # fmt: skip
+def test_the_money_of_a_whole_sector_is_an_aggregate(text: str, amount: str) -> None:
+    assert _reasons(text)[amount] == "aggregate of many investments (a whole sector)"
+
+
+def test_a_company_named_industries_is_no_sector() -> None:
+    text = "Emre Tarvo, founder of Tarvo Industries, announced a $400 million investment in a mill."
+    assert _reasons(text)["$400 million"] is None
 
 
 def test_money_of_parties_in_a_bare_plural_is_an_aggregate() -> None:

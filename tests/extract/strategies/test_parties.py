@@ -24,6 +24,12 @@ def test_a_state_that_signs_is_the_government() -> None:
     assert _counterparty(text, "$500 million", "HMS Bergbau AG") == "Government of Kazakhstan"
 
 
+def test_a_government_joined_to_the_investor_is_the_counterparty() -> None:
+    text = ("Borvik Steel and the Spanish government have signed a deal to invest €1bn in a "
+            "green steel plant.")  # fmt: skip
+    assert _counterparty(text, "€1bn", "Borvik Steel") == "Government of Spain"
+
+
 def test_no_counterparty_without_a_partner_in_the_deal_clause() -> None:
     # Most deals in the news have none; an official who meets the investor is no party.
     text = ("The Prime Minister met the delegation of Zijin Mining Group, which plans to "

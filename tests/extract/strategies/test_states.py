@@ -7,6 +7,7 @@ from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.cues import PLANT_STATUS, score
 from extract._strategies.guided.plant_status import consistent_status
 from extract._strategies.guided.states import building_now, facility_states
+from extract._strategies.guided.strategy import DEFAULT_STATUS, GuidedOptions, decide_figures
 from extract._text.nlp import parse
 
 
@@ -72,3 +73,12 @@ def test_all_figures_of_a_plant_share_the_status_most_of_them_read() -> None:
 def test_a_tie_between_a_plant_s_figures_goes_to_operating() -> None:
     facts = [_fact("capacity", "planned"), _fact("throughput", "operating")]
     assert {f.status for f in consistent_status(facts, set())} == {"operating"}
+
+
+def test_a_clause_with_no_status_cue_gets_the_default_status_explicitly() -> None:
+    text = "Velta Zinc runs the Kuma zinc smelter. Its capacity is 50,000 tonnes of zinc a year."
+    run = decide_figures(text, None, 2025, GuidedOptions(use_model=False))
+    (decision,) = [d for d in run.decisions if d.question == "plant_status"]
+    scores = dict(zip(decision.options, decision.rule_scores, strict=True))
+    assert decision.choice == DEFAULT_STATUS == "operating"
+    assert scores[DEFAULT_STATUS] > max(v for k, v in scores.items() if k != DEFAULT_STATUS)

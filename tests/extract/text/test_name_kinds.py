@@ -1,8 +1,12 @@
 """What a name denotes: the evidence that makes it a company, and what does not."""
 
 import pytest
+from spacy.tokens import Doc
 
+from extract._text.name_kinds import kinds_by_vote
+from extract._text.name_spans import name_mentions
 from extract._text.names import names
+from extract._text.nlp import pipeline
 
 
 def _kinds(text: str) -> dict[str, str]:
@@ -46,6 +50,58 @@ def test_one_org_label_on_one_word_makes_no_company(text: str, word: str) -> Non
 def test_a_one_word_company_the_text_backs_stays_a_company() -> None:
     text = "Kazzinc will build a copper smelter in the east of the country."
     assert _kinds(text)["Kazzinc"] == "company"
+
+
+def test_a_legal_form_written_before_a_name_makes_it_a_company() -> None:
+    text = 'Construction of the new plant of LLP "Varnok-Tash" will start in May.'
+    assert _kinds(text)["Varnok-Tash"] == "company"
+
+
+def test_an_acronym_opening_a_paragraph_clause_is_no_dateline() -> None:
+    text = (
+        "Velmar Copper Refining Corp (VELCO) plans to expand.\n\n"
+        "VELCO, which is 60-percent owned by Tessara, resumed operations last month."
+    )
+    assert _kinds(text)["VELCO"] != "place"
+
+
+def test_a_dateline_the_parse_takes_for_a_subject_stays_a_place() -> None:
+    # "KARSK, May 3 — Two firms intend to build a plant.", parsed with KARSK as the subject.
+    words = ["KARSK", ",", "May", "3", "—", "Two", "firms", "intend", "to", "build", "a",
+             "plant", "."]  # fmt: skip
+    deps = ["nsubj", "punct", "npadvmod", "nummod", "punct", "nummod", "nsubj", "ROOT", "aux",
+            "xcomp", "det", "dobj", "punct"]  # fmt: skip
+    pos = ["PROPN", "PUNCT", "PROPN", "NUM", "PUNCT", "NUM", "NOUN", "VERB", "PART", "VERB",
+           "DET", "NOUN", "PUNCT"]  # fmt: skip
+    doc = Doc(
+        pipeline().vocab,
+        words=words,
+        heads=[7, 0, 0, 2, 0, 6, 7, 7, 9, 7, 11, 9, 7],
+        deps=deps,
+        pos=pos,
+        lemmas=[w.lower() for w in words],
+        ents=["B-ORG"] + ["O"] * 12,
+    )
+    assert kinds_by_vote(doc, name_mentions(doc))["KARSK"] == "place"
+
+
+def test_a_company_introduced_before_a_comma_is_a_company() -> None:
+    text = ("The mine is run by a joint venture between the state holding company, "
+            "Varnok-Kazyna, and a Russian firm.")  # fmt: skip
+    assert _kinds(text)["Varnok-Kazyna"] == "company"
+
+
+def test_a_corporate_word_alone_is_no_company() -> None:
+    text = "Spending reached $3 billion, according to the Energy and Mines Ministry."
+    assert _kinds(text)["Energy"] != "company"
+
+
+def test_a_name_after_a_country_possessive_is_a_company_but_not_a_site() -> None:
+    text = ("The shortlisted bidders include China’s VKM, Orlen Copper and a consortium of banks. "
+            "Kazakhstan's Tarbay uranium plot is large.")  # fmt: skip
+    kinds = _kinds(text)
+    assert kinds["VKM"] == "company"
+    assert kinds["Tarbay"] != "company"
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ def _names(text: str) -> dict[str, str]:
         ("Jetisu Tungsten, a subsidiary of a Chinese group, runs the mine.", "Jetisu Tungsten"),
         ("Russia’s Uralmed signed a memorandum with the akimat.", "Uralmed"),
         ("Tobol Mining and Processing Combine runs it.", "Tobol Mining and Processing Combine"),
+        ("Kazakhstan’s Borzinc JSC will build a zinc plant.", "Borzinc JSC"),
     ],
 )  # fmt: skip
 def test_a_name_is_read_by_what_introduces_it(text: str, name: str) -> None:
@@ -47,6 +48,28 @@ def test_words_that_are_not_companies_stay_out(text: str) -> None:
     names = set(_names(text).values())
     assert not any(word in name for name in names
                    for word in ("Currently", "Kazakhstan", "President", "Ekibastuz"))  # fmt: skip
+
+
+def test_a_sum_with_a_currency_code_is_no_name() -> None:
+    text = "The mill will cost UZS 554bn, Tarvo Cement said."
+    assert set(_names(text).values()) == {"Tarvo Cement"}
+
+
+def test_a_short_mention_opening_a_company_name_is_that_company() -> None:
+    text = ("Tavrida Holding Group signed an agreement with the ministry. "
+            "Work at the site will begin in May, according to Tavrida.")  # fmt: skip
+    assert _names(text)["Tavrida"] == "Tavrida Holding Group"
+
+
+def test_a_short_mention_ending_a_company_name_is_that_company() -> None:
+    text = ("The smelter belongs to JSC AK Vardalmas. The branch of Vardalmas is one of the "
+            "largest employers in the area.")  # fmt: skip
+    assert _names(text)["Vardalmas"] == "AK Vardalmas"
+
+
+def test_a_corporate_word_ending_a_company_name_stays_no_company() -> None:
+    text = "UC Vardal Mining signed the deal. Later, Mining said it would help."
+    assert "Mining" not in _names(text)
 
 
 def test_two_companies_joined_by_and_stay_two() -> None:

@@ -93,7 +93,14 @@ TABLE: list[tuple[str, float, float | None, str, str | None]] = [
     ("30 large mining projects", 30, None, "", None),
     ("96 million tons", 96_000_000, None, "t", None),
     ("5m tonnes", 5_000_000, None, "t", None),
+    ("LE12 billion", 12_000_000_000, None, "EGP", None),
+    ("LE 3.5 million", 3_500_000, None, "EGP", None),
+    ("EGP 900 million", 900_000_000, None, "EGP", None),
 ]
+
+
+def test_a_word_ending_in_le_is_no_egyptian_pound() -> None:
+    assert [q.unit for q in find_quantities("The SALE 12 units and FILE12 went.")] == [""]
 
 
 @pytest.mark.parametrize(("phrase", "value", "value_max", "unit", "period"), TABLE)
@@ -174,6 +181,11 @@ def test_from_to_is_two_quantities() -> None:
         ("450,000", 450_000, "t"),
         ("1 million tons", 1_000_000, "t"),
     ]
+
+
+def test_by_to_is_a_step_and_a_level_not_a_range() -> None:
+    found = find_quantities("will lift zinc output by 40,000 tonnes to 250,000 tonnes a year")
+    assert [(q.value, q.value_max) for q in found] == [(40_000, None), (250_000, None)]
 
 
 def test_from_to_shares_the_scale() -> None:

@@ -1,0 +1,36 @@
+"""Name spans: where one candidate name ends and the next begins."""
+
+from spacy.tokens import Span
+
+from extract._text.name_spans import name_mentions
+from extract._text.nlp import pipeline
+
+
+def _mentions_of_one_entity(text: str, first: str, last: str) -> list[str]:
+    """The name spans when the model takes ``first`` .. ``last`` for one entity."""
+    doc = pipeline()(text)  # a doc of its own: the cached parse is left as it was
+    start = next(t.i for t in doc if t.text == first)
+    end = next(t.i for t in doc if t.text == last) + 1
+    doc.ents = [Span(doc, start, end, label="ORG")]
+    return [span.text for span, _ in name_mentions(doc)]
+
+
+def test_a_comma_between_two_names_parts_them() -> None:
+    text = "Li Wen, president of PT Sarana Mining, Hengda Port Group's partner, spoke."
+    mentions = _mentions_of_one_entity(text, "PT", "Group")
+    assert "PT Sarana Mining" in mentions
+    assert "Hengda Port Group" in mentions
+
+
+def test_a_comma_before_a_legal_form_stays_in_the_name() -> None:
+    text = "Xinjiang Bai Yi Da Construction Investment Co., Ltd. will build the plant."
+    mentions = _mentions_of_one_entity(text, "Xinjiang", "Ltd.")
+    full = "Xinjiang Bai Yi Da Construction Investment Co., Ltd"
+    assert any(m.startswith(full) for m in mentions)
+
+
+def test_a_bracket_parts_a_name_from_what_it_encloses() -> None:
+    text = "The largest producer, Varnokcement (Karsk cement plant), makes 500,000 tonnes."
+    mentions = _mentions_of_one_entity(text, "Varnokcement", "Karsk")
+    assert "Varnokcement" in mentions
+    assert not any("(" in m for m in mentions)
