@@ -83,8 +83,10 @@ def groups(result: Result) -> dict[str, float]:
 def verdict(results: Mapping[str, Result], candidate: str) -> tuple[bool, str]:
     """Whether ``candidate`` may become the default, and why, from the test split."""
     tuned, base = results.get(f"{candidate}/test"), results.get(f"{DEFAULT}/test")
-    if tuned is None or base is None:
+    if tuned is None:
         return False, f"`{candidate}`: no test-split result to decide on"
+    if base is None:
+        return False, f"`{candidate}`: no `{DEFAULT}` result on test to compare with"
     gain = tuned.overall["f1"] - base.overall["f1"]
     base_groups = groups(base)
     drops = {name: base_groups[name] - value for name, value in groups(tuned).items()

@@ -42,6 +42,9 @@ def test_one_field_more_than_005_worse_keeps_it_off_even_when_it_wins() -> None:
 def test_no_test_result_no_verdict() -> None:
     ok, why = verdict({"guided+base/test": BASE}, "records+records")
     assert not ok and "no test-split result" in why
+    tuned = _result("guided+decisions", 0.65, {})
+    ok, why = verdict({"guided+decisions/test": tuned}, "guided+decisions")
+    assert not ok and "no `guided+base` result on test" in why
 
 
 def test_tables_list_the_configurations_present_in_order() -> None:
