@@ -73,7 +73,11 @@ Modes:
   decide the other five questions.
 - **combined**: the default: rules plus the calibrated scores of the model with the
   bundled `gemma3-270m-decisions-v4` adapter on every question (the adapter was
-  trained on `corpus/tune`, `gold/` and `devset/`, so only test is out of sample).
+  trained on the 196 `corpus/tune` articles before the sixth round, `gold/` and
+  `devset/`: test and the sixth round's 26 tune articles are out of its sample).
+
+Cells not re-run since the machine's saved cells were lost (model, combined-base,
+combined-uncalibrated, combined-company-only) are in this page's git history.
 
 """
 FOOTER = """

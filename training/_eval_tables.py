@@ -117,5 +117,7 @@ def render_all(results: Mapping[str, Result]) -> str:
     tuned = [c for c in _configs(results, "test") if c not in ("rules", "default", DEFAULT)]
     for candidate in dict.fromkeys([*tuned, *FIXED_CANDIDATES]):
         ok, why = verdict(results, candidate)
-        parts.append(f"- {why}: {'becomes the default' if ok else 'stays off by default'}.")
+        decided = f"{candidate}/test" in results and f"{DEFAULT}/test" in results
+        outcome = "becomes the default" if ok else "stays off by default"
+        parts.append(f"- {why}: {outcome if decided else 'no verdict from these results'}.")
     return "\n".join(parts) + "\n"
