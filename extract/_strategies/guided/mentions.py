@@ -186,13 +186,14 @@ def _project_of(verb: Token) -> TokenSpan | None:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and _names_project(child):
             return _built(child)
         if child.dep_ == "dobj" and child.lemma_.lower() in _PACTS:
-            for pobj in _objects_of(child, ("on", "for")):
-                if _names_project(pobj):
-                    return _built(pobj)
-        if child.dep_ == "prep" and child.lower_ in ("on", "for", "in", "of"):
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                if _names_project(pobj):
-                    return _built(pobj)
+            objects = _objects_of(child, ("on", "for"))  # what an agreement is for
+        elif child.dep_ == "prep" and child.lower_ in ("on", "for", "in", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        else:
+            continue
+        named = next((pobj for pobj in objects if _names_project(pobj)), None)
+        if named is not None:
+            return _built(named)
     return None
 
 
@@ -269,7 +270,7 @@ def _relative(subject: Token) -> bool:
 
 
 def _parties_at(index: ArticleIndex, token: Token) -> list[Name]:
-    """The party whose name holds ``token`` (the noun a relative clause hangs on)."""
+    """The party whose name holds ``token``: the noun a relative clause hangs on, a buyer."""
     return [n for n in index.names
             if n.start <= token.idx < n.end and n.kind in _PARTIES][:1]  # fmt: skip
 
