@@ -72,14 +72,15 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "aggregate of many investments (a whole sector)"
     if (valued := _worth_of(tokens)) is not None:
         return f"the value of a thing, not of a project ({valued})"
-    before, after = text[max(0, quantity.start - 120) : quantity.start], text[quantity.end :]
-    if earlier_money and _INCLUDING.search(_SENTENCE_END.split(before)[-1]):
+    before = _SENTENCE_END.split(text[max(0, quantity.start - 120) : quantity.start])[-1]
+    after = text[quantity.end :]
+    if earlier_money and _INCLUDING.search(before):
         return "part of an amount given before it"
     if _PART_OF.match(after[:60]):
         return "part of a larger amount that follows"
-    if _CHANGE_TO.search(_SENTENCE_END.split(before)[-1]) or _PERCENT_CHANGE_TO.search(before):
+    if _CHANGE_TO.search(before) or _PERCENT_CHANGE_TO.search(before):
         return "a statistic: the level a change reached"
-    if _superseded(_SENTENCE_END.split(before)[-1], after, earlier_money):
+    if _superseded(before, after, earlier_money):
         return "the level a change started from"
     if _STATE_BUDGET.search(text[quantity.end : quantity.end + 80]):
         return "a payment to a state budget"
@@ -140,6 +141,12 @@ def _governed_by(tokens: list[Token]) -> str | None:
 _PARTY_NOUNS = frozenset({"company", "investor", "firm", "enterprise", "business", "producer"})
 
 
+def _amount_subject(tokens: list[Token]) -> Token | None:
+    """The subject of the verb the amount hangs from, if any."""
+    verb = next((t for t in tokens[-1].ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return _subject_noun(verb) if verb is not None else None
+
+
 def _many_parties(tokens: list[Token]) -> bool:
     """Whether the amount is many parties' money: "Chinese companies have invested $5bn".
 
@@ -148,10 +155,7 @@ def _many_parties(tokens: list[Token]) -> bool:
     investors in another role ("with foreign investors to build a plant worth $1bn") own
     no part of the amount.
     """
-    verb = next((t for t in tokens[-1].ancestors if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return False
-    subject = _subject_noun(verb)
+    subject = _amount_subject(tokens)
     if subject is None or subject.lemma_.lower() not in _PARTY_NOUNS or subject.tag_ != "NNS":
         return False
     return not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in subject.children)
@@ -168,8 +172,7 @@ def _a_whole_sector(tokens: list[Token]) -> bool:
     "Investments to develop the coal industry will make up $3.4 million": many
     investors' money at once, no one deal.
     """
-    verb = next((t for t in tokens[-1].ancestors if t.pos_ in ("VERB", "AUX")), None)
-    subject = _subject_noun(verb) if verb is not None else None
+    subject = _amount_subject(tokens)
     # A common noun only: "Dangote Industries" names a company, not a sector.
     return subject is not None and any(
         t.lemma_.lower() in _SECTOR_NOUNS and t.pos_ == "NOUN" for t in subject.subtree

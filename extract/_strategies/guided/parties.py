@@ -83,16 +83,8 @@ def _government_of(index: ArticleIndex, token: Token) -> str | None:
 
     A bare "the government" names none.
     """
-    state = any_name(index.names, token)
-    if state is not None and state.kind == "country":
-        return f"Government of {canonical_country(state.text)}"
-    if token.lemma_.lower() != "government":
-        return None
-    for child in token.children:
-        name = any_name(index.names, child)
-        if name is not None and name.kind in ("country", "nationality"):
-            return f"Government of {canonical_country(name.text)}"
-    return None
+    state = _state_of(index.names, token, _GOVERNMENT_NOUN)
+    return f"Government of {canonical_country(state)}" if state else None
 
 
 def _partner_elsewhere(index: ArticleIndex, investor: str | None) -> str | None:
@@ -197,13 +189,26 @@ def _states_under(names: tuple[Name, ...], token: Token) -> list[str]:
     "A Norwegian company" is a company, not a state; a bare "the government" gives "".
     """
     heads = [token, *(c for c in token.children if c.dep_ in ("conj", "pobj"))]
-    found: list[str] = []
-    for head in heads:
-        name = any_name(names, head)
-        if name is not None and name.kind == "country":
-            found.append(name.text)
-        elif head.lemma_.lower() in _STATE_NOUNS:
-            marks = [n for c in head.children if (n := any_name(names, c))
-                     and n.kind in ("country", "nationality")]  # fmt: skip
-            found.append(marks[0].text if marks else "")
+    found = [state for head in heads if (state := _state_of(names, head)) is not None]
     return list(dict.fromkeys(found))
+
+
+_GOVERNMENT_NOUN = frozenset({"government"})
+
+
+def _state_of(
+    names: tuple[Name, ...], head: Token, nouns: frozenset[str] = _STATE_NOUNS
+) -> str | None:
+    """The state one word is: a country's name, or a state noun and the country marking it.
+
+    "Norway" -> "Norway", "the Norwegian government" -> "Norwegian", a bare "the
+    government" -> "", anything else -> None.
+    """
+    name = any_name(names, head)
+    if name is not None and name.kind == "country":
+        return name.text
+    if head.lemma_.lower() not in nouns:
+        return None
+    marks = [n for c in head.children if (n := any_name(names, c))
+             and n.kind in ("country", "nationality")]  # fmt: skip
+    return marks[0].text if marks else ""
