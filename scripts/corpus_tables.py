@@ -10,33 +10,28 @@ second. Rows run by articles, then tune articles (most first), then outlet name.
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from evals import load_extractions
+from evals._loaders import load_headers
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SPLITS = ("tune", "test")
-_HEADER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 Tallies = dict[str, list[tuple[str, str, Counter[str]]]]  # split -> (region, outlet, counts)
 
 
-def _front_matter(path: Path) -> dict[str, str]:
-    match = _HEADER.match(path.read_text(encoding="utf-8"))
-    if match is None:
-        raise SystemExit(f"{path}: no front matter")
-    pairs = (line.split(": ", 1) for line in match.group(1).splitlines() if ": " in line)
-    return {key.strip(): value.strip() for key, value in pairs}
-
-
 def _tallies(split: str) -> list[tuple[str, str, Counter[str]]]:
-    """(region, outlet, counts) per article of one split."""
+    """(region, outlet, counts) per article of one split, in file-name order."""
+    headers = load_headers(CORPUS / split / "articles")
+    gold = load_extractions(CORPUS / split / "gold")
     rows = []
-    for path in sorted((CORPUS / split / "articles").glob("*.txt")):
-        header = _front_matter(path)
-        gold = json.loads((CORPUS / split / "gold" / f"{path.stem}.json").read_text("utf-8"))
-        deals, facts = len(gold["deals"]), len(gold["plant_facts"])
+    for doc_id in sorted(headers):
+        header = headers[doc_id]
+        if header is None:
+            raise SystemExit(f"{CORPUS / split / 'articles' / doc_id}.txt: no front matter")
+        deals, facts = len(gold[doc_id].deals), len(gold[doc_id].plant_facts)
         counts = Counter({split: 1, "distractor": int(header["kind"] == "distractor"),
                           "no record": int(deals + facts == 0), "deals": deals,
                           "plant facts": facts})  # fmt: skip
