@@ -7,8 +7,9 @@ runner (``runner``), the SQLite result store (``store``) and its migrations
 path and copies between them (``stores``), what both say about runs
 (``runinfo``), a run as a ``datasets.Dataset`` or parquet (``export``),
 per-article differences between runs (``rundiff``), progress lines
-(``progress``), and the Ray engine (``ray_engine``, the only module importing
-``ray``; ``ray_work``, what it ships to its workers).
+(``progress``), and the Ray engine (``ray_engine``; ``ray_cluster``, the cluster
+it runs on, the two modules importing ``ray``; ``ray_work``, what it ships to
+its workers).
 
 May import: :mod:`extract._pipeline` (one ``Extractor`` per batch), the
 ``Usage`` counters of :mod:`extract._backends.base`, and the contract

@@ -17,7 +17,7 @@ def start_local_cluster() -> str:
     """Start a 2-CPU Ray cluster on 127.0.0.1 in this process; return its GCS address."""
     import ray
 
-    from extract._batch.ray_engine import LOCAL_SYSTEM_CONFIG, loopback_only
+    from extract._batch.ray_cluster import LOCAL_SYSTEM_CONFIG, loopback_only
 
     with loopback_only():
         ray.init(address="local", include_dashboard=False, num_cpus=2,
