@@ -12,17 +12,16 @@ identity, :func:`identity_hash`) with one row per article and cache key: the
 cache key, doc id, article hash and text (title, date), the identity's fields, ``status``
 (``extracted`` or ``failed``), the ArticleExtraction as JSON, the error, the
 raw responses and the usage counts. Files are only ever added, each written to
-a temporary name and renamed, so a process killed at any moment leaves whole
-files or none. Reading deduplicates by cache key: a key's first ``extracted``
-row wins, otherwise its latest ``failed`` row (a retried failure appends a row),
-so a reader never sees two rows for one key whatever crashed when.
+a temporary name and renamed (:mod:`extract._batch.parquet_files`), so a process
+killed at any moment leaves whole files or none. Reading deduplicates by cache
+key: a key's first ``extracted`` row wins, otherwise its latest ``failed`` row
+(a retried failure appends a row), so a reader never sees two rows for one key
+whatever crashed when.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from extract._batch.keys import canonical_json, sha256_hex
+from extract._batch.parquet_files import arrow_schema, atomic_bytes, remove_stale_temps, write_table
 from extract._batch.rundiff import RunDiff, diff_predictions
 from extract._batch.runinfo import RunInfo, RunItem, new_run_id, now, pick_run
 from extract._errors import StoreError
@@ -46,7 +46,6 @@ RESULT_COLUMNS = {"cache_key": "string", "doc_id": "string", "article_hash": "st
                   "schema_hash": "string", "identity": "string", "run_id": "string",
                   "created_at": "string"}  # fmt: skip
 ITEM_COLUMNS = {"doc_id": "string", "cache_key": "string", "status": "string", "error": "string"}
-STALE_TEMP_SECONDS = 3600  # a temporary file this old belongs to no live writer
 
 
 def identity_hash(identity: dict[str, Any]) -> str:
@@ -103,8 +102,8 @@ class ParquetStore:
             (self.path / "results").mkdir(parents=True, exist_ok=True)
             (self.path / "runs").mkdir(exist_ok=True)
             if not marker.is_file():
-                _atomic_bytes(marker, json.dumps(FORMAT).encode())
-            _remove_stale_temps(self.path)
+                atomic_bytes(marker, json.dumps(FORMAT).encode())
+            remove_stale_temps(self.path)
         except OSError as exc:
             problem = exc.strerror or exc
             raise StoreError(f"{self.path}: cannot create the store: {problem}") from exc
@@ -234,7 +233,7 @@ class ParquetStore:
         folder = self.path / "results"
         if identity is not None:
             folder = folder / f"identity={identity_hash(identity)}"
-        schema = _schema(RESULT_COLUMNS)
+        schema = arrow_schema(RESULT_COLUMNS)
         if not folder.is_dir():
             return schema.empty_table().select(columns or schema.names)
         try:
@@ -249,7 +248,7 @@ class ParquetStore:
 
         items: list[dict[str, Any]] = []
         for path in sorted((self.path / "runs" / run_id).glob("items-*.parquet")):
-            items.extend(pq.read_table(path, schema=_schema(ITEM_COLUMNS)).to_pylist())
+            items.extend(pq.read_table(path, schema=arrow_schema(ITEM_COLUMNS)).to_pylist())
         return items
 
     def _manifest(self, run_id: str) -> dict[str, Any]:
@@ -263,49 +262,13 @@ class ParquetStore:
     def _write_manifest(self, run_id: str, manifest: dict[str, Any]) -> None:
         folder = self.path / "runs" / run_id
         folder.mkdir(parents=True, exist_ok=True)
-        _atomic_bytes(folder / "manifest.json", json.dumps(manifest, sort_keys=True).encode())
+        atomic_bytes(folder / "manifest.json", json.dumps(manifest, sort_keys=True).encode())
 
     def _write_table(self, folder: Path, prefix: str, rows: list[dict[str, Any]],
                      columns: dict[str, str]) -> None:  # fmt: skip
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
         self._seq += 1
         name = f"{prefix}-{self._seq:06d}-{uuid.uuid4().hex[:8]}.parquet"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            table = pa.Table.from_pylist(rows, schema=_schema(columns))
-            temp = folder / f".tmp-{name}"
-            with temp.open("wb") as out:
-                pq.write_table(table, out, compression="zstd")
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, folder / name)
-        except (OSError, pa.ArrowException) as exc:
-            raise StoreError(f"{folder}: cannot write {name}: {exc}") from exc
-
-
-def _schema(columns: dict[str, str]) -> Any:
-    import pyarrow as pa
-
-    return pa.schema([(name, pa.type_for_alias(kind)) for name, kind in columns.items()])
-
-
-def _atomic_bytes(path: Path, data: bytes) -> None:
-    temp = path.with_name(f".tmp-{uuid.uuid4().hex[:8]}-{path.name}")
-    with temp.open("wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temp, path)
-
-
-def _remove_stale_temps(root: Path) -> None:
-    """Delete temporary files a killed writer left (old enough to belong to no live one)."""
-    cutoff = time.time() - STALE_TEMP_SECONDS
-    for temp in root.rglob(".tmp-*"):
-        if temp.stat().st_mtime < cutoff:
-            temp.unlink(missing_ok=True)
+        write_table(folder, name, rows, columns)
 
 
 def _known(row: dict[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,8 @@ second batch over the same corpus with the same prompts and model reuses every
 stored result. The file is in WAL mode with foreign keys on; each article's
 outcome (its result or error row plus its run item) is one transaction, so a
 process killed at any moment leaves whole results or none. The schema evolves
-through the named migrations of :mod:`extract._batch.migrations`.
+through the named migrations of :mod:`extract._batch.migrations`; the rows of a run
+copied between stores are read and written by :mod:`extract._batch.store_rows`.
 
 Only one thread writes: :class:`ResultStore` is not shared between threads.
 """
@@ -24,6 +25,7 @@ from typing import Any
 from extract._batch.migrations import apply_migrations
 from extract._batch.rundiff import RunDiff, diff_predictions
 from extract._batch.runinfo import RunInfo, RunItem, new_run_id, pick_run
+from extract._batch.store_rows import chunks, export_rows, import_row, marks
 from extract._errors import StoreError
 from extract._schema import Article, ArticleExtraction
 
@@ -162,30 +164,14 @@ class ResultStore:
                        json.dumps(info.manifest, sort_keys=True), info.started_at or _now(),
                        info.finished_at))  # fmt: skip
             for row in rows:
-                _import_row(db, row)
+                import_row(db, row)
             db.executemany("INSERT INTO run_items VALUES (?, ?, ?, ?, ?)",
                            [(info.run_id, i["doc_id"], i["cache_key"], i["status"], i["error"])
                             for i in items])  # fmt: skip
 
     def export_rows(self, keys: Iterable[str]) -> list[dict[str, Any]]:
         """The result and error rows of ``keys`` (for :meth:`import_run` and the parquet store)."""
-        rows: list[dict[str, Any]] = []
-        for chunk in _chunks(sorted(set(keys))):
-            marks = _marks(chunk)
-            results = self._db.execute(f"""SELECT r.cache_key, r.doc_id, r.article_hash, a.text,
-                a.title, a.published, r.extraction, r.raw_responses, r.model_calls,
-                r.prompt_tokens, r.completion_tokens, r.seconds, r.created_at
-                FROM results r JOIN articles a ON a.hash = r.article_hash
-                WHERE r.cache_key IN ({marks})""", chunk)  # fmt: skip
-            names = [column[0] for column in results.description]
-            rows += [{**dict(zip(names, row, strict=True)), "status": "extracted"}
-                     for row in results]  # fmt: skip
-            errors = self._db.execute(f"""SELECT cache_key, doc_id, error, attempts, updated_at
-                FROM errors WHERE cache_key IN ({marks})""", chunk)  # fmt: skip
-            rows += [{"cache_key": key, "doc_id": doc_id, "error": error, "attempts": attempts,
-                      "created_at": updated, "status": "failed"}
-                     for key, doc_id, error, attempts, updated in errors]  # fmt: skip
-        return rows
+        return export_rows(self._db, keys)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -196,8 +182,8 @@ class ResultStore:
     def failed_keys(self, keys: Iterable[str]) -> dict[str, str]:
         """Return the subset of ``keys`` whose last attempt failed, with their errors."""
         found: dict[str, str] = {}
-        for chunk in _chunks(list(keys)):
-            query = f"SELECT cache_key, error FROM errors WHERE cache_key IN ({_marks(chunk)})"
+        for chunk in chunks(list(keys)):
+            query = f"SELECT cache_key, error FROM errors WHERE cache_key IN ({marks(chunk)})"
             found.update(self._db.execute(query, chunk).fetchall())
         return found
 
@@ -250,8 +236,8 @@ class ResultStore:
 
     def _present(self, query: str, keys: Iterable[str]) -> set[str]:
         found: set[str] = set()
-        for chunk in _chunks(list(keys)):
-            found.update(row[0] for row in self._db.execute(query.format(_marks(chunk)), chunk))
+        for chunk in chunks(list(keys)):
+            found.update(row[0] for row in self._db.execute(query.format(marks(chunk)), chunk))
         return found
 
     @contextmanager
@@ -298,39 +284,11 @@ def diff_runs(store_path: Path | str, run_a: str, run_b: str) -> RunDiff:
                                 run_a=first.run_id, run_b=second.run_id)  # fmt: skip
 
 
-def _import_row(db: sqlite3.Connection, row: dict[str, Any]) -> None:
-    if row["status"] == "failed":
-        db.execute("""INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                   (row["cache_key"], row["doc_id"], row["error"] or "unknown error",
-                    row.get("attempts") or 1, row["created_at"], row["created_at"]))  # fmt: skip
-        return
-    db.execute(
-        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        (row["article_hash"], row["doc_id"], row.get("text") or "", row.get("title"),
-         row.get("published"), row["created_at"]),
-    )  # fmt: skip
-    db.execute("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-               (row["cache_key"], row["article_hash"], row["doc_id"], row["extraction"],
-                row["raw_responses"] or "[]", row["prompt_tokens"] or 0,
-                row["completion_tokens"] or 0, row["model_calls"] or 0, row["seconds"],
-                row["created_at"]))  # fmt: skip
-    db.execute("DELETE FROM errors WHERE cache_key = ?", (row["cache_key"],))
-
-
 def _relabel(extraction: str | None, doc_id: str) -> ArticleExtraction | None:
     """Parse a stored extraction under this run's id (the same text may have had another)."""
     if extraction is None:
         return None
     return ArticleExtraction.model_validate_json(extraction).model_copy(update={"doc_id": doc_id})
-
-
-def _chunks(keys: list[str], size: int = 500) -> Iterator[list[str]]:
-    for start in range(0, len(keys), size):
-        yield keys[start : start + size]
-
-
-def _marks(chunk: Sequence[str]) -> str:
-    return ",".join("?" * len(chunk))
 
 
 def _now() -> str:

@@ -7,7 +7,7 @@ for the tool's JSON schema. A *script* of faults applies to successive requests
 (HTTP errors, hangs, dropped connections, broken or schema-violating tool
 calls) so retry and error paths run against a real socket and the real
 ``openai`` client. Request headers are never logged or stored: they carry the
-API key.
+API key. The completions it answers with are built in :mod:`extract._testing.responses`.
 
 Example::
 
@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
+
+from extract._testing.responses import completion
 
 #: Fault names a script may hold; a bare HTTP status ("503") is accepted too,
 #: and "429:2.5" sends ``Retry-After: 2.5`` ("429" alone sends ``Retry-After: 0``).
@@ -239,108 +241,3 @@ def _error(message: str, status: int) -> dict[str, Any]:
     kind = "server_error" if status >= 500 else "invalid_request"
     kind = "rate_limit_error" if status == 429 else kind
     return {"error": {"message": message, "type": kind, "code": status}}
-
-
-def completion(body: dict[str, Any], number: int, arguments: dict[str, Any] | None = None,
-               fault: str | None = None) -> dict[str, Any]:  # fmt: skip
-    """Build the chat completion answering ``body``, with a scripted content ``fault``."""
-    tool = forced_tool(body)
-    if tool is None:
-        message: dict[str, Any] = {"role": "assistant", "content": "ok"}
-        text, finish = "ok", "stop"
-    else:
-        name, schema = tool
-        args = arguments if arguments is not None else minimal_instance(schema)
-        text = _tool_arguments(args, schema, fault)
-        name = "NotTheRequestedTool" if fault == "wrong_tool" else name
-        call = {"id": f"call_{number}", "type": "function",
-                "function": {"name": name, "arguments": text}}  # fmt: skip
-        message, finish = {"role": "assistant", "content": None, "tool_calls": [call]}, "tool_calls"
-    choices = [] if fault == "empty_choices" else [
-        {"index": 0, "message": message, "finish_reason": finish, "logprobs": None}]  # fmt: skip
-    prompt_tokens = sum(len(str(m.get("content", "")).split()) for m in body.get("messages", []))
-    usage = {"prompt_tokens": prompt_tokens, "completion_tokens": max(1, len(text) // 4)}
-    usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
-    return {"id": f"chatcmpl-fake-{number}", "object": "chat.completion", "created": 0,
-            "model": body.get("model", "fake"), "choices": choices, "usage": usage}  # fmt: skip
-
-
-def _tool_arguments(args: dict[str, Any], schema: dict[str, Any], fault: str | None) -> str:
-    if fault == "schema_violation":
-        args = _violate(args, schema)
-    text = json.dumps(args)
-    if fault == "truncated_tool_call":
-        return text[: max(1, len(text) // 2)]
-    return text
-
-
-def _violate(args: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """Arguments with a wrongly typed field and an unknown field."""
-    properties: dict[str, Any] = schema.get("properties", {})
-    if not properties:
-        return {**args, "unexpected_field": True}
-    name = next(iter(schema.get("required") or properties))
-    target = _resolve(properties[name], schema)
-    wrong: Any = "not a number" if target.get("type") in ("number", "integer") else 12345
-    return {**args, name: wrong, "unexpected_field": True}
-
-
-def forced_tool(body: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
-    """Return the (name, JSON schema) of the function a request forces, or its only tool."""
-    tools = [t["function"] for t in body.get("tools") or [] if t.get("type") == "function"]
-    choice = body.get("tool_choice")
-    wanted = choice.get("function", {}).get("name") if isinstance(choice, dict) else None
-    for function in tools:
-        if wanted is None or function.get("name") == wanted:
-            return function["name"], function.get("parameters") or {}
-    return None
-
-
-def article_text(body: dict[str, Any]) -> str:
-    """Return the last user message of a chat request (where the article is)."""
-    users = [m for m in body.get("messages", []) if m.get("role") == "user"]
-    content = users[-1].get("content", "") if users else ""
-    return content if isinstance(content, str) else json.dumps(content)
-
-
-def minimal_instance(schema: dict[str, Any], root: dict[str, Any] | None = None) -> Any:
-    """Build the smallest value valid for a JSON schema: required fields, empty lists, first enums.
-
-    Optional list fields are included as ``[]`` so that a records model such as
-    ``ArticleRecords`` answers ``{"deals": [], "plant_facts": []}``.
-    """
-    root = root or schema
-    schema = _resolve(schema, root)
-    if "const" in schema:
-        return schema["const"]
-    if schema.get("enum"):
-        return schema["enum"][0]
-    for key in ("anyOf", "oneOf", "allOf"):
-        if schema.get(key):
-            return minimal_instance(schema[key][0], root)
-    kind = schema.get("type")
-    kind = kind[0] if isinstance(kind, list) else kind
-    if kind == "object" or "properties" in schema:
-        return _minimal_object(schema, root)
-    if kind == "array":
-        return [minimal_instance(schema.get("items", {}), root)] * int(schema.get("minItems", 0))
-    simple = {"string": "x" * int(schema.get("minLength", 0)), "boolean": False, "null": None}
-    if kind in simple:
-        return simple[kind]
-    return schema.get("minimum", 0) if kind in ("integer", "number") else None
-
-
-def _minimal_object(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
-    properties: dict[str, Any] = schema.get("properties", {})
-    required = set(schema.get("required", []))
-    return {name: minimal_instance(sub, root) for name, sub in properties.items()
-            if name in required or _resolve(sub, root).get("type") == "array"}  # fmt: skip
-
-
-def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in schema:
-        node: Any = root
-        for part in schema["$ref"].lstrip("#/").split("/"):
-            node = node[part]
-        schema = node
-    return schema

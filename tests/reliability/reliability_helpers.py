@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from extract._cli.main import _register_optional_commands, cli
-from extract._testing.fake_openai import article_text
+from extract._testing.responses import article_text
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -22,7 +22,8 @@ from reliability_helpers import REPO, article, cli_env, openai_args, records_for
 
 from extract._batch.store import ResultStore
 from extract._schema import ArticleExtraction
-from extract._testing.fake_openai import FakeOpenAIServer, article_text
+from extract._testing.fake_openai import FakeOpenAIServer
+from extract._testing.responses import article_text
 
 ARTICLES = 24
 FACTS_PER_RESULT = 400  # big results: a kill is likely to land inside a write

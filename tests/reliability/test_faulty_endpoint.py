@@ -24,7 +24,8 @@ from extract._errors import BackendError, ModelOutputError
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article, ArticleExtraction
 from extract._testing import fake_openai
-from extract._testing.fake_openai import FakeOpenAIServer, Responder, article_text
+from extract._testing.fake_openai import FakeOpenAIServer, Responder
+from extract._testing.responses import article_text
 
 pytestmark = pytest.mark.server
 

@@ -32,7 +32,8 @@ from extract._errors import BackendError
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
 from extract._testing import fake_openai
-from extract._testing.fake_openai import FakeOpenAIServer, article_text
+from extract._testing.fake_openai import FakeOpenAIServer
+from extract._testing.responses import article_text
 
 pytestmark = pytest.mark.server
 

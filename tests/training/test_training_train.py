@@ -12,8 +12,9 @@ pytest.importorskip("llama_cpp", reason="needs llama-cpp-python (scripts/install
 from training._base import base_gguf, ensure_hf_base, load_base
 from training._examples import Example
 from training._export import export_gguf, load_llama, target_logprob
+from training._loss import example_loss, group_backward
 from training._tokens import encode
-from training._train import Run, TrainConfig, example_loss, group_backward, make_run, train
+from training._train import Run, TrainConfig, make_run, train
 
 pytestmark = pytest.mark.train
 

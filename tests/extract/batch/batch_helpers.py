@@ -15,7 +15,7 @@ from extract._backends.base import BackendSettings
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
 from extract._strategies.prompts import load_choice_prompt, load_direct_prompt
-from extract._testing.fake_openai import article_text
+from extract._testing.responses import article_text
 
 REPO = Path(__file__).resolve().parents[3]
 API_KEY = "sk-assay-test-key"
