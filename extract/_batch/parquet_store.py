@@ -31,7 +31,7 @@ from typing import Any
 from extract._batch.keys import canonical_json, sha256_hex
 from extract._batch.parquet_files import arrow_schema, atomic_bytes, remove_stale_temps, write_table
 from extract._batch.rundiff import RunDiff, diff_predictions
-from extract._batch.runinfo import RunInfo, RunItem, new_run_id, now, pick_run
+from extract._batch.runinfo import RunInfo, RunItem, new_run_id, now, pick_run, relabel
 from extract._errors import StoreError
 from extract._schema import ArticleExtraction
 
@@ -208,7 +208,7 @@ class ParquetStore:
         for item in sorted(raw, key=lambda item: item["doc_id"]):
             row = results.get(item["cache_key"]) if item["status"] != "failed" else None
             found = row["extraction"] if row and row["status"] == "extracted" else None
-            extraction = _relabel(found, item["doc_id"])
+            extraction = relabel(found, item["doc_id"])
             items.append(RunItem(item["doc_id"], item["status"], item["cache_key"],
                                  item["error"], extraction))  # fmt: skip
         return items
@@ -274,12 +274,6 @@ class ParquetStore:
 def _known(row: dict[str, Any]) -> dict[str, Any]:
     """The columns of ``row`` a result file has (another store's rows carry more)."""
     return {name: value for name, value in row.items() if name in RESULT_COLUMNS}
-
-
-def _relabel(extraction: str | None, doc_id: str) -> ArticleExtraction | None:
-    if extraction is None:
-        return None
-    return ArticleExtraction.model_validate_json(extraction).model_copy(update={"doc_id": doc_id})
 
 
 def load_predictions(path: Path | str, run_id: str | None = None) -> dict[str, ArticleExtraction]:

@@ -69,3 +69,10 @@ def new_run_id() -> str:
 def now() -> str:
     """The current UTC time as an ISO string with milliseconds (how stores date things)."""
     return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def relabel(extraction: str | None, doc_id: str) -> ArticleExtraction | None:
+    """Parse a stored extraction under this run's id (the same text may have had another)."""
+    if extraction is None:
+        return None
+    return ArticleExtraction.model_validate_json(extraction).model_copy(update={"doc_id": doc_id})

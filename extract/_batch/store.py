@@ -17,14 +17,13 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from extract._batch.migrations import apply_migrations
 from extract._batch.rundiff import RunDiff, diff_predictions
-from extract._batch.runinfo import RunInfo, RunItem, new_run_id, pick_run
+from extract._batch.runinfo import RunInfo, RunItem, new_run_id, now, pick_run, relabel
 from extract._batch.store_rows import chunks, export_rows, import_row, marks
 from extract._errors import StoreError
 from extract._schema import Article, ArticleExtraction
@@ -88,7 +87,7 @@ class ResultStore:
         run_id = new_run_id()
         with self._transaction("start a run") as db:
             db.execute("INSERT INTO runs VALUES (?, ?, ?, NULL)",
-                       (run_id, json.dumps(manifest, sort_keys=True), _now()))  # fmt: skip
+                       (run_id, json.dumps(manifest, sort_keys=True), now()))  # fmt: skip
         return run_id
 
     def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:
@@ -99,7 +98,7 @@ class ResultStore:
             ).fetchone()
             updated = {**json.loads(manifest), "counts": counts}
             db.execute("UPDATE runs SET manifest = ?, finished_at = ? WHERE run_id = ?",
-                       (json.dumps(updated, sort_keys=True), _now(), run_id))  # fmt: skip
+                       (json.dumps(updated, sort_keys=True), now(), run_id))  # fmt: skip
 
     def record_result(self, run_id: str, article: Article, content_hash: str, key: str,
                       result: ArticleExtraction, raw_responses: Sequence[str]) -> None:  # fmt: skip
@@ -108,12 +107,12 @@ class ResultStore:
         with self._transaction(f"store the result of {article.id}") as db:
             db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                        (content_hash, article.id, article.text, article.title, article.published,
-                        _now()))  # fmt: skip
+                        now()))  # fmt: skip
             db.execute("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                        (key, content_hash, article.id, result.model_dump_json(),
                         json.dumps(list(raw_responses)), meta.prompt_tokens if meta else 0,
                         meta.completion_tokens if meta else 0, meta.model_calls if meta else 0,
-                        meta.seconds if meta else None, _now()))  # fmt: skip
+                        meta.seconds if meta else None, now()))  # fmt: skip
             db.execute("DELETE FROM errors WHERE cache_key = ?", (key,))
             db.execute(
                 "INSERT INTO run_items VALUES (?, ?, ?, 'extracted', NULL)",
@@ -143,7 +142,7 @@ class ResultStore:
                 db.execute("""INSERT INTO errors VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT(cache_key)
                               DO UPDATE SET error = excluded.error, attempts = attempts + 1,
                               updated_at = excluded.updated_at""",
-                           (key, doc_id, error, _now(), _now()))  # fmt: skip
+                           (key, doc_id, error, now(), now()))  # fmt: skip
             db.execute(
                 "INSERT INTO run_items VALUES (?, ?, ?, 'failed', ?)", (run_id, doc_id, key, error)
             )
@@ -161,7 +160,7 @@ class ResultStore:
         """
         with self._transaction(f"import run {info.run_id}") as db:
             db.execute("INSERT INTO runs VALUES (?, ?, ?, ?)", (info.run_id,
-                       json.dumps(info.manifest, sort_keys=True), info.started_at or _now(),
+                       json.dumps(info.manifest, sort_keys=True), info.started_at or now(),
                        info.finished_at))  # fmt: skip
             for row in rows:
                 import_row(db, row)
@@ -219,7 +218,7 @@ class ResultStore:
             WHERE i.run_id = ? ORDER BY i.doc_id""",
             (self.run(run_id).run_id,),
         ).fetchall()
-        return [RunItem(doc_id, status, key, error, _relabel(extraction, doc_id))
+        return [RunItem(doc_id, status, key, error, relabel(extraction, doc_id))
                 for doc_id, status, key, error, extraction in rows]  # fmt: skip
 
     def predictions(self, run_id: str) -> dict[str, ArticleExtraction]:
@@ -282,14 +281,3 @@ def diff_runs(store_path: Path | str, run_a: str, run_b: str) -> RunDiff:
         first, second = store.run(run_a), store.run(run_b)
         return diff_predictions(store.predictions(first.run_id), store.predictions(second.run_id),
                                 run_a=first.run_id, run_b=second.run_id)  # fmt: skip
-
-
-def _relabel(extraction: str | None, doc_id: str) -> ArticleExtraction | None:
-    """Parse a stored extraction under this run's id (the same text may have had another)."""
-    if extraction is None:
-        return None
-    return ArticleExtraction.model_validate_json(extraction).model_copy(update={"doc_id": doc_id})
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
