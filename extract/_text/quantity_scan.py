@@ -21,10 +21,14 @@ from extract._vocab import canonical_commodity, known_commodity
 __all__ = ["Atom", "read_atoms"]
 
 _CODES_BEHIND = "|".join(lex.CURRENCY_CODES)
+# A number may touch a currency code ("KZT10") or a currency's Latin initials ("LE12 billion",
+# "Sh45m"); the rand's R ("R100bn", South Africa) not after "&" ("R&D").
+_INITIALS_BEHIND = "|".join(
+    rf"(?<=(?<![A-Za-z{'&' if initials == 'R' else ''}]){initials})"
+    for initials in lex.LETTER_PREFIXES
+)
 _TOKEN = re.compile(
-    # A number may touch a currency code ("KZT10"), the rand's R ("R100bn", South Africa) or
-    # the Egyptian pound's LE ("LE12 billion").
-    rf"""(?<![\d.,])(?:(?<![^\W\d])|(?<={_CODES_BEHIND})|(?<=(?<![A-Za-z&])R)|(?<=(?<![A-Za-z])LE))
+    rf"""(?<![\d.,])(?:(?<![^\W\d])|(?<={_CODES_BEHIND})|{_INITIALS_BEHIND})
     (?<![A-Za-z]-)
     (?:(?P<comma>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?)
       |(?P<space>[0-9]{{1,3}}(?:{lex.THOUSANDS_SPACE}[0-9]{{3}})+(?:\.[0-9]+)?)
@@ -78,6 +82,8 @@ class _Suffix:
 
 def _core(token: re.Match[str]) -> tuple[Decimal, str]:
     """Read the figure of a token and its form: digits, decimal_comma, word or article ("a")."""
+    if fraction := token.group("frac"):
+        return lex.FRACTIONS[" ".join(fraction.lower().replace("-", " ").split())], "word"
     if token.group("a"):
         return _ONE, "article"
     if word := token.group("small"):
