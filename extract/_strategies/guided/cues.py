@@ -97,7 +97,9 @@ DEAL_STAGE: Cues = {
                        rf"{_NOT_AHEAD}opened\b", rf"{_NOT_AHEAD}inaugurated\b", r"\bunveil",
                        r"\b(?:began|started) (?:production|operations?)\b",
                        rf"{_NOT_AHEAD}put into (?:operation|service)\b",
-                       r"\b(?:acquired|bought|purchased|took over)\b"),
+                       r"\b(?:acquired|bought|purchased|took over)\b",
+                       # Money already put in: "X spent $2 billion on", "$300 million was invested".
+                       r"(?<!\bbe )(?<!\bbeen )\bspent\b", r"\b(?:was|were) (?:\w+ly )?invested\b"),
 }  # fmt: skip
 
 
