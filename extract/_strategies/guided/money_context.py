@@ -123,7 +123,7 @@ def _governed_by(tokens: list[Token]) -> str | None:
         lemma = head.lemma_.lower()
         if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS:
             return f"trade or a payment ({lemma})"
-        if head.pos_ in ("NOUN", "PROPN") and head.lower_ in _CONTEXT_NOUNS:
+        if head.pos_ in ("NOUN", "PROPN") and _context_noun(head):
             return f"context money ({head.lower_})"
         if head.pos_ in ("VERB", "AUX") and lemma in _COPULAS:
             subject = _subject_noun(head)  # "gold supplies abroad amounted to $758 million"
@@ -135,6 +135,22 @@ def _governed_by(tokens: list[Token]) -> str | None:
             return None
         head = head.head
     return None
+
+
+# Nouns of measure that a context noun makes context: "the production volume of $3 million".
+_MEASURES = frozenset({"volume", "value"})
+
+
+def _context_noun(noun: Token) -> bool:
+    """A noun of context money: "revenue", or a measure a context noun qualifies.
+
+    "The plant achieved the production volume of 3 billion tenge" measures output in money
+    (GUIDELINES 51); a "production facility" worth as much is a project.
+    """
+    if noun.lower_ in _CONTEXT_NOUNS:
+        return True
+    qualifiers = (c.lower_ for c in noun.children if c.dep_ == "compound")
+    return noun.lemma_.lower() in _MEASURES and any(q in _CONTEXT_NOUNS for q in qualifiers)
 
 
 # Parties that, named in the plural with no article or count, are many investors at once.

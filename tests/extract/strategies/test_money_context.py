@@ -138,3 +138,11 @@ def test_the_worth_of_a_thing_that_is_no_project_is_context(text: str, amount: s
 )
 def test_the_worth_of_a_project_or_a_deal_is_an_investment(text: str, amount: str) -> None:
     assert _reasons(text)[amount] is None
+
+
+def test_an_output_measured_in_money_is_context_but_a_production_facility_is_not() -> None:
+    # GUIDELINES 51: output stated as money fits no metric and is no investment.
+    output = _reasons("This year the mill has achieved the production volume of $40 million.")
+    assert output["$40 million"] == "context money (volume)"
+    facility = _reasons("Dovrin plans to build a $40 million production facility near the port.")
+    assert facility["$40 million"] is None
