@@ -133,9 +133,12 @@ _INVESTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
-# A party's own intention ("X intends to invest", "hopes to cut ... by investing") is a plan
+# A party's own intention ("X intends to invest", "says it will invest") is a plan
 # of its own, whatever the lead signed (GUIDELINES 19).
-_INTENDS = re.compile(r"\b(?:intends?|hopes?|plans?|aims?)\s+(?:to\b|at\b)", re.IGNORECASE)
+_INTENDS = re.compile(
+    r"\b(?:intends?|hopes?|plans?|aims?)\s+(?:to\b|at\b)|\b(?:says|said)\s+(?:it|they)\s+will\b",
+    re.IGNORECASE,
+)
 _COMPANY_TALK = re.compile(r"\bthe (?:company|corporation|group|holding)\b", re.IGNORECASE)
 
 
