@@ -109,3 +109,9 @@ def test_a_country_named_only_in_the_headline_is_kept() -> None:
     )
     countries = [n.text for n in names(text) if n.kind == "country"]
     assert countries == ["Moldova"]
+
+
+def test_a_two_word_demonym_opening_a_company_name_stays_in_it() -> None:
+    # The tagger reads the first word as an adjective; the name as written keeps both words.
+    text = "Deal signed\n\nSouth African Copper Holdings has signed two contracts on Monday."
+    assert "South African Copper Holdings" in [n.text for n in names(text)]
