@@ -60,3 +60,9 @@ def test_a_country_goods_come_from_is_not_the_one_the_article_is_about() -> None
     text = ("Zorbax Mining will build a smelter in Peru. The equipment will be imported from "
             "China. China supplies the kilns, and China ships the parts from China.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Peru"
+
+
+def test_a_headline_s_last_word_marks_no_company_of_the_next_paragraph() -> None:
+    text = ("Plant to rise in Moldova\n\n"
+            "Borlen Cement, a Romanian firm, will build a plant near Soroca.")  # fmt: skip
+    assert _nationality(text, "Borlen Cement") == "Romania"
