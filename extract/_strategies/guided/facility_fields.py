@@ -92,7 +92,11 @@ _COMPASS_NAME = re.compile(r"^(?:north|south|east|west|central)", re.I)
 # "London-listed Antofagasta", "the Jersey-based firm": the place a company is based or
 # listed in, not where its facility is.
 _HOME_OF = re.compile(r"[-‐–]\s?(?:based|listed|headquartered|registered|domiciled)\b", re.I)
-_LOCATED = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$")
+# "in Kokand", "near the village of Aktogai": a settlement word and "of" may stand between.
+_LOCATED = re.compile(
+    r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
+)
+_LOCATED_REACH = 32  # characters before a place in which _LOCATED is read
 _LOCATED_BONUS = 2.0
 
 
@@ -143,8 +147,9 @@ def _near_scores(
     # "in Kokand", "near the village of Aktogai": only a place something is said to be in
     # counts, not one named as a party or a topic ("Akmola region's governor", "the Ferghana
     # deal"): those made most of the spurious locations on tune.
+    reach = _LOCATED_REACH
     located = {p.text for p in places
-               if _LOCATED.search(index.text[max(0, p.start - 12) : p.start])}  # fmt: skip
+               if _LOCATED.search(index.text[max(0, p.start - reach) : p.start])}  # fmt: skip
     return {
         name: score + place_rank(name) + _LOCATED_BONUS
         for name, score in near.items()

@@ -101,3 +101,9 @@ def test_a_place_that_acts_as_a_verb_s_subject_is_no_location() -> None:
     assert _location(text, "Kuma copper smelter", 0) is None
     placed = "Springfield will supply ore. The Kuma copper smelter in Zenda will make 800,000 t."
     assert _location(placed, "Kuma copper smelter", 1) == "Zenda"
+
+
+def test_a_village_the_plant_is_said_to_be_near_beats_its_region() -> None:
+    text = ("The zinc plant will be built near the village of Orlovka in the Borei region. "
+            "The zinc plant will produce 50,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "zinc plant", 1) == "Orlovka"
