@@ -117,7 +117,9 @@ def location_for(
     first, then places something is said to be in ("in Kokand", "near the village of
     Aktogai") in the figure's sentence and the few before it; a place merely named
     nearby (a governor's region, a deal's topic) places nothing, and a dateline
-    ("ASTANA –") places the reporter, not the plant.
+    ("ASTANA –") places the reporter, not the plant. When none of these places it, a
+    place the article says something is located in ("a deposit located in the X
+    district") is where the article's facility is.
     """
     places = _candidate_places(index, facility)
     if facility and (inside := [p for p in places if p.text in facility]):
@@ -125,8 +127,21 @@ def location_for(
     scores = _near_scores(index, places, sentence_no, at)
     if facility:
         _add_telling_scores(index, places, facility, scores)
-    # No fallback to "the article's only place": the text must put the plant somewhere.
+    if not scores:
+        # No fallback to "the article's only place": the text must put a plant somewhere,
+        # but "the deposit, located in the X district" puts the article's facility there.
+        scores = {p.text: place_rank(p.text) for p in places if _sited(index, p)}
     return max(scores, key=scores.__getitem__) if scores else None
+
+
+# "located in", "situated about 160 km south-east of": the text says where something is.
+_SITED = re.compile(r"\b(?:located|situated|lies|lying)\b[^.\n]{0,40}?\b(?:in|near|at|of)\s+"
+                    r"(?:the\s+)?$")  # fmt: skip
+
+
+def _sited(index: ArticleIndex, place: Span) -> bool:
+    """Whether the text says something is located at ``place``."""
+    return bool(_SITED.search(index.text[max(0, place.start - 60) : place.start]))
 
 
 def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
