@@ -148,10 +148,11 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     """The article's places, less datelines, homes, ranking scopes, actors and own names."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     places = [p for p in places if not _ranking_scope(index, p) and not _acts(index, p)]
-    if facility:
-        # "the Bakyrchik mine": a place that names the facility is not where it is (S10).
-        places = [p for p in places if not _names_facility(p.text, facility)]
-    return places
+    # "the Bakyrchik mine": a place that names the facility is not where it is (S10), nor
+    # where another is: "ore mined in Muruntau" after "the Muruntau quarry" names the quarry.
+    named = [facility] if facility else []
+    named += [f.text for f in index.facilities]
+    return [p for p in places if not any(_names_facility(p.text, name) for name in named)]
 
 
 def _near_scores(

@@ -114,3 +114,9 @@ def test_where_the_text_says_the_article_s_site_is_located_places_its_plant() ->
             "Drilling began in May. Costs were reviewed. Staff were hired. "
             "The beneficiation plant will process 5,000 tonnes of ore a day.")  # fmt: skip
     assert _location(text, "beneficiation plant", 4) == "Orlov district"
+
+
+def test_a_place_that_names_another_facility_of_the_article_is_no_location() -> None:
+    text = ("The Kelvatau quarry is one of the largest gold mines. "
+            "About 5 million tonnes of ore are mined in Kelvatau annually.")  # fmt: skip
+    assert _location(text, "gold mines", 1) is None
