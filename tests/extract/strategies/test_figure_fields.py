@@ -55,3 +55,9 @@ def test_a_forecast_whose_sentence_says_nothing_of_operation_stays_capacity() ->
 def test_a_deal_is_about_the_metal_not_the_bare_ore() -> None:
     assert deal_commodities("It will build a plant to process tungsten ore.") == ["tungsten"]
     assert deal_commodities("The company will invest in ore processing.") == []
+
+
+def test_a_product_of_a_vocabulary_class_keeps_the_class() -> None:
+    # GUIDELINES 47: urea is a fertilizer, methanol a chemical.
+    text = "The complex will make 500,000 tonnes of urea and 90,000 tonnes of methanol a year."
+    assert _commodities(text) == ["fertilizers", "chemicals"]
