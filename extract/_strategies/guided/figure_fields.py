@@ -49,12 +49,24 @@ def deal_commodities(text: str) -> list[str]:
 def commodity_for(quantity: Quantity, clause: str, facility: str | None) -> str | None:
     """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility."""
     if quantity.commodity:
-        return quantity.commodity
+        return _as_ore(quantity.commodity, clause)
     at = clause.find(quantity.text)
     before, after = _own_item(clause, at) if at >= 0 else ("", "")
     found = commodities_in(after) or commodities_in(before) or commodities_in(clause)
     found = found or commodities_in(facility or "")
-    return found[0] if found else None
+    return _as_ore(found[0], clause) if found else None
+
+
+# Commodities whose ore is a vocabulary commodity of its own.
+_OWN_ORE = frozenset({"iron ore", "polymetallic", "ore", "bauxite", "phosphate"})
+
+
+def _as_ore(commodity: str, clause: str) -> str:
+    """'1 Mt of gold ore' measures ore, not gold (GUIDELINES 27: never infer the metal)."""
+    if commodity in _OWN_ORE:
+        return commodity
+    ore = re.search(rf"\b{re.escape(commodity)}(?:-bearing)?\s+ores?\b", clause, re.IGNORECASE)
+    return "ore" if ore else commodity
 
 
 _ITEM_BREAK = re.compile(r"[,;]\s")

@@ -61,3 +61,8 @@ def test_a_product_of_a_vocabulary_class_keeps_the_class() -> None:
     # GUIDELINES 47: urea is a fertilizer, methanol a chemical.
     text = "The complex will make 500,000 tonnes of urea and 90,000 tonnes of methanol a year."
     assert _commodities(text) == ["fertilizers", "chemicals"]
+
+
+def test_a_metal_s_ore_is_ore_but_iron_ore_stays_iron_ore() -> None:
+    assert _commodities("The mill will treat 2 million tonnes of zinc ore a year.") == ["ore"]
+    assert _commodities("The mine will ship 3 million tonnes of iron ore a year.") == ["iron ore"]
