@@ -47,7 +47,13 @@ def deal_commodities(text: str) -> list[str]:
 
 
 def commodity_for(quantity: Quantity, clause: str, facility: str | None) -> str | None:
-    """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility."""
+    """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility.
+
+    A power figure measures electricity, no commodity of the vocabulary: the coal of
+    "a 360 MW coal-fired plant" is its fuel.
+    """
+    if quantity.kind == "power" or quantity.unit in ("MW", "MWh"):
+        return None
     if quantity.commodity:
         return _as_ore(quantity.commodity, clause)
     at = clause.find(quantity.text)

@@ -66,3 +66,9 @@ def test_a_product_of_a_vocabulary_class_keeps_the_class() -> None:
 def test_a_metal_s_ore_is_ore_but_iron_ore_stays_iron_ore() -> None:
     assert _commodities("The mill will treat 2 million tonnes of zinc ore a year.") == ["ore"]
     assert _commodities("The mine will ship 3 million tonnes of iron ore a year.") == ["iron ore"]
+
+
+def test_a_power_figure_has_no_commodity_even_from_its_fuel() -> None:
+    text = "The company will build a 300 MW coal-fired power plant."
+    power = [q for q in find_quantities(text) if q.unit == "MW"]
+    assert [commodity_for(q, text, "coal-fired power plant") for q in power] == [None]
