@@ -60,3 +60,10 @@ def test_a_country_goods_come_from_is_not_the_one_the_article_is_about() -> None
     text = ("Zorbax Mining will build a smelter in Peru. The equipment will be imported from "
             "China. China supplies the kilns, and China ships the parts from China.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Peru"
+
+
+def test_a_short_name_of_a_country_counts_for_its_full_name() -> None:
+    text = ("Acme to build Congo smelter\n\nAcme will build a smelter in the Democratic "
+            "Republic of Congo. The Congo smelter will cost $500 million, "
+            "Acme said in Congo.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Democratic Republic of the Congo"
