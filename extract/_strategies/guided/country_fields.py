@@ -56,8 +56,9 @@ def _marks(index: ArticleIndex, country: Span, company: Span) -> bool:
     "Borland will cooperate with X": a country that is the subject of a verb is no
     nationality of the verb's object: a verb or an auxiliary parts them.
     """
-    if not _MARK_GAP.match(index.text[country.end : company.start]):
-        return False
+    gap_text = index.text[country.end : company.start]
+    if "\n" in gap_text or not _MARK_GAP.match(gap_text):
+        return False  # a headline's last word marks no company opening the next paragraph
     gap = parse(index.text).char_span(country.end, company.start, alignment_mode="contract")
     return gap is None or not any(_clausal(token) for token in gap)
 

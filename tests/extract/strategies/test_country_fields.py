@@ -67,3 +67,12 @@ def test_a_short_name_of_a_country_counts_for_its_full_name() -> None:
             "Republic of Congo. The Congo smelter will cost $500 million, "
             "Acme said in Congo.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Democratic Republic of the Congo"
+
+
+def test_a_country_ending_the_headline_marks_no_company_opening_the_text() -> None:
+    text = ("A firm will build a zinc plant in Kazakhstan\n\nBorealis Zinc Co., a Chinese "
+            "company, signed the deal. Borealis Zinc Co. will build it in Kazakhstan.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    first = next(c for c in index.companies if c.text.startswith("Borealis"))
+    assert nationality_of(index, first) == "China"
+    assert main_country(index) == "Kazakhstan"
