@@ -54,6 +54,8 @@ def facilities(text: str) -> list[Span]:
     for token in doc:
         if token.lower_ not in FACILITY_HEADS or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if token.dep_ == "appos" and token.head.lower_ in FACILITY_HEADS:
+            continue  # "a mine at X – the world's largest gold deposit": the mine, described
         start = _left_edge(token)
         end = _anchored_end(doc, token)
         if start == token.i and end == token.i + 1:

@@ -117,3 +117,9 @@ def test_a_nationality_names_no_facility_but_opens_a_company_s_name() -> None:
         "flotation plant",
         "Russian Copper Company plant",
     ]
+
+
+def test_a_facility_in_apposition_describes_the_one_named_before() -> None:
+    text = ("A mine at Kelvatau – the region's largest untapped zinc deposit – would cost "
+            "$2 billion, Borealis said.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == ["mine at Kelvatau"]
