@@ -230,7 +230,7 @@ def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:
         value_max=q.value_max,
         unit=q.unit,
         period=period_for(q, metric, figure.clause),
-        as_of=as_of_for(figure.clause, index.published_year),
+        as_of=as_of_for(figure.clause, index.published_year, q.text),
         status=figure.status,
         evidence=c.sentence.text,
     )

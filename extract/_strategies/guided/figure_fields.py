@@ -93,19 +93,26 @@ _HALF = re.compile(r"\b(?:H([12])|(first|second) half)(?: of)?\s*((?:19|20)\d\d)
 _RELATIVE = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
 
 
-def as_of_for(clause: str, published_year: int | None) -> str | None:
-    """When a figure holds: '2016-H1', a year in its clause, or 'last year' resolved."""
+def as_of_for(clause: str, published_year: int | None, figure: str = "") -> str | None:
+    """When a figure holds: '2016-H1', a year in its clause, or 'last year' resolved.
+
+    Of several dates, the one nearest the figure (its text ``figure`` in the clause):
+    "300,000 t this year, rising to 500,000 t in 2013" dates each figure by its own.
+    """
     half = _HALF.search(clause)
     if half and half.group(3):
         part = "1" if (half.group(1) == "1" or (half.group(2) or "").lower() == "first") else "2"
         return f"{half.group(3)}-H{part}"
-    found = [y.text for y in years(clause) if not _in_range(clause, y) and _dates(clause, y)]
-    if found:
-        return found[-1]
-    for phrase, delta in _RELATIVE.items():
-        if phrase in clause.lower() and published_year:
-            return str(published_year + delta)
-    return None
+    dates = [(y.start, y.text) for y in years(clause)
+             if not _in_range(clause, y) and _dates(clause, y)]  # fmt: skip
+    relative = [(m.start(), str(published_year + delta)) for phrase, delta in _RELATIVE.items()
+                for m in re.finditer(phrase, clause.lower())] if published_year else []  # fmt: skip
+    at = clause.find(figure) if figure else -1
+    if at >= 0 and dates + relative:
+        return min(dates + relative, key=lambda date: abs(date[0] - at))[1]
+    if dates:
+        return dates[-1][1]
+    return relative[0][1] if relative else None
 
 
 _YEAR_LEAD = re.compile(

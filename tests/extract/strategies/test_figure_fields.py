@@ -2,6 +2,7 @@
 
 from extract._schema import PlantFact
 from extract._strategies.guided.figure_fields import (
+    as_of_for,
     commodity_for,
     deal_commodities,
     production_if_operating,
@@ -72,3 +73,10 @@ def test_a_power_figure_has_no_commodity_even_from_its_fuel() -> None:
     text = "The company will build a 300 MW coal-fired power plant."
     power = [q for q in find_quantities(text) if q.unit == "MW"]
     assert [commodity_for(q, text, "coal-fired power plant") for q in power] == [None]
+
+
+def test_each_figure_takes_the_date_nearest_it() -> None:
+    clause = "output at 300,000 tons this year, increasing to 500,000 tons in 2027"
+    assert as_of_for(clause, 2026, "300,000 tons") == "2026"
+    assert as_of_for(clause, 2026, "500,000 tons") == "2027"
+    assert as_of_for(clause, 2026) == "2027"  # no figure given: the last year, as before
