@@ -235,3 +235,11 @@ def test_a_cost_the_sentence_says_was_invested_is_a_deal_not_a_cost() -> None:
     extraction = _extract(text)
     assert [deal.amount for deal in extraction.deals] == [200e6]
     assert not [fact for fact in extraction.plant_facts if fact.metric == "cost"]
+
+
+def test_a_cost_is_not_dated_by_the_commissioning_year_of_its_sentence() -> None:
+    text = ("Borealis Copper to build Kuma smelter\n\n"
+            "The Kuma copper smelter, with an estimated cost of $1.5 billion, is scheduled "
+            "to be commissioned by the end of 2028.\n")  # fmt: skip
+    costs = [f for f in _extract(text).plant_facts if f.metric == "cost"]
+    assert [(f.value, f.as_of) for f in costs] == [(1.5e9, None)]
