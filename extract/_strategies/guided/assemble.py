@@ -230,7 +230,8 @@ def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:
         value_max=q.value_max,
         unit=q.unit,
         period=period_for(q, metric, figure.clause),
-        as_of=as_of_for(figure.clause, index.published_year),
+        # A cost is an estimate, not dated by the commissioning year its sentence gives.
+        as_of=None if metric == "cost" else as_of_for(figure.clause, index.published_year, q.text),
         status=figure.status,
         evidence=c.sentence.text,
     )

@@ -242,3 +242,11 @@ def test_a_piece_of_the_investor_s_name_is_no_project() -> None:
     investor = "Varna Mining and Metallurgical Combine"
     assert _not_the_investor("Metallurgical Combine", investor) is None
     assert _not_the_investor("new copper smelter", investor) == "new copper smelter"
+
+
+def test_a_cost_is_not_dated_by_the_commissioning_year_of_its_sentence() -> None:
+    text = ("Borealis Copper to build Kuma smelter\n\n"
+            "The Kuma copper smelter, with an estimated cost of $1.5 billion, is scheduled "
+            "to be commissioned by the end of 2028.\n")  # fmt: skip
+    costs = [f for f in _extract(text).plant_facts if f.metric == "cost"]
+    assert [(f.value, f.as_of) for f in costs] == [(1.5e9, None)]

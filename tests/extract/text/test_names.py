@@ -115,3 +115,15 @@ def test_a_two_word_demonym_opening_a_company_name_stays_in_it() -> None:
     # The tagger reads the first word as an adjective; the name as written keeps both words.
     text = "Deal signed\n\nSouth African Copper Holdings has signed two contracts on Monday."
     assert "South African Copper Holdings" in [n.text for n in names(text)]
+
+
+def test_a_country_opening_the_headline_is_kept() -> None:
+    text = ("Uzbekistan to build a zinc smelter\n\n"
+            "A zinc smelter will be built in the Orlov region, the ministry said.")  # fmt: skip
+    assert ("Uzbekistan", "country") in {(n.text, n.kind) for n in names(text)}
+
+
+def test_another_name_only_in_the_headline_is_dropped() -> None:
+    text = ("Vostok Metals to build a zinc smelter\n\n"
+            "A zinc smelter will be built in the Orlov region, the ministry said.")  # fmt: skip
+    assert not any(n.text.startswith("Vostok") for n in names(text))
