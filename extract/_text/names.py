@@ -57,8 +57,8 @@ def names(text: str) -> tuple[Name, ...]:
     for span, label in mentions:
         country = country_kind(span, label)
         if span.start_char < headline and span.text not in body and country is None:
-            # A headline capitalises every word: a name there must recur. A country's name
-            # is no capitalised common word ("... cement plant in Freedonia").
+            # A headline capitalises every word: a name there must recur, but a country's
+            # name is read from the vocabulary, not from its capitals.
             continue
         kind = country or kinds[span.text]
         found.append(_widened(doc, Name(span.start_char, span.end_char, span.text, kind)))
