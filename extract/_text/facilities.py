@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from extract._text.nlp import parse
 from extract._text.spans import Span
-from extract._vocab import country_of
+from extract._vocab import country_of, is_demonym
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Doc, Token
@@ -54,6 +54,8 @@ def facilities(text: str) -> list[Span]:
     for token in doc:
         if token.lower_ not in FACILITY_HEADS or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if token.dep_ == "appos" and token.head.lower_ in FACILITY_HEADS:
+            continue  # "a mine at X – the world's largest gold deposit": the mine, described
         start = _left_edge(token)
         end = _anchored_end(doc, token)
         if start == token.i and end == token.i + 1:
@@ -89,8 +91,17 @@ def _left_edge(head: Token) -> int:
             break
         if child.dep_ not in ("compound", "amod", "nmod", "npadvmod") or not _names(child):
             break
+        if _nationality(child):
+            break  # "the Russian project": a nationality says where, not which facility
         start = child.left_edge.i if _all_name(child) else child.i
     return start
+
+
+def _nationality(token: Token) -> bool:
+    """A demonym that opens no longer name: "the Russian project", not "Russian Copper Co"."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    opens_name = following is not None and following.text[:1].isupper()
+    return is_demonym(token.text) and not opens_name
 
 
 def _names(token: Token) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extract._text.quantity_lexicon import CURRENCY_CODES
-from extract._vocab import is_country_word
+from extract._vocab import country_of, is_country_word
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Doc, Token
@@ -71,9 +71,21 @@ def _proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < len(doc) and (_name_token(doc[j]) or _glue(doc, j)):
             j += 1
-        runs.append((i, j))
+        runs.append((i - 1 if _split_demonym(doc, i) else i, j))
         i = j
     return runs
+
+
+def _split_demonym(doc: Doc, i: int) -> bool:
+    """Whether a run opens with the second word of a two-word demonym ("Saudi | Arabian").
+
+    The tagger reads "Saudi" as an adjective, which would leave "Arabian Mining Company";
+    the name as written is "Saudi Arabian Mining Company" (GUIDELINES 12).
+    """
+    if i == 0 or doc[i - 1].whitespace_ != " " or not doc[i - 1].text[:1].isupper():
+        return False
+    pair = f"{doc[i - 1].text} {doc[i].text}"
+    return pair.endswith("n") and country_of(pair[:-1]) is not None and " " in pair[:-1]
 
 
 def _glue(doc: Doc, j: int) -> bool:

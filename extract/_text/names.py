@@ -55,9 +55,12 @@ def names(text: str) -> tuple[Name, ...]:
     body = text[headline:]
     found: list[Name] = []
     for span, label in mentions:
-        if span.start_char < headline and span.text not in body:
-            continue  # a headline capitalises every word: a name there must recur
-        kind = country_kind(span, label) or kinds[span.text]
+        country = country_kind(span, label)
+        if span.start_char < headline and span.text not in body and country is None:
+            # A headline capitalises every word: a name there must recur, but a country's
+            # name is read from the vocabulary, not from its capitals.
+            continue
+        kind = country or kinds[span.text]
         found.append(_widened(doc, Name(span.start_char, span.end_char, span.text, kind)))
     return _with_alias_kinds(text, _with_prefix_kinds(found))
 

@@ -68,6 +68,21 @@ _COMMODITY_SYNONYMS: dict[str, str] = {
     "phosphate fertilizers": "fertilizers",
     "phosphate rock": "phosphate",
     "phosphates": "phosphate",
+    # Products of a vocabulary class keep the class (GUIDELINES 47).
+    "urea": "fertilizers",
+    "carbamide": "fertilizers",
+    "ammonia": "fertilizers",
+    "ammonium nitrate": "fertilizers",
+    "methanol": "chemicals",
+    "caustic soda": "chemicals",
+    "soda ash": "chemicals",
+    "polyvinyl chloride": "chemicals",
+    "polyethylene": "chemicals",
+    "polypropylene": "chemicals",
+    "ferronickel": "ferroalloys",
+    "ferromanganese": "ferroalloys",
+    "tubular products": "pipes",
+    "steel tubes": "pipes",
 }
 
 # Synonyms too generic to read as a commodity in running text ("tungsten concentrate" is not

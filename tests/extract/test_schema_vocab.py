@@ -31,6 +31,10 @@ def fact(**changes: object) -> PlantFact:
         ("HBI", "hot briquetted iron"),
         ("gold", "gold"),
         ("ferro-alloys", "ferroalloys"),
+        ("ferronickel", "ferroalloys"),
+        ("Urea", "fertilizers"),
+        ("caustic soda", "chemicals"),
+        ("tubular products", "pipes"),
     ],
 )
 def test_commodity_synonyms_map_to_the_vocabulary(written: str, canonical: str) -> None:

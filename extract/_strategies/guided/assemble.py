@@ -230,7 +230,8 @@ def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:
         value_max=q.value_max,
         unit=q.unit,
         period=period_for(q, metric, figure.clause),
-        as_of=as_of_for(figure.clause, index.published_year),
+        # A cost is an estimate, not dated by the commissioning year its sentence gives.
+        as_of=None if metric == "cost" else as_of_for(figure.clause, index.published_year, q.text),
         status=figure.status,
         evidence=c.sentence.text,
     )
@@ -249,7 +250,7 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         else investor_country(index, figure.company),
         counterparty=other if other != investor else None,
         host_country=host_country(index, c.sentence_no),
-        project=amount_project(index, q.start) or figure.facility,
+        project=_not_the_investor(amount_project(index, q.start) or figure.facility, investor),
         commodities=deal_commodities(f"{sentence} {figure.facility or ''}"),
         amount=q.value,
         currency=q.unit,
@@ -257,6 +258,14 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         year=deal_year(sentence, index.published_year),
         evidence=sentence,
     )
+
+
+def _not_the_investor(project: str | None, investor: str | None) -> str | None:
+    """The project, unless it is the investor's own name or a piece of it (GUIDELINES 16).
+
+    "Metallurgical Combine" of "Navoi Mining and Metallurgical Combine" names the company.
+    """
+    return None if project and investor and project in investor else project
 
 
 def _nearest_deal(index: ArticleIndex, figures: list[Figure], jobs: Figure) -> int | None:

@@ -183,8 +183,9 @@ def find_candidates(text: str) -> list[Candidate]:
     for quantity in find_quantities(text):
         reason = drop_reason(text, quantity, previous)
         if reason and reason.startswith("same amount") and quantity.unit == "USD":
+            # The USD telling stands for the amount, context as its first telling is.
+            reason = result[-1].dropped
             result[-1] = _dropped(result[-1], f"same amount as {quantity.text!r} in USD")
-            reason = None
         number = sentence_index(spans, quantity.start)
         result.append(Candidate(quantity, spans[number], number, reason))
         previous = quantity

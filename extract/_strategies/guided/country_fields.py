@@ -56,8 +56,9 @@ def _marks(index: ArticleIndex, country: Span, company: Span) -> bool:
     "Borland will cooperate with X": a country that is the subject of a verb is no
     nationality of the verb's object: a verb or an auxiliary parts them.
     """
-    if not _MARK_GAP.match(index.text[country.end : company.start]):
-        return False
+    gap_text = index.text[country.end : company.start]
+    if "\n" in gap_text or not _MARK_GAP.match(gap_text):
+        return False  # a headline's last word marks no company opening the next paragraph
     gap = parse(index.text).char_span(country.end, company.start, alignment_mode="contract")
     return gap is None or not any(_clausal(token) for token in gap)
 
@@ -90,7 +91,22 @@ def main_country(index: ArticleIndex) -> str | None:
             counts[country] = counts.get(country, 0.0) + 1.5
     for country, weight in _countries_inside_names(index).items():
         counts[country] = counts.get(country, 0.0) + weight
+    counts = _short_names_merged(counts)
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _short_names_merged(counts: dict[str, float]) -> dict[str, float]:
+    """A country's short name counts for the longer one the article names ("Congo", "DRC").
+
+    "the Democratic Republic of Congo ... the Congo smelter": the article means one
+    country, which its fullest name says.
+    """
+    merged = dict(counts)
+    for short in counts:
+        longer = [c for c in counts if c != short and re.search(rf"\b{re.escape(short)}$", c)]
+        if len(longer) == 1:
+            merged[longer[0]] += merged.pop(short)
+    return merged
 
 
 _MARK_WEIGHT = 0.25

@@ -70,6 +70,9 @@ PLANT_STATUS: Cues = {
                        r"\bH[12]\b", r"\bexisting\b"),
 }  # fmt: skip
 
+# A completion word right after "be" is a completion still ahead ("will be commissioned").
+_NOT_AHEAD = r"(?<!\bbe )\b"
+
 DEAL_STAGE: Cues = {
     "agreed": _cues(r"\bsigned\b", r"\bagreements?\b", r"\bmemorand", r"\bconcluded\b",
                     r"\bcontracts?\b", r"\bagreed\b", r"\bMoU\b", r"\bdeal (?:was|has been)\b"),
@@ -89,10 +92,14 @@ DEAL_STAGE: Cues = {
                        r"\bconstruction (?:has |is )?(?:begun|began|started|continu)",
                        r"\b(?:started|began|begun|commenced) (?:the )?construction\b",
                        r"\bbroke ground\b"),
-    "completed": _cues(r"\bcompleted\b", r"\bcommissioned\b", r"\bopened\b",
-                       r"\binaugurated\b", r"\bunveil", r"\b(?:began|started) (?:production|"
-                       r"operations?)\b", r"\bput into (?:operation|service)\b",
-                       r"\b(?:acquired|bought|purchased|took over)\b"),
+    # "to be completed in 2012", "will be put into operation": a date ahead, not work done.
+    "completed": _cues(rf"{_NOT_AHEAD}completed\b", rf"{_NOT_AHEAD}commissioned\b",
+                       rf"{_NOT_AHEAD}opened\b", rf"{_NOT_AHEAD}inaugurated\b", r"\bunveil",
+                       r"\b(?:began|started) (?:production|operations?)\b",
+                       rf"{_NOT_AHEAD}put into (?:operation|service)\b",
+                       r"\b(?:acquired|bought|purchased|took over)\b",
+                       # Money already put in: "X spent $2 billion on", "$300 million was invested".
+                       r"(?<!\bbe )(?<!\bbeen )\bspent\b", r"\b(?:was|were) (?:\w+ly )?invested\b"),
 }  # fmt: skip
 
 

@@ -92,7 +92,11 @@ _COMPASS_NAME = re.compile(r"^(?:north|south|east|west|central)", re.I)
 # "London-listed Antofagasta", "the Jersey-based firm": the place a company is based or
 # listed in, not where its facility is.
 _HOME_OF = re.compile(r"[-‐–]\s?(?:based|listed|headquartered|registered|domiciled)\b", re.I)
-_LOCATED = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$")
+# "in Kokand", "near the village of Aktogai": a settlement word and "of" may stand between.
+_LOCATED = re.compile(
+    r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
+)
+_LOCATED_REACH = 32  # characters before a place in which _LOCATED is read
 _LOCATED_BONUS = 2.0
 
 
@@ -113,7 +117,9 @@ def location_for(
     first, then places something is said to be in ("in Kokand", "near the village of
     Aktogai") in the figure's sentence and the few before it; a place merely named
     nearby (a governor's region, a deal's topic) places nothing, and a dateline
-    ("ASTANA –") places the reporter, not the plant.
+    ("ASTANA –") places the reporter, not the plant. When none of these places it, a
+    place the article says something is located in ("a deposit located in the X
+    district") is where the article's facility is.
     """
     places = _candidate_places(index, facility)
     if facility and (inside := [p for p in places if p.text in facility]):
@@ -121,18 +127,32 @@ def location_for(
     scores = _near_scores(index, places, sentence_no, at)
     if facility:
         _add_telling_scores(index, places, facility, scores)
-    # No fallback to "the article's only place": the text must put the plant somewhere.
+    if not scores:
+        # No fallback to "the article's only place": the text must put a plant somewhere,
+        # but "the deposit, located in the X district" puts the article's facility there.
+        scores = {p.text: place_rank(p.text) for p in places if _sited(index, p)}
     return max(scores, key=scores.__getitem__) if scores else None
+
+
+# "located in", "situated about 160 km south-east of": the text says where something is.
+_SITED = re.compile(r"\b(?:located|situated|lies|lying)\b[^.\n]{0,40}?\b(?:in|near|at|of)\s+"
+                    r"(?:the\s+)?$")  # fmt: skip
+
+
+def _sited(index: ArticleIndex, place: Span) -> bool:
+    """Whether the text says something is located at ``place``."""
+    return bool(_SITED.search(index.text[max(0, place.start - 60) : place.start]))
 
 
 def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     """The article's places, less datelines, homes, ranking scopes, actors and own names."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     places = [p for p in places if not _ranking_scope(index, p) and not _acts(index, p)]
-    if facility:
-        # "the Bakyrchik mine": a place that names the facility is not where it is (S10).
-        places = [p for p in places if not _names_facility(p.text, facility)]
-    return places
+    # "the Bakyrchik mine": a place that names the facility is not where it is (S10), nor
+    # where another is: "ore mined in Muruntau" after "the Muruntau quarry" names the quarry.
+    named = [facility] if facility else []
+    named += [f.text for f in index.facilities]
+    return [p for p in places if not any(_names_facility(p.text, name) for name in named)]
 
 
 def _near_scores(
@@ -143,8 +163,9 @@ def _near_scores(
     # "in Kokand", "near the village of Aktogai": only a place something is said to be in
     # counts, not one named as a party or a topic ("Akmola region's governor", "the Ferghana
     # deal"): those made most of the spurious locations on tune.
+    reach = _LOCATED_REACH
     located = {p.text for p in places
-               if _LOCATED.search(index.text[max(0, p.start - 12) : p.start])}  # fmt: skip
+               if _LOCATED.search(index.text[max(0, p.start - reach) : p.start])}  # fmt: skip
     return {
         name: score + place_rank(name) + _LOCATED_BONUS
         for name, score in near.items()

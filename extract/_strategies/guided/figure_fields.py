@@ -47,14 +47,32 @@ def deal_commodities(text: str) -> list[str]:
 
 
 def commodity_for(quantity: Quantity, clause: str, facility: str | None) -> str | None:
-    """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility."""
+    """What a tonnage measures: the normaliser's 'of X', else the clause, else the facility.
+
+    A power figure measures electricity, no commodity of the vocabulary: the coal of
+    "a 360 MW coal-fired plant" is its fuel.
+    """
+    if quantity.kind == "power" or quantity.unit in ("MW", "MWh"):
+        return None
     if quantity.commodity:
-        return quantity.commodity
+        return _as_ore(quantity.commodity, clause)
     at = clause.find(quantity.text)
     before, after = _own_item(clause, at) if at >= 0 else ("", "")
     found = commodities_in(after) or commodities_in(before) or commodities_in(clause)
     found = found or commodities_in(facility or "")
-    return found[0] if found else None
+    return _as_ore(found[0], clause) if found else None
+
+
+# Commodities whose ore is a vocabulary commodity of its own.
+_OWN_ORE = frozenset({"iron ore", "polymetallic", "ore", "bauxite", "phosphate"})
+
+
+def _as_ore(commodity: str, clause: str) -> str:
+    """'1 Mt of gold ore' measures ore, not gold (GUIDELINES 27: never infer the metal)."""
+    if commodity in _OWN_ORE:
+        return commodity
+    ore = re.search(rf"\b{re.escape(commodity)}(?:-bearing)?\s+ores?\b", clause, re.IGNORECASE)
+    return "ore" if ore else commodity
 
 
 _ITEM_BREAK = re.compile(r"[,;]\s")
@@ -75,19 +93,26 @@ _HALF = re.compile(r"\b(?:H([12])|(first|second) half)(?: of)?\s*((?:19|20)\d\d)
 _RELATIVE = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
 
 
-def as_of_for(clause: str, published_year: int | None) -> str | None:
-    """When a figure holds: '2016-H1', a year in its clause, or 'last year' resolved."""
+def as_of_for(clause: str, published_year: int | None, figure: str = "") -> str | None:
+    """When a figure holds: '2016-H1', a year in its clause, or 'last year' resolved.
+
+    Of several dates, the one nearest the figure (its text ``figure`` in the clause):
+    "300,000 t this year, rising to 500,000 t in 2013" dates each figure by its own.
+    """
     half = _HALF.search(clause)
     if half and half.group(3):
         part = "1" if (half.group(1) == "1" or (half.group(2) or "").lower() == "first") else "2"
         return f"{half.group(3)}-H{part}"
-    found = [y.text for y in years(clause) if not _in_range(clause, y) and _dates(clause, y)]
-    if found:
-        return found[-1]
-    for phrase, delta in _RELATIVE.items():
-        if phrase in clause.lower() and published_year:
-            return str(published_year + delta)
-    return None
+    dates = [(y.start, y.text) for y in years(clause)
+             if not _in_range(clause, y) and _dates(clause, y)]  # fmt: skip
+    relative = [(m.start(), str(published_year + delta)) for phrase, delta in _RELATIVE.items()
+                for m in re.finditer(phrase, clause.lower())] if published_year else []  # fmt: skip
+    at = clause.find(figure) if figure else -1
+    if at >= 0 and dates + relative:
+        return min(dates + relative, key=lambda date: abs(date[0] - at))[1]
+    if dates:
+        return dates[-1][1]
+    return relative[0][1] if relative else None
 
 
 _YEAR_LEAD = re.compile(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from extract._text.nlp import parse
 from extract._text.numbers import Quantity
+from extract._vocab import country_of
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Token
@@ -49,7 +50,10 @@ _PERCENT_CHANGE_TO = re.compile(
     r"\d\s*(?:%|per\s*cent|percent)\s+(?:rise|increase|growth|jump|gain|drop|fall|decline)"
     r"\s+to\s*$", re.IGNORECASE)  # fmt: skip
 _SENTENCE_END = re.compile(r"[.;!?]\s")
-_STATE_BUDGET = re.compile(r"\b(?:state|local|national|federal|republican)\s+budget\b", re.I)
+# "paid $5 million to the state budget"; "allocated from the state budget" is a source of funds.
+_STATE_BUDGET = re.compile(
+    r"\b(?<!from )(?<!from the )(?:state|local|national|federal|republican)\s+budget\b", re.I
+)
 
 
 def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | None:
@@ -70,6 +74,8 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "aggregate of many investments (many parties)"
     if _a_whole_sector(tokens):
         return "aggregate of many investments (a whole sector)"
+    if _a_state_s_grant(tokens):
+        return "a state's money for no project (GUIDELINES 5)"
     if (valued := _worth_of(tokens)) is not None:
         return f"the value of a thing, not of a project ({valued})"
     before = _SENTENCE_END.split(text[max(0, quantity.start - 120) : quantity.start])[-1]
@@ -123,7 +129,7 @@ def _governed_by(tokens: list[Token]) -> str | None:
         lemma = head.lemma_.lower()
         if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS:
             return f"trade or a payment ({lemma})"
-        if head.pos_ in ("NOUN", "PROPN") and head.lower_ in _CONTEXT_NOUNS:
+        if head.pos_ in ("NOUN", "PROPN") and _context_noun(head):
             return f"context money ({head.lower_})"
         if head.pos_ in ("VERB", "AUX") and lemma in _COPULAS:
             subject = _subject_noun(head)  # "gold supplies abroad amounted to $758 million"
@@ -135,6 +141,22 @@ def _governed_by(tokens: list[Token]) -> str | None:
             return None
         head = head.head
     return None
+
+
+# Nouns of measure that a context noun makes context: "the production volume of $3 million".
+_MEASURES = frozenset({"volume", "value"})
+
+
+def _context_noun(noun: Token) -> bool:
+    """A noun of context money: "revenue", or a measure a context noun qualifies.
+
+    "The plant achieved the production volume of 3 billion tenge" measures output in money
+    (GUIDELINES 51); a "production facility" worth as much is a project.
+    """
+    if noun.lower_ in _CONTEXT_NOUNS:
+        return True
+    qualifiers = (c.lower_ for c in noun.children if c.dep_ == "compound")
+    return noun.lemma_.lower() in _MEASURES and any(q in _CONTEXT_NOUNS for q in qualifiers)
 
 
 # Parties that, named in the plural with no article or count, are many investors at once.
@@ -177,6 +199,27 @@ def _a_whole_sector(tokens: list[Token]) -> bool:
     return subject is not None and any(
         t.lemma_.lower() in _SECTOR_NOUNS and t.pos_ == "NOUN" for t in subject.subtree
     )
+
+
+# Subjects that are the state itself: "the government has allocated $1bn".
+_STATE_NOUNS = frozenset({"government", "state", "cabinet"})
+
+
+def _a_state_s_grant(tokens: list[Token]) -> bool:
+    """Whether a state gives the amount for no project (GUIDELINES 5).
+
+    "The government allocated $1bn to support farmers", "Freedonia will allocate $1bn in
+    grants and credits"; a state that builds ("Freedonia plans to build a $1bn plant")
+    names what it builds.
+    """
+    subject = _amount_subject(tokens)
+    if subject is None:
+        return False
+    state = subject.lemma_.lower() in _STATE_NOUNS or (
+        subject.ent_type_ == "GPE" and country_of(subject.text) is not None
+    )
+    sentence = tokens[0].sent
+    return state and not any(t.lemma_.lower() in _PROJECT_WORDS for t in sentence)
 
 
 # What an investment is worth as much as: a project, a facility, a deal or a programme.

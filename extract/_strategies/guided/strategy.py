@@ -133,6 +133,12 @@ _INVESTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
+# A party's own intention ("X intends to invest", "says it will invest") is a plan
+# of its own, whatever the lead signed (GUIDELINES 19).
+_INTENDS = re.compile(
+    r"\b(?:intends?|hopes?|plans?|aims?)\s+(?:to\b|at\b)|\b(?:says|said)\s+(?:it|they)\s+will\b",
+    re.IGNORECASE,
+)
 _COMPANY_TALK = re.compile(r"\bthe (?:company|corporation|group|holding)\b", re.IGNORECASE)
 
 
@@ -250,12 +256,14 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     """Stage cue scores of a deal's sentence, read in the light of the article's lead.
 
     When the lead reports a signing, the deals are agreed, except work the sentence
-    says is already under way or done.
+    says is already under way or done, or a party's own intention ("X intends to invest").
     """
     rules = score(DEAL_STAGE, sentence)
     # Most deals in the news are announced plans; cue words must say otherwise.
     rules["planned"] += 0.5
-    if _SIGNED.search(article[:600]) and not any(rules[k] for k in ("under_way", "completed")):
+    own_plan = _INTENDS.search(sentence) is not None
+    done = any(rules[k] for k in ("under_way", "completed"))
+    if _SIGNED.search(article[:600]) and not own_plan and not done:
         rules["agreed"] += 2.0  # beats the default plan and one "will" of the sentence
     return rules
 

@@ -5,7 +5,7 @@ import pytest
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article, ArticleExtraction, InvestmentDeal, PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.assemble import _with_operators
+from extract._strategies.guided.assemble import _not_the_investor, _with_operators
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.strategy import GuidedOptions
@@ -235,3 +235,18 @@ def test_a_cost_the_sentence_says_was_invested_is_a_deal_not_a_cost() -> None:
     extraction = _extract(text)
     assert [deal.amount for deal in extraction.deals] == [200e6]
     assert not [fact for fact in extraction.plant_facts if fact.metric == "cost"]
+
+
+def test_a_piece_of_the_investor_s_name_is_no_project() -> None:
+    # GUIDELINES 16: the project is what is built or bought, never the company itself.
+    investor = "Varna Mining and Metallurgical Combine"
+    assert _not_the_investor("Metallurgical Combine", investor) is None
+    assert _not_the_investor("new copper smelter", investor) == "new copper smelter"
+
+
+def test_a_cost_is_not_dated_by_the_commissioning_year_of_its_sentence() -> None:
+    text = ("Borealis Copper to build Kuma smelter\n\n"
+            "The Kuma copper smelter, with an estimated cost of $1.5 billion, is scheduled "
+            "to be commissioned by the end of 2028.\n")  # fmt: skip
+    costs = [f for f in _extract(text).plant_facts if f.metric == "cost"]
+    assert [(f.value, f.as_of) for f in costs] == [(1.5e9, None)]

@@ -60,3 +60,25 @@ def test_a_country_goods_come_from_is_not_the_one_the_article_is_about() -> None
     text = ("Zorbax Mining will build a smelter in Peru. The equipment will be imported from "
             "China. China supplies the kilns, and China ships the parts from China.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Peru"
+
+
+def test_a_headline_s_last_word_marks_no_company_of_the_next_paragraph() -> None:
+    text = ("Plant to rise in Moldova\n\n"
+            "Borlen Cement, a Romanian firm, will build a plant near Soroca.")  # fmt: skip
+    assert _nationality(text, "Borlen Cement") == "Romania"
+
+
+def test_a_short_name_of_a_country_counts_for_its_full_name() -> None:
+    text = ("Acme to build Congo smelter\n\nAcme will build a smelter in the Democratic "
+            "Republic of Congo. The Congo smelter will cost $500 million, "
+            "Acme said in Congo.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Democratic Republic of the Congo"
+
+
+def test_a_country_ending_the_headline_marks_no_company_opening_the_text() -> None:
+    text = ("A firm will build a zinc plant in Kazakhstan\n\nBorealis Zinc Co., a Chinese "
+            "company, signed the deal. Borealis Zinc Co. will build it in Kazakhstan.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    first = next(c for c in index.companies if c.text.startswith("Borealis"))
+    assert nationality_of(index, first) == "China"
+    assert main_country(index) == "Kazakhstan"

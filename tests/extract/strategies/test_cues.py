@@ -42,6 +42,27 @@ def test_talks_are_still_discussed() -> None:
     assert score(DEAL_STAGE, "The firms are in talks on a $500 million smelter.")["discussed"] > 0
 
 
+def test_a_completion_still_ahead_is_no_completed_stage() -> None:
+    # "to be completed", "will be commissioned": the date of a plan, not work done (GUIDELINES 19).
+    for sentence in (
+        "The partners will invest $40 million in a wire mill to be completed in 2031.",
+        "The $40 million wire mill will be put into operation next spring.",
+    ):
+        assert score(DEAL_STAGE, sentence)["completed"] == 0.0
+    done = "The $40 million wire mill was commissioned in March."
+    assert score(DEAL_STAGE, done)["completed"] > 0
+
+
+def test_money_already_put_in_is_a_completed_stage() -> None:
+    for sentence in (
+        "The group spent $70 million on the new rolling line last year.",
+        "Over $70 million was invested in the rolling line.",
+    ):
+        assert score(DEAL_STAGE, sentence)["completed"] > 0
+    ahead = "Another $70 million will be spent on the rolling line."
+    assert score(DEAL_STAGE, ahead)["completed"] == 0.0
+
+
 def test_names_are_blanked_with_their_offsets_kept() -> None:
     text = "A loan from the Freedonia Export-Import Bank."
     bank = Span(16, 44, "Freedonia Export-Import Bank")

@@ -2,6 +2,7 @@
 
 from extract._schema import PlantFact
 from extract._strategies.guided.figure_fields import (
+    as_of_for,
     commodity_for,
     deal_commodities,
     production_if_operating,
@@ -55,3 +56,27 @@ def test_a_forecast_whose_sentence_says_nothing_of_operation_stays_capacity() ->
 def test_a_deal_is_about_the_metal_not_the_bare_ore() -> None:
     assert deal_commodities("It will build a plant to process tungsten ore.") == ["tungsten"]
     assert deal_commodities("The company will invest in ore processing.") == []
+
+
+def test_a_product_of_a_vocabulary_class_keeps_the_class() -> None:
+    # GUIDELINES 47: urea is a fertilizer, methanol a chemical.
+    text = "The complex will make 500,000 tonnes of urea and 90,000 tonnes of methanol a year."
+    assert _commodities(text) == ["fertilizers", "chemicals"]
+
+
+def test_a_metal_s_ore_is_ore_but_iron_ore_stays_iron_ore() -> None:
+    assert _commodities("The mill will treat 2 million tonnes of zinc ore a year.") == ["ore"]
+    assert _commodities("The mine will ship 3 million tonnes of iron ore a year.") == ["iron ore"]
+
+
+def test_a_power_figure_has_no_commodity_even_from_its_fuel() -> None:
+    text = "The company will build a 300 MW coal-fired power plant."
+    power = [q for q in find_quantities(text) if q.unit == "MW"]
+    assert [commodity_for(q, text, "coal-fired power plant") for q in power] == [None]
+
+
+def test_each_figure_takes_the_date_nearest_it() -> None:
+    clause = "output at 300,000 tons this year, increasing to 500,000 tons in 2027"
+    assert as_of_for(clause, 2026, "300,000 tons") == "2026"
+    assert as_of_for(clause, 2026, "500,000 tons") == "2027"
+    assert as_of_for(clause, 2026) == "2027"  # no figure given: the last year, as before

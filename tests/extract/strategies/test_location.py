@@ -101,3 +101,22 @@ def test_a_place_that_acts_as_a_verb_s_subject_is_no_location() -> None:
     assert _location(text, "Kuma copper smelter", 0) is None
     placed = "Springfield will supply ore. The Kuma copper smelter in Zenda will make 800,000 t."
     assert _location(placed, "Kuma copper smelter", 1) == "Zenda"
+
+
+def test_a_village_the_plant_is_said_to_be_near_beats_its_region() -> None:
+    text = ("The zinc plant will be built near the village of Orlovka in the Borei region. "
+            "The zinc plant will produce 50,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "zinc plant", 1) == "Orlovka"
+
+
+def test_where_the_text_says_the_article_s_site_is_located_places_its_plant() -> None:
+    text = ("At a tungsten deposit located in the Orlov district, work has begun. "
+            "Drilling began in May. Costs were reviewed. Staff were hired. "
+            "The beneficiation plant will process 5,000 tonnes of ore a day.")  # fmt: skip
+    assert _location(text, "beneficiation plant", 4) == "Orlov district"
+
+
+def test_a_place_that_names_another_facility_of_the_article_is_no_location() -> None:
+    text = ("The Kelvatau quarry is one of the largest gold mines. "
+            "About 5 million tonnes of ore are mined in Kelvatau annually.")  # fmt: skip
+    assert _location(text, "gold mines", 1) is None

@@ -138,3 +138,29 @@ def test_the_worth_of_a_thing_that_is_no_project_is_context(text: str, amount: s
 )
 def test_the_worth_of_a_project_or_a_deal_is_an_investment(text: str, amount: str) -> None:
     assert _reasons(text)[amount] is None
+
+
+def test_an_output_measured_in_money_is_context_but_a_production_facility_is_not() -> None:
+    # GUIDELINES 51: output stated as money fits no metric and is no investment.
+    output = _reasons("This year the mill has achieved the production volume of $40 million.")
+    assert output["$40 million"] == "context money (volume)"
+    facility = _reasons("Dovrin plans to build a $40 million production facility near the port.")
+    assert facility["$40 million"] is None
+
+
+def test_a_state_s_money_for_no_project_is_context_in_either_currency() -> None:
+    # GUIDELINES 5: a state's general spending is no deal; the USD telling inherits that.
+    reasons = _reasons("The government has allocated 90 billion lei ($5 billion) to help farmers.")
+    assert reasons["$5 billion"] == "a state's money for no project (GUIDELINES 5)"
+    built = _reasons("Freedonia plans to build a $5 billion gas chemical plant near the port.")
+    assert built["$5 billion"] is None
+
+
+def test_money_from_the_state_budget_is_no_payment_to_it() -> None:
+    reasons = _reasons(
+        "Another 9 trillion som ($700mn) is to be allocated from the state budget for the "
+        "exploration of copper deposits."
+    )
+    assert reasons["$700mn"] is None
+    paid = _reasons("The smelter transferred $70 million to the state budget last year.")
+    assert paid["$70 million"] is not None

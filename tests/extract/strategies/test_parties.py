@@ -74,3 +74,12 @@ def test_a_demonym_that_opens_the_investors_name_states_its_country() -> None:
     text = ("Mongolian Copper Works will invest $80 million in a new concentrator near the "
             "capital. Mongolian Copper Works expects output to double.")  # fmt: skip
     assert investor_country(ArticleIndex.build(text, 2025), "Mongolian Copper Works") == "Mongolia"
+
+
+def test_a_country_inside_the_investors_name_states_its_country() -> None:
+    text = ("Aluminium Oman will invest $90 million in a new casthouse. Boreal Anglo American "
+            "Metals will fund a second line.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    assert investor_country(index, "Aluminium Oman") == "Oman"
+    # A demonym inside the name, past its first word, is no home.
+    assert investor_country(index, "Boreal Anglo American Metals") is None

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract._text.names import company_mentions
+from extract._text.names import company_mentions, names
 
 
 def _names(text: str) -> dict[str, str]:
@@ -99,3 +99,31 @@ def test_an_acronym_may_come_before_its_full_name_in_brackets() -> None:
 def test_a_quoted_name_introduced_as_a_company_is_one() -> None:
     text = 'The deal was signed by the president of Singapore company "Borun Tide" Kui Lam.'
     assert "Borun Tide" in _names(text).values()
+
+
+def test_a_country_named_only_in_the_headline_is_kept() -> None:
+    # A headline capitalises every word, so its names must recur, but a country's does not.
+    text = (
+        "Borlen Cement has opened a new clinker plant in Moldova\n\n"
+        "The company Borlen Cement opened the plant in the Soroca district on Monday."
+    )
+    countries = [n.text for n in names(text) if n.kind == "country"]
+    assert countries == ["Moldova"]
+
+
+def test_a_two_word_demonym_opening_a_company_name_stays_in_it() -> None:
+    # The tagger reads the first word as an adjective; the name as written keeps both words.
+    text = "Deal signed\n\nSouth African Copper Holdings has signed two contracts on Monday."
+    assert "South African Copper Holdings" in [n.text for n in names(text)]
+
+
+def test_a_country_opening_the_headline_is_kept() -> None:
+    text = ("Uzbekistan to build a zinc smelter\n\n"
+            "A zinc smelter will be built in the Orlov region, the ministry said.")  # fmt: skip
+    assert ("Uzbekistan", "country") in {(n.text, n.kind) for n in names(text)}
+
+
+def test_another_name_only_in_the_headline_is_dropped() -> None:
+    text = ("Vostok Metals to build a zinc smelter\n\n"
+            "A zinc smelter will be built in the Orlov region, the ministry said.")  # fmt: skip
+    assert not any(n.text.startswith("Vostok") for n in names(text))

@@ -108,3 +108,18 @@ def test_a_country_is_no_anchor_of_a_facility_s_name() -> None:
         "lithium processing plant",
         "copper smelter in Balkhash",
     ]
+
+
+def test_a_nationality_names_no_facility_but_opens_a_company_s_name() -> None:
+    text = ("Vostok Metals released a study of the Russian project. A Korean flotation plant "
+            "will start soon. The Russian Copper Company plant opened.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "flotation plant",
+        "Russian Copper Company plant",
+    ]
+
+
+def test_a_facility_in_apposition_describes_the_one_named_before() -> None:
+    text = ("A mine at Kelvatau – the region's largest untapped zinc deposit – would cost "
+            "$2 billion, Borealis said.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == ["mine at Kelvatau"]
