@@ -100,23 +100,11 @@ TABLE: list[tuple[str, float, float | None, str, str | None]] = [
     ("a quarter of a million tonnes", 250_000, None, "t", None),
     ("half a billion dollars", 500_000_000, None, "USD", None),
     ("three-quarters of a million ounces", 750_000, None, "oz", None),
-    ("Tk 25 billion", 25_000_000_000, None, "BDT", None),
-    ("Rp5 trillion", 5_000_000_000_000, None, "IDR", None),
-    ("RM1.2bn", 1_200_000_000, None, "MYR", None),
-    ("Sh45 million", 45_000_000, None, "KES", None),
-    ("₦20 billion", 20_000_000_000, None, "NGN", None),
-    ("3.2 billion birr", 3_200_000_000, None, "ETB", None),
-    ("PLN 400 million", 400_000_000, None, "PLN", None),
 ]
 
 
 def test_a_fraction_needs_a_scale_word() -> None:
     assert find_quantities("Half a dozen mines sold a quarter of the output.") == []
-
-
-def test_codes_that_are_mostly_words_are_no_currencies() -> None:
-    units = [q.unit for q in find_quantities("The COP28 summit heard of an IRR 25 plan.")]
-    assert "COP" not in units and "IRR" not in units
 
 
 def test_a_word_ending_in_le_is_no_egyptian_pound() -> None:
