@@ -8,7 +8,6 @@ construction; the grounding pass checks it anyway.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from extract._schema import ArticleExtraction, InvestmentDeal, PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
@@ -29,6 +28,7 @@ from extract._strategies.guided.mentions import (
     deal_mentions,
     partner_at,
 )
+from extract._strategies.guided.operator_fields import with_operators
 from extract._strategies.guided.parties import (
     counterparty,
     host_country,
@@ -89,7 +89,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     states = facility_states(run.index)
     kept = [capacity_if_unbuilt(f.model_copy(update={"status": states[f.facility]}))
             if f.facility in states else f for f in kept]  # fmt: skip
-    kept = _with_operators(kept, facility_owners(run.index), deals)
+    kept = with_operators(kept, facility_owners(run.index), deals)
     kept = [production_if_operating(f) for f in kept]
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     deals = [with_headline_commodities(run.index, d) for d in deals]
@@ -109,25 +109,6 @@ def _workforce_of_a_party(index: ArticleIndex, jobs: Figure) -> bool:
 
 
 _PARTY_KINDS = ("company", "country", "nationality")
-
-
-def _with_operators(
-    facts: list[PlantFact], owners: dict[str, str], deals: list[InvestmentDeal]
-) -> list[PlantFact]:
-    """One operator per facility: the owner named, the one investor, or the company most near."""
-    investors = {d.investor for d in deals if d.investor}
-    fallback = investors.pop() if len(investors) == 1 else None
-    # Else the company most of the facility's figures stand nearest to: one per facility.
-    nearest: dict[str, Counter[str]] = {}
-    for fact in facts:
-        if fact.operator:
-            nearest.setdefault(fact.facility, Counter())[fact.operator] += 1
-    result = []
-    for fact in facts:
-        near = nearest[fact.facility].most_common(1)[0][0] if fact.facility in nearest else None
-        operator = owners.get(fact.facility) or fallback or near
-        result.append(fact.model_copy(update={"operator": operator}))
-    return result
 
 
 _STAGE_OF_STATE = {"operating": "completed", "under_construction": "under_way"}

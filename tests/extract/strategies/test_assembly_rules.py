@@ -3,9 +3,9 @@
 import pytest
 
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
-from extract._schema import Article, ArticleExtraction, InvestmentDeal, PlantFact
+from extract._schema import Article, ArticleExtraction, InvestmentDeal
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.assemble import _not_the_investor, _with_operators
+from extract._strategies.guided.assemble import _not_the_investor
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.strategy import GuidedOptions
@@ -213,17 +213,6 @@ def test_the_state_a_host_signs_with_is_the_investor() -> None:
 def test_a_company_that_signs_with_a_state_stays_the_investor() -> None:
     text = "Norway signed an agreement with Redwood Copper AS on a $2 billion copper smelter.\n"
     assert _extract(text).deals[0].investor == "Redwood Copper AS"
-
-
-def _plant(operator: str) -> PlantFact:
-    return PlantFact(facility="Kuma zinc smelter", operator=operator, metric="capacity",
-                     value=2.0, unit="t", status="planned", evidence="It makes 2 t.")  # fmt: skip
-
-
-def test_a_facility_named_by_no_owner_takes_the_company_most_of_its_figures_stand_near() -> None:
-    # GUIDELINES 24: the operator is the facility's, one per facility.
-    facts = [_plant("Velta Zinc"), _plant("Zenda Bank"), _plant("Velta Zinc")]
-    assert {f.operator for f in _with_operators(facts, {}, [])} == {"Velta Zinc"}
 
 
 def test_a_cost_the_sentence_says_was_invested_is_a_deal_not_a_cost() -> None:
