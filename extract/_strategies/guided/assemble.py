@@ -28,7 +28,7 @@ from extract._strategies.guided.mentions import (
     deal_mentions,
     partner_at,
 )
-from extract._strategies.guided.operator_fields import with_operators
+from extract._strategies.guided.operator_fields import stated_operator, with_operators
 from extract._strategies.guided.parties import (
     counterparty,
     host_country,
@@ -89,7 +89,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     states = facility_states(run.index)
     kept = [capacity_if_unbuilt(f.model_copy(update={"status": states[f.facility]}))
             if f.facility in states else f for f in kept]  # fmt: skip
-    kept = with_operators(kept, facility_owners(run.index), deals)
+    kept = with_operators(kept, facility_owners(run.index), deals, stated_operator(run.index))
     kept = [production_if_operating(f) for f in kept]
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     deals = [with_headline_commodities(run.index, d) for d in deals]

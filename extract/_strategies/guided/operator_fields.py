@@ -7,16 +7,34 @@ figures the company was read near.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from extract._schema import InvestmentDeal, PlantFact
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._text.facilities import FACILITY_HEADS
+from extract._text.nlp import parse
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Token
 
 
 def with_operators(
-    facts: list[PlantFact], owners: dict[str, str], deals: list[InvestmentDeal]
+    facts: list[PlantFact],
+    owners: dict[str, str],
+    deals: list[InvestmentDeal],
+    stated: str | None = None,
 ) -> list[PlantFact]:
-    """One operator per facility: the owner named, the one investor, or the company most near."""
+    """One operator per facility: the owner, the operator stated, the investor, the nearest.
+
+    In that order: the owner the text names for the facility, the one company the article
+    says runs a site, the article's one investor, or the company most of its figures stand
+    near.
+
+    An investor is often a buyer or a parent; a company the text says operates a site
+    ("the project is operated by X") is the operator even where it invests nothing.
+    """
     investors = {d.investor for d in deals if d.investor}
-    fallback = investors.pop() if len(investors) == 1 else None
+    fallback = stated or (investors.pop() if len(investors) == 1 else None)
     # Else the company most of the facility's figures stand nearest to: one per facility.
     nearest: dict[str, Counter[str]] = {}
     for fact in facts:
@@ -28,3 +46,37 @@ def with_operators(
         operator = owners.get(fact.facility) or fallback or near
         result.append(fact.model_copy(update={"operator": operator}))
     return result
+
+
+# Verbs that say who runs a site, not who builds, buys or funds it.
+_RUNNING_VERBS = frozenset({"operate", "run", "manage"})
+
+
+def stated_operator(index: ArticleIndex) -> str | None:
+    """The one company the article says runs a site, if it names exactly one.
+
+    "The project is operated by X", "a mine run by X", "X operates the smelter".
+    """
+    doc = parse(index.text)
+    found = {name for token in doc if (name := _runner(index, token))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _runner(index: ArticleIndex, verb: Token) -> str | None:
+    """The company a running verb names as the one who runs a site, if any."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RUNNING_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((n for c in child.children if (n := _company_at(index, c))), None)
+    site = any(c.dep_ == "dobj" and c.lower_ in FACILITY_HEADS for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _company_at(index, subject) if site and subject is not None else None
+
+
+def _company_at(index: ArticleIndex, token: Token) -> str | None:
+    """The company name a token stands in, in its full form."""
+    for name in index.names:
+        if name.start <= token.idx < name.end and name.kind == "company":
+            return index.full_name(name)
+    return None

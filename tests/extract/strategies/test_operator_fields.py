@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from extract._schema import PlantFact
-from extract._strategies.guided.operator_fields import with_operators
+from extract._schema import InvestmentDeal, PlantFact
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.operator_fields import stated_operator, with_operators
 
 
 def _plant(operator: str) -> PlantFact:
@@ -15,3 +16,20 @@ def test_a_facility_named_by_no_owner_takes_the_company_most_of_its_figures_stan
     # GUIDELINES 24: the operator is the facility's, one per facility.
     facts = [_plant("Velta Zinc"), _plant("Zenda Bank"), _plant("Velta Zinc")]
     assert {f.operator for f in with_operators(facts, {}, [])} == {"Velta Zinc"}
+
+
+def test_a_company_the_text_says_operates_the_site_beats_the_one_investor() -> None:
+    # A parent invests; its subsidiary, which the text says operates the site, is the operator.
+    text = ("Velta Holdings will invest $90 million in the Kuma zinc smelter. "
+            "The smelter is operated by Zenda Metals LLC, a Velta subsidiary.")  # fmt: skip
+    index = ArticleIndex.build(text, 2024)
+    assert stated_operator(index) == "Zenda Metals LLC"
+    deal = InvestmentDeal(investor="Velta Holdings", evidence="It invests.")
+    facts = with_operators([_plant("Velta Holdings")], {}, [deal], stated_operator(index))
+    assert facts[0].operator == "Zenda Metals LLC"
+
+
+def test_two_companies_said_to_run_sites_name_no_operator_for_the_article() -> None:
+    text = ("Velta Metals operates the Kuma mine. "
+            "The Ostra smelter is run by Zenda Metals LLC.")  # fmt: skip
+    assert stated_operator(ArticleIndex.build(text, 2024)) is None
