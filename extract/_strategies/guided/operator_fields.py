@@ -6,6 +6,7 @@ figures the company was read near.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,11 @@ from extract._text.nlp import parse
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Token
+
+
+_BUYING = re.compile(
+    r"\b(?:buy|bought|acquir|purchas|sell|sold|take over|took over)\w*", re.IGNORECASE
+)
 
 
 def with_operators(
@@ -33,7 +39,8 @@ def with_operators(
     An investor is often a buyer or a parent; a company the text says operates a site
     ("the project is operated by X") is the operator even where it invests nothing.
     """
-    investors = {d.investor for d in deals if d.investor}
+    # A buyer of a plant or of a stake in its owner does not run it yet (GUIDELINES 24).
+    investors = {d.investor for d in deals if d.investor and not _BUYING.search(d.evidence)}
     fallback = stated or (investors.pop() if len(investors) == 1 else None)
     # Else the company most of the facility's figures stand nearest to: one per facility.
     nearest: dict[str, Counter[str]] = {}

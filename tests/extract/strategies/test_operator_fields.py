@@ -33,3 +33,10 @@ def test_two_companies_said_to_run_sites_name_no_operator_for_the_article() -> N
     text = ("Velta Metals operates the Kuma mine. "
             "The Ostra smelter is run by Zenda Metals LLC.")  # fmt: skip
     assert stated_operator(ArticleIndex.build(text, 2024)) is None
+
+
+def test_a_buyer_of_a_stake_is_no_fallback_operator() -> None:
+    # The one investor buys into the owner: the company read near the figures stays.
+    deal = InvestmentDeal(investor="Ostra Energy", evidence="Ostra Energy will acquire 40% of it.")
+    facts = with_operators([_plant("Velta Zinc")], {}, [deal])
+    assert facts[0].operator == "Velta Zinc"
