@@ -32,7 +32,8 @@ _BUILDING = re.compile(
     r"\b(?:under construction|being (?:built|constructed|erected)|is building|are building"
     r"|construction (?:is |has |was )?(?:under ?way|started|began|begun|continues|in progress)"
     r"|(?:started|began|begun|commenced|launched) (?:the )?construction|site works"
-    r"|groundworks?|broke ground|foundation (?:stone )?(?:was|has been) laid|almost (?:been )?"
+    r"|groundworks?|broke ground|foundation (?:stone )?(?:was|has been) laid|laid the foundation"
+    r"|launching (?:of )?(?:the )?construction|almost (?:been )?"
     r"completed|nearing completion|construction works)\b",
     re.IGNORECASE,
 )

@@ -82,3 +82,15 @@ def test_a_clause_with_no_status_cue_gets_the_default_status_explicitly() -> Non
     scores = dict(zip(decision.options, decision.rule_scores, strict=True))
     assert decision.choice == DEFAULT_STATUS == "operating"
     assert scores[DEFAULT_STATUS] > max(v for k, v in scores.items() if k != DEFAULT_STATUS)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governor laid the foundation stone of the Kuma zinc smelter on Monday.",
+        "Launching of construction of the Kuma zinc smelter in the north.",
+    ],
+)
+def test_a_foundation_laid_or_a_construction_launched_is_building(sentence: str) -> None:
+    states = facility_states(ArticleIndex.build(sentence, 2024))
+    assert states == {"Kuma zinc smelter": "under_construction"}
