@@ -87,7 +87,11 @@ def _left_edge(head: Token) -> int:
     """The first modifier that names: compounds, adjectives and names left of the head."""
     start = head.i
     for child in sorted(head.lefts, key=lambda t: -t.i):
-        if child.i != start - 1 and head.doc[child.i + 1 : start].text.strip(" -") != "":
+        # "the A and B uranium deposits", "a mining and processing plant": a modifier with
+        # its conjuncts is one modifier, read whole.
+        joined = any(c.dep_ in ("cc", "conj") for c in child.children) and _all_name(child)
+        last = child.right_edge.i if joined else child.i
+        if last != start - 1 and head.doc[last + 1 : start].text.strip(" -") != "":
             break
         if child.dep_ not in ("compound", "amod", "nmod", "npadvmod") or not _names(child):
             break

@@ -123,3 +123,12 @@ def test_a_facility_in_apposition_describes_the_one_named_before() -> None:
     text = ("A mine at Kelvatau – the region's largest untapped zinc deposit – would cost "
             "$2 billion, Borealis said.")  # fmt: skip
     assert [span.text for span in facilities(text)] == ["mine at Kelvatau"]
+
+
+def test_coordinated_modifiers_of_a_facility_are_read_as_one_name() -> None:
+    text = ("Velta owns 100% interest in the Korvala and Ostra zinc mines in the north. "
+            "It also built a mining and processing plant.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "Korvala and Ostra zinc mines",
+        "mining and processing plant",
+    ]
