@@ -193,6 +193,8 @@ def _owner_in(index: ArticleIndex, span: TokenSpan, facility: str) -> str | None
                 )
                 if target is not None and (name := _company_at(index, target)):
                     return name
+        if name := _owner_after(index, token):
+            return name
         verb = token.head
         if token.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _OWNING_VERBS:
             for child in verb.children:
@@ -200,6 +202,30 @@ def _owner_in(index: ArticleIndex, span: TokenSpan, facility: str) -> str | None
                     for part in child.subtree:
                         if name := _company_at(index, part):
                             return name
+    return None
+
+
+# Participles after a facility's noun that say whose it is ("the mine, owned by X").
+_WHOSE = frozenset({"own", "operate", "run", "manage", "control", "belong"})
+
+
+def _owner_after(index: ArticleIndex, head: Token) -> str | None:
+    """The owner a participle right after the facility's noun names.
+
+    "The mine, owned by X, ...", "the complex, belonging to X": read word by word,
+    as the parse often hangs such a participle on the comma.
+    """
+    doc = head.doc
+    at = head.i + 1
+    if at < len(doc) and doc[at].text == ",":
+        at += 1
+    if at >= len(doc) or doc[at].lemma_.lower() not in _WHOSE or doc[at].tag_ not in ("VBN", "VBG"):
+        return None
+    for token in doc[at + 1 : head.sent.end]:
+        if token.text in (",", ";", "."):
+            break
+        if name := _company_at(index, token):
+            return name
     return None
 
 
