@@ -40,7 +40,8 @@ _BUILDING = re.compile(
 _PLANNED = re.compile(
     r"\b(?:will be (?:built|constructed|launched|commissioned)|plans? to (?:build|construct"
     r"|launch|set up|establish)|to be (?:built|constructed)|is to be|agreement to (?:build"
-    r"|construct)|proposed|planned|future|feasibility|approved|scheduled to be)\b",
+    r"|construct)|proposed|planned|future|(?:pre-?)?feasibility|untapped|greenfield|approved"
+    r"|scheduled to be)\b",
     re.IGNORECASE,
 )
 _BARE = re.compile(r"\b(?:the|this|that|its|new)\s+(\w+)\b", re.IGNORECASE)

@@ -107,3 +107,16 @@ def test_a_foundation_laid_or_a_construction_launched_is_building(sentence: str)
 def test_a_participle_after_the_facility_names_its_owner(text: str) -> None:
     owners = facility_owners(ArticleIndex.build(text, 2024))
     assert owners == {"Kuma zinc smelter": "Ostra Metals LLC"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A mine at Kelvatau would cost $2 billion, the prefeasibility study says.",
+        "A mine at Kelvatau – the region's largest untapped zinc deposit – would cost $2 billion.",
+        "A mine at Kelvatau is a greenfield venture of Borealis.",
+    ],
+)
+def test_a_study_an_untapped_deposit_or_a_greenfield_site_is_planned(sentence: str) -> None:
+    states = facility_states(ArticleIndex.build(sentence, 2024))
+    assert states.get("mine at Kelvatau") == "planned"
