@@ -15,7 +15,11 @@ from extract._strategies.guided.company_fields import main_company
 from extract._strategies.guided.country_fields import main_country
 from extract._strategies.guided.cues import DEAL_STAGE, score
 from extract._strategies.guided.facility_fields import location_for
-from extract._strategies.guided.facility_names import described_names, with_described_names
+from extract._strategies.guided.facility_names import (
+    described_names,
+    with_described_names,
+    with_member_names,
+)
 from extract._strategies.guided.figure_fields import (
     as_of_for,
     commodity_for,
@@ -92,7 +96,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
             if f.facility in states else f for f in kept]  # fmt: skip
     kept = with_operators(kept, facility_owners(run.index), deals, stated_operator(run.index))
     kept = [production_if_operating(f) for f in kept]
-    kept = with_described_names(kept, described_names(run.index))
+    kept = with_member_names(run.index, with_described_names(kept, described_names(run.index)))
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     deals = [with_headline_commodities(run.index, d) for d in deals]
     deals = without_totals(without_conversions(deals, conversions(run)))

@@ -78,3 +78,49 @@ def _name_of(index: ArticleIndex, doc: Doc, head: Token) -> str | None:
            for n in index.names):  # fmt: skip
         return None
     return name.text
+
+
+def with_member_names(index: ArticleIndex, facts: list[PlantFact]) -> list[PlantFact]:
+    """A figure of one of several facilities named together takes that one's name.
+
+    "Velta owns the Korvala and Ostra zinc mines. Korvala produced 2 Mt": the
+    figure's sentence names one member, so its facility is "Korvala zinc mine".
+    """
+    members = _members(index)
+    result = []
+    for fact in facts:
+        named = [name for name in members.get(fact.facility, {}) if name in fact.evidence]
+        if len(named) == 1:
+            fact = fact.model_copy(update={"facility": members[fact.facility][named[0]]})
+        result.append(fact)
+    return result
+
+
+def _members(index: ArticleIndex) -> dict[str, dict[str, str]]:
+    """For each facility named "A and B <kind>", each name and its own facility name."""
+    doc = parse(index.text)
+    found: dict[str, dict[str, str]] = {}
+    for facility in index.facilities:
+        span = doc.char_span(facility.start, facility.end, alignment_mode="expand")
+        heads = [t for t in span or () if t.lower_ in FACILITY_HEADS]
+        joins = [t for t in span or () if t.lower_ == "and" and (not heads or t.i < heads[-1].i)]
+        if span is None or not heads or len(joins) != 1:
+            continue
+        left, right = _name_run(doc, joins[0].i - 1, -1), _name_run(doc, joins[0].i + 1, 1)
+        if left is None or right is None or left[0] < span.start or right[1] >= heads[-1].i:
+            continue
+        # The kind the names share, its head in the singular: "uranium deposits" -> "deposit".
+        kind = " ".join([t.text for t in doc[right[1] + 1 : heads[-1].i]] + [heads[-1].lemma_])
+        names = (doc[left[0] : left[1] + 1].text, doc[right[0] : right[1] + 1].text)
+        found[facility.text] = {name: f"{name} {kind}" for name in names}
+    return found
+
+
+def _name_run(doc: Doc, at: int, step: int) -> tuple[int, int] | None:
+    """The first and last index of the run of proper nouns from ``at`` in direction ``step``."""
+    end = at
+    while 0 <= end + step < len(doc) and doc[end + step].pos_ == "PROPN":
+        end += step
+    if not 0 <= at < len(doc) or doc[at].pos_ != "PROPN":
+        return None
+    return (min(at, end), max(at, end))

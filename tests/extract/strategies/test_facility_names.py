@@ -4,7 +4,11 @@ import pytest
 
 from extract._schema import PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.facility_names import described_names, with_described_names
+from extract._strategies.guided.facility_names import (
+    described_names,
+    with_described_names,
+    with_member_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -27,3 +31,13 @@ def test_a_described_facility_takes_the_name_a_copula_or_apposition_gives(text: 
 def test_a_country_said_to_hold_a_mine_names_no_facility() -> None:
     index = ArticleIndex.build("Norway is one of the largest zinc mines of the world.", 2024)
     assert "Norway" not in described_names(index).values()
+
+
+def test_a_figure_of_one_of_two_facilities_named_together_takes_its_own_name() -> None:
+    text = ("Velta owns 100% interest in the Korvala and Ostra zinc mines in the north. "
+            "Korvala has a capacity of 900 tons of zinc per year.")  # fmt: skip
+    index = ArticleIndex.build(text, 2024)
+    evidence = "Korvala has a capacity of 900 tons of zinc per year."
+    fact = PlantFact(facility="Korvala and Ostra zinc mines", metric="capacity", value=900.0,
+                     unit="t", evidence=evidence)  # fmt: skip
+    assert with_member_names(index, [fact])[0].facility == "Korvala zinc mine"
