@@ -27,12 +27,7 @@ from extract._strategies.guided.figure_fields import (
     period_for,
     production_if_operating,
 )
-from extract._strategies.guided.mentions import (
-    DealMention,
-    amount_project,
-    deal_mentions,
-    partner_at,
-)
+from extract._strategies.guided.mentions import DealMention, deal_mentions, partner_at
 from extract._strategies.guided.operator_fields import stated_operator, with_operators
 from extract._strategies.guided.parties import (
     counterparty,
@@ -45,6 +40,7 @@ from extract._strategies.guided.plant_status import (
     capacity_if_unbuilt,
     consistent_status,
 )
+from extract._strategies.guided.projects import amount_project
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
 from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word, stage_rules

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import parent_of
-from extract._strategies.guided.roles import RELATIVE_PRONOUNS, referent, token_at
+from extract._strategies.guided.projects import (
+    DEAL_VERBS,
+    names_project,
+    objects_of,
+    project_of,
+    project_phrase,
+)
+from extract._strategies.guided.roles import RELATIVE_PRONOUNS, referent
 from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._text.reading import Span
@@ -25,27 +32,10 @@ if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-# Verbs that commit capital to, build, buy or plan a project.
-DEAL_VERBS = frozenset({
-    "build", "construct", "establish", "set", "develop", "launch", "open", "start", "begin",
-    "commission", "expand", "increase", "upgrade", "modernize", "modernise", "acquire", "buy",
-    "purchase", "take", "invest", "finance", "fund", "implement", "create", "complete",
-    "sign", "conclude", "reconstruct", "explore", "restart", "resume",
-})  # fmt: skip
 # Verbs that pass the action on to their complement: "plans to build", "intends to invest".
 _INTENT_VERBS = frozenset({"plan", "intend", "aim", "want", "seek", "hope", "expect", "decide",
                            "agree", "propose", "consider", "prepare", "continue"})  # fmt: skip
-# What a deal is about: a facility, a project, an asset or its capacity.
-PROJECT_NOUNS = frozenset({
-    "plant", "plants", "mine", "mines", "smelter", "refinery", "factory", "project", "projects",
-    "deposit", "deposits", "complex", "facility", "facilities", "mill", "furnace", "line",
-    "capacity", "capacities", "production", "output", "field", "cluster", "park", "enterprise",
-    "construction", "development", "expansion", "modernization", "modernisation", "stake",
-    "asset", "assets", "operation", "operations", "works", "site", "unit", "workshop", "quarry",
-    "concentrator", "combine", "shop",
-})  # fmt: skip
 _PARTIES = ("company", "agency", "other")
-_MAX_PROJECT_WORDS = 14
 
 
 @dataclass(frozen=True)
@@ -120,14 +110,14 @@ def _mentions_in(
 ) -> list[DealMention]:
     found: list[DealMention] = _sales_in(index, span, sentence, number)
     for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in DEAL_VERBS):
-        project = _project_of(verb)
+        project = project_of(verb)
         if project is None:
             continue
         for actor in _actors(index, verb):
             # "built by X, a joint venture between A and China's B": the capital is B's.
             investor = parent_of(index, index.full_name(actor)) or index.full_name(actor)
             found.append(DealMention(investor, actor.start, sentence, number,
-                                     _phrase(project), None))  # fmt: skip
+                                     project_phrase(project), None))  # fmt: skip
     return found
 
 
@@ -144,10 +134,12 @@ def _sales_in(
         sold = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if not any(_a_holding(t) for t in (sold.subtree if sold else verb.subtree)):
             continue  # "sells its copper to China": trade, not an investment
-        project = _phrase(verb.doc[sold.left_edge.i : sold.right_edge.i + 1]) if sold else None
+        project = (
+            project_phrase(verb.doc[sold.left_edge.i : sold.right_edge.i + 1]) if sold else None
+        )
         sellers = _actors(index, verb)  # who sells is the deal's counterparty
         seller = index.full_name(sellers[0]) if sellers else None
-        for buyer in (b for pobj in _objects_of(verb, ("to",)) for b in _parties_at(index, pobj)):
+        for buyer in (b for pobj in objects_of(verb, ("to",)) for b in _parties_at(index, pobj)):
             found.append(DealMention(index.full_name(buyer), buyer.start, sentence, number,
                                      project, seller))  # fmt: skip
     return found
@@ -158,78 +150,7 @@ _HOLDINGS = frozenset({"stake", "share", "interest", "%", "percent", "asset", "h
 
 
 def _a_holding(token: Token) -> bool:
-    return token.lemma_.lower() in _HOLDINGS or _names_project(token)
-
-
-def amount_project(index: ArticleIndex, at: int) -> str | None:
-    """What an amount finances: the other argument of the deal verb the amount hangs from.
-
-    "plans to invest $800mn in an expansion of its capacity", "signed an agreement to
-    buy the X copper mine for $390mn": the verb's object or "in X", when it names a
-    project (a facility, a project, an asset, its expansion) and is not the amount's
-    own phrase ("a $300 million plant" is read by the facility reader).
-    """
-    token = token_at(parse(index.text), at)
-    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None) if token else None
-    if token is None or verb is None or verb.lemma_.lower() not in DEAL_VERBS:
-        return None
-    project = _project_of(verb)
-    if project is None or project.start <= token.i < project.end:
-        return None
-    phrase = _phrase(project)
-    return phrase if phrase and len(phrase.split()) > 1 else None
-
-
-def _project_of(verb: Token) -> TokenSpan | None:
-    """The object of a deal verb when it names a project ("a copper plant in X")."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and _names_project(child):
-            return _built(child)
-        if child.dep_ == "dobj" and child.lemma_.lower() in _PACTS:
-            objects = _objects_of(child, ("on", "for"))  # what an agreement is for
-        elif child.dep_ == "prep" and child.lower_ in ("on", "for", "in", "of"):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-        else:
-            continue
-        named = next((pobj for pobj in objects if _names_project(pobj)), None)
-        if named is not None:
-            return _built(named)
-    return None
-
-
-# What one signs: "signed an agreement for the development of X" is a deal on X.
-_PACTS = frozenset({"agreement", "contract", "memorandum", "deal", "protocol"})
-
-
-def _objects_of(noun: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
-            for pobj in prep.children if pobj.dep_ == "pobj"]  # fmt: skip
-
-
-# "the construction of a copper wire rod plant": the project is what is built.
-_ACTS = frozenset({"construction", "development", "building", "expansion", "modernization",
-                   "modernisation", "reconstruction", "creation", "establishment"})  # fmt: skip
-
-
-def _built(noun: Token) -> TokenSpan:
-    if noun.lower_ in _ACTS:
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        what = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if what is not None:
-            noun = what
-    return noun.doc[_first_naming(noun) : noun.right_edge.i + 1]
-
-
-def _first_naming(noun: Token) -> int:
-    """Where the phrase starts, without its article ("a", "the")."""
-    start = noun.left_edge.i
-    while start < noun.i and noun.doc[start].lower_ in ("a", "an", "the"):
-        start += 1
-    return start
-
-
-def _names_project(token: Token) -> bool:
-    return token.lemma_.lower() in PROJECT_NOUNS or token.lower_ in PROJECT_NOUNS
+    return token.lemma_.lower() in _HOLDINGS or names_project(token)
 
 
 def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
@@ -248,7 +169,7 @@ def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
                 return _parties_at(index, current.head)  # "X, which is developing the Y mine"
             if child.dep_ == "nsubj":
                 return _parties_under(index, child) or referent(child, index.names)
-            if child.dep_ == "nsubjpass" and _names_project(child) and not _named(child):
+            if child.dep_ == "nsubjpass" and names_project(child) and not _named(child):
                 # "a project ... is being implemented": the company named before it. A
                 # facility with a name of its own ("the Minas Gerais plant will be built")
                 # does not refer back to the company named last.
@@ -282,17 +203,6 @@ def _parties_under(index: ArticleIndex, token: Token) -> list[Name]:
             if name.start <= child.idx < name.end and name.kind in _PARTIES and name not in found:
                 found.append(name)
     return found[:1]  # the head of a subject list names the investor
-
-
-def _phrase(span: TokenSpan) -> str | None:
-    words = span.text.split()
-    if len(words) > _MAX_PROJECT_WORDS:
-        return None
-    text = span.text.strip(" ,.;")
-    for article in ("the ", "a ", "an "):
-        if text.lower().startswith(article):
-            text = text[len(article) :]
-    return text or None
 
 
 def _one_per_investor_and_project(found: list[DealMention]) -> list[DealMention]:

@@ -8,9 +8,9 @@ from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.mentions import (
     DealMention,
     _one_per_investor_and_project,
-    amount_project,
     deal_mentions,
 )
+from extract._strategies.guided.projects import amount_project
 from extract._strategies.guided.strategy import GuidedOptions
 from extract._text.reading import Span
 
