@@ -74,7 +74,8 @@ Modes:
 - **combined**: the default: rules plus the calibrated scores of the model with the
   bundled `gemma3-270m-decisions-v4` adapter on every question (the adapter was
   trained on the 196 `corpus/tune` articles before the sixth round, `gold/` and
-  `devset/`: test and the sixth round's 26 tune articles are out of its sample).
+  `devset/`: test and the 66 tune articles of the sixth and seventh rounds are out
+  of its sample).
 
 Cells not re-run since the machine's saved cells were lost (model, combined-base,
 combined-uncalibrated, combined-company-only) are in this page's git history.
