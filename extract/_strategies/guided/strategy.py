@@ -164,52 +164,61 @@ def _decide_roles(decider: Decider, index: ArticleIndex, figures: list[Figure]) 
     """Money -> deal / cost / skip, tonnage -> metric, power -> capacity, jobs -> jobs."""
     unnamed = without_names(index.text, index.names)  # a name's words are no cue words
     for figure in (f for f in figures if f.candidate.kind == "money"):
-        # The verb that frames money often stands outside its clause ("will finance the
-        # project, which is estimated at $275 million"): read the sentence, the clause twice.
-        quantity, sentence = figure.candidate.quantity, figure.candidate.sentence
-        rules = _added(
-            score(MONEY_ROLE, clause(unnamed, quantity, sentence.start, sentence.end)),
-            score(MONEY_ROLE, unnamed[sentence.start : sentence.end]),
-        )
-        if _RELATIVE.match(figure.clause) and _INVESTS.search(figure.candidate.sentence.text):
-            # "X will finance the project, which is estimated at $275 million": the relative
-            # clause sizes the financed project, so its "estimated" is no cost cue of its own
-            # (contract: money framed as investment is a deal).
-            rules = score(MONEY_ROLE, figure.candidate.sentence.text)
-            rules["investment"] += 1.0
-        if _INVESTED_AFTER.match(index.text, quantity.end):
-            # "the cost exceeded $150 million, which was fully invested by X": the amount
-            # is what was invested, a deal (contract), not a cost told on its own.
-            rules["investment"] += 2.0
-        role = _ask(decider, "money_role", figure, rules)
-        figure.role = {"investment": "deal", "cost": "plant_fact"}.get(role, "skip")
-        figure.metric = "cost" if role == "cost" else None
+        _decide_money(decider, index, unnamed, figure)
     for figure in (f for f in figures if f.candidate.kind == "mass"):
-        sentence = figure.candidate.sentence
-        named = names_a_facility(index, figure.candidate.sentence_no)
-        rules = mass_rules(figure.clause, figure.candidate.quantity, named)
-        if not named and _COMPANY_TALK.search(_previous(index, figure.candidate.sentence_no)):
-            rules["other"] += 1.0  # "The company ... Its output totaled ...": a company total
-        owner = figure_owner(index.text, index.names, figure.candidate.quantity.start)
-        if owner is not None and owner.kind in ("country", "nationality"):
-            rules["other"] += 2.5  # "Tajikistan produced 1.4 Mt of cement": a national total
-        elif owner is not None and owner.kind == "company" and not facility_word(sentence.text):
-            rules["other"] += 1.5  # "KAZ Minerals produced 299,000 t": a company's total
-
-        q = figure.candidate.quantity
-        of_reserves = _OF_RESERVES.match(index.text, q.end) is not None
-        if of_reserves or measured_noun(index.text, q.start, q.end) in _RESERVE_NOUNS:
-            # "reserves of 260 Mt", "reserves are estimated at ...": reserves among the
-            # metrics; whether it is a facility's figure at all is left to the other cues.
-            best = max(score for label, score in rules.items() if label != "other")
-            rules["reserves"] = max(rules["reserves"], best + 1.0)
-        metric = _ask(decider, "mass_metric", figure, rules)
-        figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
+        _decide_mass(decider, index, figure)
     for figure in figures:
         if figure.candidate.kind == "power":
             figure.role, figure.metric = "plant_fact", "capacity"
         elif figure.candidate.kind == "jobs":
             figure.role, figure.metric = "jobs", "jobs"
+
+
+def _decide_money(decider: Decider, index: ArticleIndex, unnamed: str, figure: Figure) -> None:
+    """A money figure's role: a deal's amount, a plant's cost, or context to skip."""
+    # The verb that frames money often stands outside its clause ("will finance the
+    # project, which is estimated at $275 million"): read the sentence, the clause twice.
+    quantity, sentence = figure.candidate.quantity, figure.candidate.sentence
+    rules = _added(
+        score(MONEY_ROLE, clause(unnamed, quantity, sentence.start, sentence.end)),
+        score(MONEY_ROLE, unnamed[sentence.start : sentence.end]),
+    )
+    if _RELATIVE.match(figure.clause) and _INVESTS.search(figure.candidate.sentence.text):
+        # "X will finance the project, which is estimated at $275 million": the relative
+        # clause sizes the financed project, so its "estimated" is no cost cue of its own
+        # (contract: money framed as investment is a deal).
+        rules = score(MONEY_ROLE, figure.candidate.sentence.text)
+        rules["investment"] += 1.0
+    if _INVESTED_AFTER.match(index.text, quantity.end):
+        # "the cost exceeded $150 million, which was fully invested by X": the amount
+        # is what was invested, a deal (contract), not a cost told on its own.
+        rules["investment"] += 2.0
+    role = _ask(decider, "money_role", figure, rules)
+    figure.role = {"investment": "deal", "cost": "plant_fact"}.get(role, "skip")
+    figure.metric = "cost" if role == "cost" else None
+
+
+def _decide_mass(decider: Decider, index: ArticleIndex, figure: Figure) -> None:
+    """A tonnage's metric, or "other" (a national or company total) to skip."""
+    sentence = figure.candidate.sentence
+    named = names_a_facility(index, figure.candidate.sentence_no)
+    rules = mass_rules(figure.clause, figure.candidate.quantity, named)
+    if not named and _COMPANY_TALK.search(_previous(index, figure.candidate.sentence_no)):
+        rules["other"] += 1.0  # "The company ... Its output totaled ...": a company total
+    owner = figure_owner(index.text, index.names, figure.candidate.quantity.start)
+    if owner is not None and owner.kind in ("country", "nationality"):
+        rules["other"] += 2.5  # "Tajikistan produced 1.4 Mt of cement": a national total
+    elif owner is not None and owner.kind == "company" and not facility_word(sentence.text):
+        rules["other"] += 1.5  # "KAZ Minerals produced 299,000 t": a company's total
+    q = figure.candidate.quantity
+    of_reserves = _OF_RESERVES.match(index.text, q.end) is not None
+    if of_reserves or measured_noun(index.text, q.start, q.end) in _RESERVE_NOUNS:
+        # "reserves of 260 Mt", "reserves are estimated at ...": reserves among the
+        # metrics; whether it is a facility's figure at all is left to the other cues.
+        best = max(score for label, score in rules.items() if label != "other")
+        rules["reserves"] = max(rules["reserves"], best + 1.0)
+    metric = _ask(decider, "mass_metric", figure, rules)
+    figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
 
 
 # Nouns whose figure is a stock in the ground, whatever the sentence says of output.
