@@ -85,7 +85,8 @@ def _split_demonym(doc: Doc, i: int) -> bool:
     if i == 0 or doc[i - 1].whitespace_ != " " or not doc[i - 1].text[:1].isupper():
         return False
     pair = f"{doc[i - 1].text} {doc[i].text}"
-    return pair.endswith("n") and country_of(pair[:-1]) is not None and " " in pair[:-1]
+    country = country_of(pair)  # a two-word demonym of the vocabulary, not the country's name
+    return country is not None and pair.lower() != country.lower()
 
 
 def _glue(doc: Doc, j: int) -> bool:

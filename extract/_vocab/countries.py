@@ -168,7 +168,7 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Samoa": ("samoan",),
     "San Marino": (),
     "Sao Tome and Principe": (),
-    "Saudi Arabia": ("saudi", "kingdom of saudi arabia", "ksa"),
+    "Saudi Arabia": ("saudi", "saudi arabian", "kingdom of saudi arabia", "ksa"),
     "Senegal": ("senegalese",),
     "Serbia": ("serbian",),
     "Seychelles": (),

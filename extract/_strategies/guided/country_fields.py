@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._text.nlp import parse
 from extract._text.reading import Span
-from extract._vocab import canonical_country, country_of
+from extract._vocab import canonical_country, country_of, is_demonym
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Token
@@ -87,7 +87,7 @@ def main_country(index: ArticleIndex) -> str | None:
     for agency in (n for n in index.names if n.kind == "agency"):
         # "the Ministry of Mining of the Republic of Uzbekistan": a state's own body speaks
         # for the country where things happen, as "in Uzbekistan" does.
-        if country := _country_in(agency.text):
+        if country := country_in(agency.text):
             counts[country] = counts.get(country, 0.0) + 1.5
     for country, weight in _countries_inside_names(index).items():
         counts[country] = counts.get(country, 0.0) + weight
@@ -140,17 +140,28 @@ def _countries_inside_names(index: ArticleIndex) -> dict[str, float]:
     """
     counts: dict[str, float] = {}
     for name in index.names:
-        if name.kind not in _COUNTED_ELSEWHERE and (country := _country_in(name.text)):
+        if name.kind not in _COUNTED_ELSEWHERE and (country := country_in(name.text)):
             counts[country] = counts.get(country, 0.0) + _MARK_WEIGHT
     return counts
 
 
-def _country_in(name: str) -> str | None:
-    """The first country or demonym among a name's words, the longest reading first."""
+def country_in(name: str, *, demonyms: bool = True) -> str | None:
+    """The first country among a name's words, the longest reading first.
+
+    Args:
+        name: A company's, agency's or place's name.
+        demonyms: Whether an adjective of nationality counts ("Russian Copper Company").
+            An investor's name states its home by a country's name only ("Bank of
+            Freedonia"): "Anglo American" names no home.
+
+    """
     words = re.findall(r"[\w’'-]+", name)
     for i in range(len(words)):
         for size in (3, 2, 1):
-            if i + size <= len(words) and (country := country_of(" ".join(words[i : i + size]))):
+            phrase = " ".join(words[i : i + size])
+            if i + size > len(words) or (not demonyms and is_demonym(phrase)):
+                continue
+            if country := country_of(phrase):
                 return country
     return None
 

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.country_fields import main_country, nationality_of
+from extract._strategies.guided.country_fields import country_in, main_country, nationality_of
 from extract._strategies.guided.roles import (
     RELATIVE_PRONOUNS,
     any_name,
@@ -28,7 +28,7 @@ from extract._strategies.guided.roles import (
 )
 from extract._text.names import Name
 from extract._text.nlp import parse
-from extract._vocab import canonical_country, country_of, is_demonym
+from extract._vocab import canonical_country, is_demonym
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Token
@@ -128,21 +128,7 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
     named = [
         n for n in index.names if n.kind in ("country", "nationality") and n.text == first_word
     ]
-    return canonical_country(named[0].text) if named else _country_named_in(investor)
-
-
-def _country_named_in(investor: str) -> str | None:
-    """A country's name inside the investor's own ("Bank of Freedonia", "Aluminium Freedonia").
-
-    A demonym past the first word is no such mark: "Anglo American" names no home.
-    """
-    words = re.findall(r"[\w’'-]+", investor)
-    for i in range(len(words)):
-        for size in (3, 2, 1):
-            phrase = " ".join(words[i : i + size])
-            if i + size <= len(words) and country_of(phrase) and not is_demonym(phrase):
-                return canonical_country(phrase)
-    return None
+    return canonical_country(named[0].text) if named else country_in(investor, demonyms=False)
 
 
 def host_country(index: ArticleIndex, sentence_no: int) -> str | None:
