@@ -47,6 +47,13 @@ class ArticleIndex:
                 return span.text
         return mention.text
 
+    def company_at(self, at: int) -> str | None:
+        """The fullest name of the company whose mention covers character ``at``, if any."""
+        for name in self.names:
+            if name.start <= at < name.end and name.kind == "company":
+                return self.full_name(name)
+        return None
+
     def window(self, sentence_no: int, back: int = _LOOKBACK) -> tuple[int, int]:
         """Character range from ``back`` sentences before ``sentence_no`` to its end."""
         first = self.sentences[max(0, sentence_no - back)]

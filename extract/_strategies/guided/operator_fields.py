@@ -75,15 +75,7 @@ def _runner(index: ArticleIndex, verb: Token) -> str | None:
         return None
     for child in verb.children:
         if child.dep_ == "agent":
-            return next((n for c in child.children if (n := _company_at(index, c))), None)
+            return next((n for c in child.children if (n := index.company_at(c.idx))), None)
     site = any(c.dep_ == "dobj" and c.lower_ in FACILITY_HEADS for c in verb.children)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return _company_at(index, subject) if site and subject is not None else None
-
-
-def _company_at(index: ArticleIndex, token: Token) -> str | None:
-    """The company name a token stands in, in its full form."""
-    for name in index.names:
-        if name.start <= token.idx < name.end and name.kind == "company":
-            return index.full_name(name)
-    return None
+    return index.company_at(subject.idx) if site and subject is not None else None

@@ -192,7 +192,7 @@ def _owner_in(index: ArticleIndex, span: TokenSpan, facility: str) -> str | None
                     if child.dep_ == "poss"
                     else next((c for c in child.children if c.dep_ == "pobj"), None)
                 )
-                if target is not None and (name := _company_at(index, target)):
+                if target is not None and (name := index.company_at(target.idx)):
                     return name
         if name := _owner_after(index, token):
             return name
@@ -201,7 +201,7 @@ def _owner_in(index: ArticleIndex, span: TokenSpan, facility: str) -> str | None
             for child in verb.children:
                 if child.dep_ in ("nsubj", "agent"):
                     for part in child.subtree:
-                        if name := _company_at(index, part):
+                        if name := index.company_at(part.idx):
                             return name
     return None
 
@@ -225,13 +225,6 @@ def _owner_after(index: ArticleIndex, head: Token) -> str | None:
     for token in doc[at + 1 : head.sent.end]:
         if token.text in (",", ";", "."):
             break
-        if name := _company_at(index, token):
+        if name := index.company_at(token.idx):
             return name
-    return None
-
-
-def _company_at(index: ArticleIndex, token: Token) -> str | None:
-    for name in index.names:
-        if name.start <= token.idx < name.end and name.kind == "company":
-            return index.full_name(name)
     return None
