@@ -60,10 +60,15 @@ def extract_actor_restarts() -> list[int]:
             if "ExtractActor" in info["ActorClassName"]]  # fmt: skip
 
 
+def written_parquet_files(folder: Path) -> list[Path]:
+    """The parquet files under ``folder`` that a writer finished (renamed from ``.tmp-``)."""
+    return [path for path in folder.rglob("*.parquet") if not path.name.startswith(".")]
+
+
 def result_rows(out: Path) -> list[dict[str, Any]]:
     """Every physical row of a parquet store's results, duplicates included."""
     folder = out / "results"
-    if not any(folder.rglob("*.parquet")):
+    if not written_parquet_files(folder):
         return []
     table = pads.dataset(str(folder), format="parquet", partitioning="hive").to_table()
     rows: list[dict[str, Any]] = table.to_pylist()

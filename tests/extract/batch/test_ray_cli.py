@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from batch_helpers import cli_command, cli_env, fake_args, records_for, write_corpus
 from click.testing import CliRunner
-from ray_helpers import live_extract_actor_ids, result_rows
+from ray_helpers import live_extract_actor_ids, result_rows, written_parquet_files
 
 from extract._batch.parquet_store import ParquetStore
 from extract._cli.batch import batch_command
@@ -54,7 +54,8 @@ def test_batch_engine_ray_then_runs_list_diff_and_export(ray_cluster: str, tmp_p
 
 
 def _wait_for_results(process: subprocess.Popen[str], out: Path, deadline: float) -> None:
-    while not any((out / "results").rglob("*.parquet")):
+    # A writer's temporary ".tmp-*.parquet" does not count: a kill leaves it unread.
+    while not written_parquet_files(out / "results"):
         assert process.poll() is None, "the batch ended before it was killed"
         assert time.monotonic() < deadline, "no results written in time"
         time.sleep(0.05)
