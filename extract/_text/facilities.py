@@ -39,6 +39,8 @@ _NOT_NAMING = frozenset({
     "own", "only", "main", "key", "several", "two", "three", "four", "another", "other", "whole",
     "construction", "executed", "general", "additional", "single", "backed", "entire", "current",
     "total", "investment", "joint", "local", "foreign", "domestic", "national", "global",
+    "world-class", "optimized", "optimised", "operational", "modernized", "modernised",
+    "upgraded", "brand-new", "cutting-edge", "advanced", "fully",
 })  # fmt: skip
 _ANCHORS = frozenset({"in", "at", "near", "of", "on"})
 _PLACE_NOUNS = frozenset({"village", "town", "city", "region", "district", "province", "area",
@@ -109,12 +111,31 @@ def _nationality(token: Token) -> bool:
 
 
 def _names(token: Token) -> bool:
-    if token.lower_ in _NOT_NAMING or token.like_num or token.is_punct:
+    if _hyphenated(token) in _NOT_NAMING or token.like_num or token.is_punct:
         return False
     return not any(ch.isdigit() for ch in token.text) and token.ent_type_ not in (
         "MONEY",
         "QUANTITY",
     )
+
+
+def _hyphenated(token: Token) -> str:
+    """The whole hyphenated word a token is part of ("state-of-the-art"), lower-cased.
+
+    spaCy splits such a word at its hyphens, so a judging word of several parts is
+    matched whole, not part by part ("state" alone names something).
+    """
+    doc, first, last = token.doc, token.i, token.i
+    while first >= 2 and _joins(doc[first - 2], doc[first - 1]):
+        first -= 2
+    while last + 2 < len(doc) and _joins(doc[last], doc[last + 1]):
+        last += 2
+    return doc[first : last + 1].text.lower()
+
+
+def _joins(before: Token, hyphen: Token) -> bool:
+    """Whether ``hyphen`` is a hyphen joining ``before`` to the next word with no space."""
+    return hyphen.text == "-" and not before.whitespace_ and not hyphen.whitespace_
 
 
 def _all_name(token: Token) -> bool:
