@@ -62,7 +62,7 @@ PLANT_STATUS: Cues = {
     "planned": _cues(r"\bwill\b", r"\bplan(?!t)", r"\bplant", r"\bto build\b",
                      r"\bto be built\b", r"\bproject\b", r"\bintend", r"\bwould\b",
                      r"\bis to\b", r"\bexpected\b", r"\bfuture\b", r"\bproposed\b",
-                     r"\bfirst stage\b", r"\bsupposed\b"),
+                     r"\bfirst stage\b", r"\bsupposed\b", r"\bdiscover"),
     "under_construction": _cues(r"\bunder construction\b", r"\bbeing (?:built|constructed)\b",
                                 r"\bconstruction (?:is|has) (?:under ?way|started|begun)"),
     "operating": _cues(r"\bproduced\b", r"\bproduces\b", r"\bcurrently\b", r"\blast year\b",
