@@ -94,6 +94,8 @@ def test_a_clause_with_no_status_cue_gets_the_default_status_explicitly() -> Non
     [
         "The governor laid the foundation stone of the Kuma zinc smelter on Monday.",
         "Launching of construction of the Kuma zinc smelter in the north.",
+        "The minister toured the construction site of the Kuma zinc smelter.",
+        "The Kuma zinc smelter is being developed by Velta Metals.",
     ],
 )
 def test_a_foundation_laid_or_a_construction_launched_is_building(sentence: str) -> None:
