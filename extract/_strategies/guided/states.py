@@ -25,7 +25,8 @@ _OPERATING = re.compile(
     r"|put into (?:operation|service)|(?:started|began|commenced) (?:production|operations?"
     r"|producing)|operations have started|has been operating|is operating|operates|operating"
     r"|currently produces|produced|has reached (?:its )?(?:full |design )?capacity|employs"
-    r"|has employed|was launched|were launched|launched (?:in|on|last))\b",
+    r"|has employed|was launched|were launched|launched (?:in|on|last)"
+    r"|(?:has|have) (?:also )?launched(?! construction))\b",
     re.IGNORECASE,
 )
 _BUILDING = re.compile(

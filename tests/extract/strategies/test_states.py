@@ -127,3 +127,9 @@ def test_a_participle_after_the_facility_names_its_owner(text: str) -> None:
 def test_a_study_an_untapped_deposit_or_a_greenfield_site_is_planned(sentence: str) -> None:
     states = facility_states(ArticleIndex.build(sentence, 2024))
     assert states.get("mine at Kelvatau") == "planned"
+
+
+def test_a_plant_a_company_has_launched_is_operating() -> None:
+    text = "Velta has also launched the Kuma zinc smelter and plans to build a lead mine."
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states["Kuma zinc smelter"] == "operating"
