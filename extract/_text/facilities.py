@@ -99,6 +99,8 @@ def _left_edge(head: Token) -> int:
             break
         if _nationality(child):
             break  # "the Russian project": a nationality says where, not which facility
+        if _figure_unit(child) and start != head.i:
+            break  # "a $600m ferronickel smelter"; a unit alone before the head stays
         start = child.left_edge.i if _all_name(child) else child.i
     return start
 
@@ -108,6 +110,24 @@ def _nationality(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     opens_name = following is not None and following.text[:1].isupper()
     return is_demonym(token.text) and not opens_name
+
+
+def _figure_unit(token: Token) -> bool:
+    """A unit of a figure before the head: "a $600m smelter", "a 200-MW plant", "per annum".
+
+    A word counts after "per", or after digits (a hyphen may stand between) when it is
+    short or capitalised inside ("m", "MW", "Mtpa"): "43,000 lithium hydroxide plant"
+    keeps its product word.
+    """
+    doc, at = token.doc, token.i - 1
+    if at >= 0 and doc[at].text == "-":
+        at -= 1
+    if at < 0:
+        return False
+    if doc[at].lower_ == "per":
+        return True
+    unit_like = len(token.text) <= 4 or not token.text.islower()
+    return unit_like and any(ch.isdigit() for ch in doc[at].text)
 
 
 def _names(token: Token) -> bool:

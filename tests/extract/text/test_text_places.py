@@ -142,3 +142,13 @@ def test_a_hyphenated_word_of_praise_is_no_part_of_a_facility_s_name() -> None:
         "zinc smelter",
         "tin production facility",
     ]
+
+
+def test_a_figure_s_unit_before_a_facility_is_no_part_of_its_name() -> None:
+    text = ("Velta will build a $450m zinc smelter and a 120-MW gas-fired power plant. "
+            "Borealis runs a 2 Mtpa concentrator.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "zinc smelter",
+        "gas-fired power plant",
+        "Mtpa concentrator",  # a unit alone before the head is kept: the head names nothing
+    ]
