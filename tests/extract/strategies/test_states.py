@@ -133,3 +133,10 @@ def test_a_plant_a_company_has_launched_is_operating() -> None:
     text = "Velta has also launched the Kuma zinc smelter and plans to build a lead mine."
     states = facility_states(ArticleIndex.build(text, 2024))
     assert states["Kuma zinc smelter"] == "operating"
+
+
+def test_a_commissioning_in_a_clause_of_time_under_a_future_verb_is_ahead() -> None:
+    text = ("The new Kuma zinc smelter will have a capacity of 90,000 tons once it is "
+            "commissioned next year.")  # fmt: skip
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc smelter") != "operating"
