@@ -18,6 +18,7 @@ from extract._strategies.guided.article_index import ArticleIndex, nearby
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.nlp import parse
 from extract._text.reading import Span
+from extract._vocab import is_world_region
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -148,6 +149,8 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     """The article's places, less datelines, homes, ranking scopes, actors and own names."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     places = [p for p in places if not _ranking_scope(index, p) and not _acts(index, p)]
+    # "the largest of its kind in the Middle East": a continent places nothing (GUIDELINES 25).
+    places = [p for p in places if not is_world_region(p.text)]
     # "the Bakyrchik mine": a place that names the facility is not where it is (S10), nor
     # where another is: "ore mined in Muruntau" after "the Muruntau quarry" names the quarry.
     named = [facility] if facility else []

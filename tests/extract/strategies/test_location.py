@@ -120,3 +120,9 @@ def test_a_place_that_names_another_facility_of_the_article_is_no_location() -> 
     text = ("The Kelvatau quarry is one of the largest gold mines. "
             "About 5 million tonnes of ore are mined in Kelvatau annually.")  # fmt: skip
     assert _location(text, "gold mines", 1) is None
+
+
+def test_a_continent_is_no_location_of_a_facility() -> None:
+    text = ("Velta opened a zinc smelter, the largest of its kind in the Middle East. "
+            "The zinc smelter will produce 90,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "zinc smelter", 1) is None
