@@ -124,7 +124,9 @@ def location_for(
     """
     places = _candidate_places(index, facility)
     if facility and (inside := [p for p in places if p.text in facility]):
-        return max(inside, key=lambda p: place_rank(p.text)).text
+        # "a smelter in Dhenkanal, Odisha": of two places as specific, the first is inside
+        # the second.
+        return max(inside, key=lambda p: (place_rank(p.text), -facility.find(p.text))).text
     scores = _near_scores(index, places, sentence_no, at)
     if facility:
         _add_telling_scores(index, places, facility, scores)

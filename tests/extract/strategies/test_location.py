@@ -126,3 +126,9 @@ def test_a_continent_is_no_location_of_a_facility() -> None:
     text = ("Velta opened a zinc smelter, the largest of its kind in the Middle East. "
             "The zinc smelter will produce 90,000 tonnes a year.")  # fmt: skip
     assert _location(text, "zinc smelter", 1) is None
+
+
+def test_of_two_places_in_a_facility_s_name_the_first_is_the_narrower() -> None:
+    text = ("Velta mines lead in Varnia. It plans a zinc smelter in Port Kessel, Varnia. "
+            "The smelter will produce 90,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "zinc smelter in Port Kessel, Varnia", 2) == "Port Kessel"
