@@ -59,8 +59,8 @@ PLANT_STATUS: Cues = {
     # "plant" votes for a plan as well as "plan": it began as a pattern slip ("\bplan"),
     # but without it tune loses on both halves (A -0.0019, B -0.0008): most plants the
     # news names are still to be built.
-    "planned": _cues(r"\bwill\b", r"\bplan(?!t)", r"\bplant", r"\bto build\b",
-                     r"\bto be built\b", r"\bproject\b", r"\bintend", r"\bwould\b",
+    "planned": _cues(r"\bwill\b", r"\bplan(?!t)", r"\bplant", r"\bto (?:build|construct)\b",
+                     r"\bto be (?:built|constructed)\b", r"\bproject\b", r"\bintend", r"\bwould\b",
                      r"\bis to\b", r"\bexpected\b", r"\bfuture\b", r"\bproposed\b",
                      r"\bfirst stage\b", r"\bsupposed\b", r"\bdiscover"),
     "under_construction": _cues(r"\bunder construction\b", r"\bbeing (?:built|constructed)\b",

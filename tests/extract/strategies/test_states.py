@@ -17,6 +17,11 @@ def test_a_plant_votes_for_a_plan_once_and_output_wording_still_wins() -> None:
     assert scores["operating"] > scores["planned"]
 
 
+def test_an_agreement_to_construct_votes_for_a_plan() -> None:
+    scores = score(PLANT_STATUS, "They agreed to construct a smelter with a capacity of 9 Mt.")
+    assert scores["planned"] > scores["operating"]
+
+
 def test_a_discovered_deposit_votes_for_a_plan() -> None:
     scores = score(PLANT_STATUS, "A zinc deposit holding 2 Mt was discovered in the Velta hills")
     assert scores["planned"] > scores["operating"]
