@@ -64,7 +64,10 @@ PLANT_STATUS: Cues = {
                      r"\bis to\b", r"\bexpected\b", r"\bfuture\b", r"\bproposed\b",
                      r"\bfirst stage\b", r"\bsupposed\b", r"\bdiscover"),
     "under_construction": _cues(r"\bunder construction\b", r"\bbeing (?:built|constructed)\b",
-                                r"\bconstruction (?:is|has) (?:under ?way|started|begun)"),
+                                r"\bconstruction (?:is|has) (?:under ?way|started|begun)",
+                                # built, not yet running: "is completed and set for commissioning"
+                                r"\b(?:set|ready) for commissioning\b",
+                                r"\bnearing completion\b"),
     "operating": _cues(r"\bproduced\b", r"\bproduces\b", r"\bcurrently\b", r"\blast year\b",
                        r"\bhas reached\b", r"\boperat", r"\bprocesses\b", r"\bin (?:19|20)\d\d\b",
                        r"\bH[12]\b", r"\bexisting\b"),

@@ -22,6 +22,11 @@ def test_an_agreement_to_construct_votes_for_a_plan() -> None:
     assert scores["planned"] > scores["operating"]
 
 
+def test_a_plant_set_for_commissioning_votes_under_construction() -> None:
+    scores = score(PLANT_STATUS, "The 2 Mt zinc smelter is finished and set for commissioning.")
+    assert scores["under_construction"] > max(scores["planned"], scores["operating"])
+
+
 def test_a_discovered_deposit_votes_for_a_plan() -> None:
     scores = score(PLANT_STATUS, "A zinc deposit holding 2 Mt was discovered in the Velta hills")
     assert scores["planned"] > scores["operating"]
