@@ -242,13 +242,22 @@ def _home_of(index: ArticleIndex, place: Span) -> bool:
     return bool(_HOME_OF.match(index.text, place.end))
 
 
+_ANCHOR_WORDS = frozenset({"in", "at", "near", "of", "on", "outside"})
+
+
 def _names_facility(place: str, facility: str) -> bool:
     """Whether ``place`` is the facility's own name ("Bakyrchik" in "Bakyrchik gold mine")."""
     at = facility.find(place)
     if at < 0:
         return False
-    following = facility[at + len(place) :].split()[:3]
-    return any(word.lower().strip(",.") in FACILITY_HEADS for word in following)
+    # "Mynkuduk and Zhalpak uranium deposits": a head after the place, with no "in"/"at"
+    # between, says the place is (part of) the facility's name.
+    for word in facility[at + len(place) :].split():
+        if word.lower() in _ANCHOR_WORDS:
+            return False
+        if word.lower().strip(",.") in FACILITY_HEADS:
+            return True
+    return False
 
 
 def _dateline(index: ArticleIndex, place: Span) -> bool:

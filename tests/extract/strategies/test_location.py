@@ -132,3 +132,9 @@ def test_of_two_places_in_a_facility_s_name_the_first_is_the_narrower() -> None:
     text = ("Velta mines lead in Varnia. It plans a zinc smelter in Port Kessel, Varnia. "
             "The smelter will produce 90,000 tonnes a year.")  # fmt: skip
     assert _location(text, "zinc smelter in Port Kessel, Varnia", 2) == "Port Kessel"
+
+
+def test_a_place_that_opens_a_list_of_deposits_is_their_name_not_their_location() -> None:
+    text = ("Velta will develop the Port Kessel and Dunmore zinc deposits. "
+            "The deposits will yield 90,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "Port Kessel and Dunmore zinc deposits", 1) is None
