@@ -151,6 +151,8 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     """The article's places, less datelines, homes, ranking scopes, actors and own names."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     places = [p for p in places if not _ranking_scope(index, p) and not _acts(index, p)]
+    sites = {p.text for p in places if _is_a_facility(index, p)}
+    places = [p for p in places if p.text not in sites]
     # "the largest of its kind in the Middle East": a continent places nothing (GUIDELINES 25).
     places = [p for p in places if not is_world_region(p.text)]
     # "the Bakyrchik mine": a place that names the facility is not where it is (S10), nor
@@ -212,6 +214,18 @@ def _acts(index: ArticleIndex, place: Span) -> bool:
     """
     span = parse(index.text).char_span(place.start, place.end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+
+
+def _is_a_facility(index: ArticleIndex, place: Span) -> bool:
+    """Whether the text says a place is a facility: "X is a greenfield project".
+
+    A deposit or mine named after its site is the facility itself, not where it is
+    (GUIDELINES 48).
+    """
+    span = parse(index.text).char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "attr" and c.lower_ in FACILITY_HEADS for c in span.root.head.children)
 
 
 def _ranking_scope(index: ArticleIndex, place: Span) -> bool:

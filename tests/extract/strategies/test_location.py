@@ -138,3 +138,9 @@ def test_a_place_that_opens_a_list_of_deposits_is_their_name_not_their_location(
     text = ("Velta will develop the Port Kessel and Dunmore zinc deposits. "
             "The deposits will yield 90,000 tonnes a year.")  # fmt: skip
     assert _location(text, "Port Kessel and Dunmore zinc deposits", 1) is None
+
+
+def test_a_place_the_text_says_is_a_project_is_no_location() -> None:
+    text = ("Velta will build a mine at Varnia. Varnia is a greenfield project. "
+            "The mine will produce 90,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "mine at Varnia", 2) is None
