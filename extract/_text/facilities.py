@@ -39,6 +39,8 @@ _NOT_NAMING = frozenset({
     "own", "only", "main", "key", "several", "two", "three", "four", "another", "other", "whole",
     "construction", "executed", "general", "additional", "single", "backed", "entire", "current",
     "total", "investment", "joint", "local", "foreign", "domestic", "national", "global",
+    "world-class", "optimized", "optimised", "operational", "modernized", "modernised",
+    "upgraded", "brand-new", "cutting-edge", "advanced", "fully",
 })  # fmt: skip
 _ANCHORS = frozenset({"in", "at", "near", "of", "on"})
 _PLACE_NOUNS = frozenset({"village", "town", "city", "region", "district", "province", "area",
@@ -97,6 +99,8 @@ def _left_edge(head: Token) -> int:
             break
         if _nationality(child):
             break  # "the Russian project": a nationality says where, not which facility
+        if _figure_unit(child) and start != head.i:
+            break  # "a $600m ferronickel smelter"; a unit alone before the head stays
         start = child.left_edge.i if _all_name(child) else child.i
     return start
 
@@ -108,13 +112,50 @@ def _nationality(token: Token) -> bool:
     return is_demonym(token.text) and not opens_name
 
 
+def _figure_unit(token: Token) -> bool:
+    """A unit of a figure before the head: "a $600m smelter", "a 200-MW plant", "per annum".
+
+    A word counts after "per", or after digits (a hyphen may stand between) when it is
+    short or capitalised inside ("m", "MW", "Mtpa"): "43,000 lithium hydroxide plant"
+    keeps its product word.
+    """
+    doc, at = token.doc, token.i - 1
+    if at >= 0 and doc[at].text == "-":
+        at -= 1
+    if at < 0:
+        return False
+    if doc[at].lower_ == "per":
+        return True
+    unit_like = len(token.text) <= 4 or not token.text.islower()
+    return unit_like and any(ch.isdigit() for ch in doc[at].text)
+
+
 def _names(token: Token) -> bool:
-    if token.lower_ in _NOT_NAMING or token.like_num or token.is_punct:
+    if _hyphenated(token) in _NOT_NAMING or token.like_num or token.is_punct:
         return False
     return not any(ch.isdigit() for ch in token.text) and token.ent_type_ not in (
         "MONEY",
         "QUANTITY",
     )
+
+
+def _hyphenated(token: Token) -> str:
+    """The whole hyphenated word a token is part of ("state-of-the-art"), lower-cased.
+
+    spaCy splits such a word at its hyphens, so a judging word of several parts is
+    matched whole, not part by part ("state" alone names something).
+    """
+    doc, first, last = token.doc, token.i, token.i
+    while first >= 2 and _joins(doc[first - 2], doc[first - 1]):
+        first -= 2
+    while last + 2 < len(doc) and _joins(doc[last], doc[last + 1]):
+        last += 2
+    return doc[first : last + 1].text.lower()
+
+
+def _joins(before: Token, hyphen: Token) -> bool:
+    """Whether ``hyphen`` is a hyphen joining ``before`` to the next word with no space."""
+    return hyphen.text == "-" and not before.whitespace_ and not hyphen.whitespace_
 
 
 def _all_name(token: Token) -> bool:

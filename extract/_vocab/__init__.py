@@ -19,6 +19,7 @@ from extract._vocab.countries import (
     country_of,
     is_country_word,
     is_demonym,
+    is_world_region,
 )
 from extract._vocab.currencies import canonical_currency, is_currency_code
 
@@ -33,5 +34,6 @@ __all__ = [
     "is_country_word",
     "is_currency_code",
     "is_demonym",
+    "is_world_region",
     "known_commodity",
 ]

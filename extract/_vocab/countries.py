@@ -263,3 +263,20 @@ def canonical_country(name: str) -> str:
 def is_country_word(name: str) -> bool:
     """Whether ``name`` is a country or its demonym ("China", "Chinese", "South Korea")."""
     return country_of(name) is not None
+
+
+# Parts of the world wider than a country: "in the Middle East", "Europe's first plant".
+_WORLD_REGIONS = frozenset({
+    "africa", "asia", "europe", "eurasia", "oceania", "america", "americas", "middle east",
+    "near east", "far east", "latin america", "north america", "south america",
+    "central america", "caribbean", "southeast asia", "south asia", "east asia",
+    "central asia", "west africa", "east africa", "southern africa", "north africa",
+    "sub-saharan africa", "western europe", "eastern europe", "central europe",
+    "northern europe", "southern europe", "scandinavia", "balkans", "persian gulf", "gulf",
+})  # fmt: skip
+
+
+def is_world_region(name: str) -> bool:
+    """Whether ``name`` is a continent or a part of the world wider than a country."""
+    bare = re.sub(r"^[Tt]he\s+", "", _POSSESSIVE.sub("", name.strip()))
+    return key(bare) in _WORLD_REGIONS

@@ -59,12 +59,15 @@ PLANT_STATUS: Cues = {
     # "plant" votes for a plan as well as "plan": it began as a pattern slip ("\bplan"),
     # but without it tune loses on both halves (A -0.0019, B -0.0008): most plants the
     # news names are still to be built.
-    "planned": _cues(r"\bwill\b", r"\bplan(?!t)", r"\bplant", r"\bto build\b",
-                     r"\bto be built\b", r"\bproject\b", r"\bintend", r"\bwould\b",
+    "planned": _cues(r"\bwill\b", r"\bplan(?!t)", r"\bplant", r"\bto (?:build|construct)\b",
+                     r"\bto be (?:built|constructed)\b", r"\bproject\b", r"\bintend", r"\bwould\b",
                      r"\bis to\b", r"\bexpected\b", r"\bfuture\b", r"\bproposed\b",
-                     r"\bfirst stage\b", r"\bsupposed\b"),
+                     r"\bfirst stage\b", r"\bsupposed\b", r"\bdiscover"),
     "under_construction": _cues(r"\bunder construction\b", r"\bbeing (?:built|constructed)\b",
-                                r"\bconstruction (?:is|has) (?:under ?way|started|begun)"),
+                                r"\bconstruction (?:is|has) (?:under ?way|started|begun)",
+                                # built, not yet running: "is completed and set for commissioning"
+                                r"\b(?:set|ready) for commissioning\b",
+                                r"\bnearing completion\b"),
     "operating": _cues(r"\bproduced\b", r"\bproduces\b", r"\bcurrently\b", r"\blast year\b",
                        r"\bhas reached\b", r"\boperat", r"\bprocesses\b", r"\bin (?:19|20)\d\d\b",
                        r"\bH[12]\b", r"\bexisting\b"),

@@ -18,6 +18,7 @@ from extract._strategies.guided.article_index import ArticleIndex, nearby
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.nlp import parse
 from extract._text.reading import Span
+from extract._vocab import is_world_region
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -123,7 +124,9 @@ def location_for(
     """
     places = _candidate_places(index, facility)
     if facility and (inside := [p for p in places if p.text in facility]):
-        return max(inside, key=lambda p: place_rank(p.text)).text
+        # "a smelter in Dhenkanal, Odisha": of two places as specific, the first is inside
+        # the second.
+        return max(inside, key=lambda p: (place_rank(p.text), -facility.find(p.text))).text
     scores = _near_scores(index, places, sentence_no, at)
     if facility:
         _add_telling_scores(index, places, facility, scores)
@@ -148,6 +151,10 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     """The article's places, less datelines, homes, ranking scopes, actors and own names."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     places = [p for p in places if not _ranking_scope(index, p) and not _acts(index, p)]
+    sites = {p.text for p in places if _is_a_facility(index, p)}
+    places = [p for p in places if p.text not in sites]
+    # "the largest of its kind in the Middle East": a continent places nothing (GUIDELINES 25).
+    places = [p for p in places if not is_world_region(p.text)]
     # "the Bakyrchik mine": a place that names the facility is not where it is (S10), nor
     # where another is: "ore mined in Muruntau" after "the Muruntau quarry" names the quarry.
     named = [facility] if facility else []
@@ -209,6 +216,18 @@ def _acts(index: ArticleIndex, place: Span) -> bool:
     return span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
 
 
+def _is_a_facility(index: ArticleIndex, place: Span) -> bool:
+    """Whether the text says a place is a facility: "X is a greenfield project".
+
+    A deposit or mine named after its site is the facility itself, not where it is
+    (GUIDELINES 48).
+    """
+    span = parse(index.text).char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "attr" and c.lower_ in FACILITY_HEADS for c in span.root.head.children)
+
+
 def _ranking_scope(index: ArticleIndex, place: Span) -> bool:
     """Whether a place is only the scope of a ranking, not where anything is.
 
@@ -237,13 +256,22 @@ def _home_of(index: ArticleIndex, place: Span) -> bool:
     return bool(_HOME_OF.match(index.text, place.end))
 
 
+_ANCHOR_WORDS = frozenset({"in", "at", "near", "of", "on", "outside"})
+
+
 def _names_facility(place: str, facility: str) -> bool:
     """Whether ``place`` is the facility's own name ("Bakyrchik" in "Bakyrchik gold mine")."""
     at = facility.find(place)
     if at < 0:
         return False
-    following = facility[at + len(place) :].split()[:3]
-    return any(word.lower().strip(",.") in FACILITY_HEADS for word in following)
+    # "Mynkuduk and Zhalpak uranium deposits": a head after the place, with no "in"/"at"
+    # between, says the place is (part of) the facility's name.
+    for word in facility[at + len(place) :].split():
+        if word.lower() in _ANCHOR_WORDS:
+            return False
+        if word.lower().strip(",.") in FACILITY_HEADS:
+            return True
+    return False
 
 
 def _dateline(index: ArticleIndex, place: Span) -> bool:

@@ -25,11 +25,13 @@ _OPERATING = re.compile(
     r"|put into (?:operation|service)|(?:started|began|commenced) (?:production|operations?"
     r"|producing)|operations have started|has been operating|is operating|operates|operating"
     r"|currently produces|produced|has reached (?:its )?(?:full |design )?capacity|employs"
-    r"|has employed|was launched|were launched|launched (?:in|on|last))\b",
+    r"|has employed|was launched|were launched|launched (?:in|on|last)"
+    r"|(?:has|have) (?:also )?launched(?! construction))\b",
     re.IGNORECASE,
 )
 _BUILDING = re.compile(
-    r"\b(?:under construction|being (?:built|constructed|erected)|is building|are building"
+    r"\b(?:under construction|being (?:built|constructed|erected|developed)|is building"
+    r"|are building|construction site"
     r"|construction (?:is |has |was )?(?:under ?way|started|began|begun|continues|in progress)"
     r"|(?:started|began|begun|commenced|launched) (?:the )?construction|site works"
     r"|groundworks?|broke ground|foundation (?:stone )?(?:was|has been) laid|laid the foundation"
@@ -75,10 +77,15 @@ def _operating_now(index: ArticleIndex, start: int, sentence: str) -> bool:
         verb = token.root if token is not None else None
         while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        if verb is None or not any(c.lower_ in _NOT_YET and c.dep_ in ("aux", "auxpass")
-                                   for c in verb.children):  # fmt: skip
+        if verb is None or not (_ahead(verb) or _when_ahead(verb)):
             return True
     return False
+
+
+def _when_ahead(verb: Token) -> bool:
+    """A clause of time under a future verb: "will have 1 Mt once it is commissioned"."""
+    timed = any(c.dep_ == "mark" for c in verb.children) and verb.dep_ == "advcl"
+    return timed and _ahead(verb.head)
 
 
 # The work of building, as a verb or a noun; the verbs and predicates of aspect that say a

@@ -120,3 +120,27 @@ def test_a_place_that_names_another_facility_of_the_article_is_no_location() -> 
     text = ("The Kelvatau quarry is one of the largest gold mines. "
             "About 5 million tonnes of ore are mined in Kelvatau annually.")  # fmt: skip
     assert _location(text, "gold mines", 1) is None
+
+
+def test_a_continent_is_no_location_of_a_facility() -> None:
+    text = ("Velta opened a zinc smelter, the largest of its kind in the Middle East. "
+            "The zinc smelter will produce 90,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "zinc smelter", 1) is None
+
+
+def test_of_two_places_in_a_facility_s_name_the_first_is_the_narrower() -> None:
+    text = ("Velta mines lead in Varnia. It plans a zinc smelter in Port Kessel, Varnia. "
+            "The smelter will produce 90,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "zinc smelter in Port Kessel, Varnia", 2) == "Port Kessel"
+
+
+def test_a_place_that_opens_a_list_of_deposits_is_their_name_not_their_location() -> None:
+    text = ("Velta will develop the Port Kessel and Dunmore zinc deposits. "
+            "The deposits will yield 90,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "Port Kessel and Dunmore zinc deposits", 1) is None
+
+
+def test_a_place_the_text_says_is_a_project_is_no_location() -> None:
+    text = ("Velta will build a mine at Varnia. Varnia is a greenfield project. "
+            "The mine will produce 90,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "mine at Varnia", 2) is None

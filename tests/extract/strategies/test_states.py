@@ -17,6 +17,21 @@ def test_a_plant_votes_for_a_plan_once_and_output_wording_still_wins() -> None:
     assert scores["operating"] > scores["planned"]
 
 
+def test_an_agreement_to_construct_votes_for_a_plan() -> None:
+    scores = score(PLANT_STATUS, "They agreed to construct a smelter with a capacity of 9 Mt.")
+    assert scores["planned"] > scores["operating"]
+
+
+def test_a_plant_set_for_commissioning_votes_under_construction() -> None:
+    scores = score(PLANT_STATUS, "The 2 Mt zinc smelter is finished and set for commissioning.")
+    assert scores["under_construction"] > max(scores["planned"], scores["operating"])
+
+
+def test_a_discovered_deposit_votes_for_a_plan() -> None:
+    scores = score(PLANT_STATUS, "A zinc deposit holding 2 Mt was discovered in the Velta hills")
+    assert scores["planned"] > scores["operating"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "going_on"),
     [
@@ -89,6 +104,8 @@ def test_a_clause_with_no_status_cue_gets_the_default_status_explicitly() -> Non
     [
         "The governor laid the foundation stone of the Kuma zinc smelter on Monday.",
         "Launching of construction of the Kuma zinc smelter in the north.",
+        "The minister toured the construction site of the Kuma zinc smelter.",
+        "The Kuma zinc smelter is being developed by Velta Metals.",
     ],
 )
 def test_a_foundation_laid_or_a_construction_launched_is_building(sentence: str) -> None:
@@ -120,3 +137,16 @@ def test_a_participle_after_the_facility_names_its_owner(text: str) -> None:
 def test_a_study_an_untapped_deposit_or_a_greenfield_site_is_planned(sentence: str) -> None:
     states = facility_states(ArticleIndex.build(sentence, 2024))
     assert states.get("mine at Kelvatau") == "planned"
+
+
+def test_a_plant_a_company_has_launched_is_operating() -> None:
+    text = "Velta has also launched the Kuma zinc smelter and plans to build a lead mine."
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states["Kuma zinc smelter"] == "operating"
+
+
+def test_a_commissioning_in_a_clause_of_time_under_a_future_verb_is_ahead() -> None:
+    text = ("The new Kuma zinc smelter will have a capacity of 90,000 tons once it is "
+            "commissioned next year.")  # fmt: skip
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc smelter") != "operating"

@@ -132,3 +132,23 @@ def test_coordinated_modifiers_of_a_facility_are_read_as_one_name() -> None:
         "Korvala and Ostra zinc mines",
         "mining and processing plant",
     ]
+
+
+def test_a_hyphenated_word_of_praise_is_no_part_of_a_facility_s_name() -> None:
+    text = ("Velta will build a state-of-the-art nickel refining plant. Borealis runs a "
+            "world-class zinc smelter and an optimized tin production facility.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "nickel refining plant",
+        "zinc smelter",
+        "tin production facility",
+    ]
+
+
+def test_a_figure_s_unit_before_a_facility_is_no_part_of_its_name() -> None:
+    text = ("Velta will build a $450m zinc smelter and a 120-MW gas-fired power plant. "
+            "Borealis runs a 2 Mtpa concentrator.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "zinc smelter",
+        "gas-fired power plant",
+        "Mtpa concentrator",  # a unit alone before the head is kept: the head names nothing
+    ]
