@@ -1,16 +1,15 @@
 """What a proper name denotes, by a vote over all its mentions of what the text says.
 
-Each mention votes for a kind from its own words (a corporate word such as
-"Mining" or "LLP", an agency word, a facility head, a commodity), the words
-before it (a title such as "Minister", "the Chinese company", "an agreement
-with"), the words after it ("region", "'s mine", ", a subsidiary of"), spaCy's
-entity label, and the verb it is the subject of ("invests", "reported",
-"said"); a headline mention votes at half weight. The source a report is
-attributed to ("..., X reported", "as X reported", "told X", a wire credit after
-a dateline, "the news agency X", a web address) is an outlet, not a party;
-a one-word name that the small model labels ORG once, with nothing in the text
-to back it, is no company. No list of known names is consulted. The spans
-voted on come from :mod:`extract._text.name_spans`.
+Each mention votes for a kind from its own words (a corporate word such as "Mining" or
+"LLP", an agency word, a facility head, a commodity, a closing title as in "Consul
+General"), the words before it (a title such as "Minister", "the Chinese company", "an
+agreement with"), the words after it ("region", "'s mine", ", a subsidiary of"), spaCy's
+entity label, and the verb it is the subject of ("invests", "reported", "said"); a
+headline mention votes at half weight. The source a report is attributed to ("..., X
+reported", "as X reported", "told X", a wire credit after a dateline, "the news agency
+X", a web address) is an outlet, not a party; a one-word name that the small model
+labels ORG once, with nothing in the text to back it, is no company. No list of known
+names is consulted. The spans voted on come from :mod:`extract._text.name_spans`.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Literal
 
-from extract._text.name_spans import headline_end
+from extract._text.name_spans import TITLES, headline_end
 from extract._vocab import country_of, is_demonym
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
@@ -175,7 +174,7 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["media"] += 1.5 * _reporter(span)
     votes["media"] += 3 * _source(span)  # the source of the news, not a party to it
     votes["place"] += 3 * _dateline(doc, span)
-    votes["person"] += 5 * bool(_TITLE_BEFORE.search(before))
+    votes["person"] += 5 * bool(_TITLE_BEFORE.search(before) or span[-1].lower_ in TITLES)
     votes["person"] += weight * (label == "PERSON" and len(span) > 1) + 0.5 * _speaker(span)
     votes["place"] += 2 * weight * (label in ("GPE", "LOC")) + 0.5 * weight * (label == "FAC")
     votes["place"] += 3 * bool(_PLACE_WORD.search(span.text) or _PLACE_OF.search(before))

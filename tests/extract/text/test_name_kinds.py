@@ -127,3 +127,10 @@ def test_a_credited_source_is_an_outlet_without_a_list_of_outlets(text: str, sou
 
 def test_a_spaced_dash_parts_a_credit_from_the_name_after_it() -> None:
     assert "ZANBO - Borex Mining" not in _kinds("LIMA. ZANBO - Borex Mining will buy a mine.")
+
+
+def test_a_name_ending_in_a_title_is_an_official() -> None:
+    text = "Brightwater Alloys met the Freedonian Consul General in Lakeport on Friday."
+    kinds = _kinds(text)
+    official = next(name for name in kinds if name.endswith("General"))
+    assert kinds[official] == "person"
