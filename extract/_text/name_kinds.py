@@ -105,7 +105,8 @@ _COMMODITY_NAME = re.compile(
 )
 # "Ekibastuz Ferroalloy Plant", "Yanqul Project": a facility's name, not a party's.
 _FACILITY_NAME = re.compile(
-    r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works)s?$"
+    r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works|Plan"
+    r"|Programme|Program|Strategy|Initiative)s?$"  # a programme's name is no party's either
 )
 _PLACE_OF = re.compile(
     r"\b(?:village|town|city|region|district|province|area|settlement|state)\s+of\s+$", re.I

@@ -134,3 +134,8 @@ def test_a_name_ending_in_a_title_is_an_official() -> None:
     kinds = _kinds(text)
     official = next(name for name in kinds if name.endswith("General"))
     assert kinds[official] == "person"
+
+
+def test_a_programme_is_no_company() -> None:
+    text = "The National Renewal Programme will fund two plants, Lakeport Metals said."
+    assert _kinds(text)["National Renewal Programme"] == "other"
