@@ -199,7 +199,7 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     votes += 3 * bool(_APPOSITION_COMPANY.match(after))
     votes += 3 * bool(_INTRODUCED.search(before))
     votes += 2 * bool(_PARTY_OF.search(before))
-    votes += 2 * bool(_COMMODITY_NAME.search(span.text))
+    votes += 2 * bool(_COMMODITY_NAME.search(span.text) and len(span) > 1)  # not "Nickel" alone
     votes += 3 * bool(_LEGAL_FORM_BEFORE.search(before))
     # "Kazakhstan's South Tortkuduk uranium plot": a name before a site's noun is the site's.
     votes += 2 * (_country_owned(before) and not _SITE_AFTER.match(after))

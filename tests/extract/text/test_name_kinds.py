@@ -139,3 +139,8 @@ def test_a_name_ending_in_a_title_is_an_official() -> None:
 def test_a_programme_is_no_company() -> None:
     text = "The National Renewal Programme will fund two plants, Lakeport Metals said."
     assert _kinds(text)["National Renewal Programme"] == "other"
+
+
+def test_a_commodity_alone_is_no_company() -> None:
+    text = "The Brightwater smelting Nickel plant, bought by Lakeport Metals, will reopen."
+    assert _kinds(text)["Nickel"] != "company"
