@@ -144,3 +144,8 @@ def test_a_programme_is_no_company() -> None:
 def test_a_commodity_alone_is_no_company() -> None:
     text = "The Brightwater smelting Nickel plant, bought by Lakeport Metals, will reopen."
     assert _kinds(text)["Nickel"] != "company"
+
+
+def test_the_agent_of_a_business_verb_is_a_company() -> None:
+    text = "The Brightwater deposit, controlled by Zorvex, produced more copper this year."
+    assert _kinds(text)["Zorvex"] == "company"
