@@ -74,15 +74,32 @@ def _with_prefix_kinds(found: list[Name]) -> list[Name]:
 
     Articles shorten a name to its first words after the full mention ("Tavrida Holding
     Group ... according to Tavrida") or drop a leading form ("UC Vardal ... Vardal"); alone,
-    the short form's few mentions may vote for a place or a person.
+    the short form's few mentions may vote for a place or a person. A company's name followed
+    by its unit's is the company's too (:func:`_extends`).
     """
     full = {n.text for n in found if n.kind == "company"}
     return [
         Name(n.start, n.end, n.text, "company")
-        if n.kind in _MISTAKEN and any(_shortens(n.text, f) for f in full)
+        if n.kind in _MISTAKEN
+        and any(_shortens(n.text, f) or (n.kind != "place" and _extends(n.text, f)) for f in full)
         else n
         for n in found
     ]
+
+
+def _extends(name: str, company: str) -> bool:
+    """Whether ``name`` is a company's name with capitalised words after it: its unit.
+
+    The small model reads a unit's name ("Acme Kryvyi Rih") as a person's; a place keeps its
+    kind ("Acme region"), and a corporate word alone (the "Mining" of a mistaken span) opens
+    no company.
+    """
+    rest = name[len(company) + 1 :].split()
+    return (
+        name.startswith(company + " ")
+        and not CORPORATE.fullmatch(company)
+        and all(word[:1].isupper() for word in rest)
+    )
 
 
 def _shortens(short: str, name: str) -> bool:

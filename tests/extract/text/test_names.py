@@ -67,6 +67,12 @@ def test_a_short_mention_ending_a_company_name_is_that_company() -> None:
     assert _names(text)["Vardalmas"] == "AK Vardalmas"
 
 
+def test_a_company_name_with_a_unit_after_it_is_a_company() -> None:
+    text = "Zorvatel bought the plant. The situation with Zorvatel Nova Petrovka is being watched."
+    kinds = {name.text: name.kind for name in names(text)}
+    assert kinds["Zorvatel Nova Petrovka"] == "company"
+
+
 def test_a_corporate_word_ending_a_company_name_stays_no_company() -> None:
     text = "UC Vardal Mining signed the deal. Later, Mining said it would help."
     assert "Mining" not in _names(text)
