@@ -72,16 +72,17 @@ _TITLE_BEFORE = re.compile(
 )
 # "Russian miner X", "the Chinese company X", "steel giant X": the words before say company.
 _INTRODUCER = (
-    r"company|firm|group|miner|producer|giant|developer|operator|holding|corporation|"
+    r"company|companies|firms?|group|miner|producer|giant|developer|operator|holding|corporation|"
     r"investor|subsidiary|unit|smelter|steelmaker|maker|conglomerate|contractor|"
     r"partner|shareholder|owner|buyer|seller"
 )
 # ... also when the name is quoted: 'Singapore company "Azura International"'.
 _INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER}),?\s+[\"“«]?$", re.IGNORECASE)
-# "X, a subsidiary of ...", "X, the Chinese company": the text says X is a company.
+# "X, a subsidiary of ...", "X, the Chinese company", '"X" stock company': X is a company.
 _APPOSITION_COMPANY = re.compile(
-    r"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|company|firm|group|producer|miner"
-    rf"|{_INTRODUCER}|arm|joint venture)\b",
+    r"^(?:[\"”»’]\s+(?:joint[- ])?(?:stock\s+)?company"
+    r"|,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}"
+    rf"(?:subsidiary|company|firm|group|producer|miner|{_INTRODUCER}|arm|joint venture))\b",
     re.IGNORECASE,
 )
 # 'LLP "Varnok-Tash"', "JSC Korvel": a legal form written before a name makes it a company's.
@@ -107,9 +108,8 @@ _FACILITY_NAME = re.compile(
     r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works|Plan"
     r"|Programme|Program|Strategy|Initiative)s?$"  # a programme's name is no party's either
 )
-_PLACE_OF = re.compile(
-    r"\b(?:village|town|city|region|district|province|area|settlement|state)\s+of\s+$", re.I
-)
+_PLACE_OF = re.compile(r"\b(?:village|town|city|region|district|province|area|settlement|state)"
+                       r"\s+of\s+$", re.I)  # fmt: skip
 _NEAR = re.compile(r"\b(?:in|near|at|outside|from)\s+(?:the\s+)?$")
 _OWNS = re.compile(
     r"^[’']s\s+(?:\S+\s+){0,2}(?:mine|plant|project|smelter|refinery|subsidiary|shares?|output|"

@@ -149,3 +149,16 @@ def test_a_commodity_alone_is_no_company() -> None:
 def test_the_agent_of_a_business_verb_is_a_company() -> None:
     text = "The Brightwater deposit, controlled by Zorvex, produced more copper this year."
     assert _kinds(text)["Zorvex"] == "company"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The “Marek Solvi Daran” stock company plans to build a copper plant.",
+         "Marek Solvi Daran"),
+        ("Officials met top managers of the companies Hu Lanfeng and Brightwater Alloys.",
+         "Hu Lanfeng"),
+    ],
+)  # fmt: skip
+def test_a_name_the_text_calls_a_company_is_one_whatever_its_label(text: str, name: str) -> None:
+    assert _kinds(text)[name] == "company"
