@@ -133,3 +133,8 @@ def test_another_name_only_in_the_headline_is_dropped() -> None:
     text = ("Vostok Metals to build a zinc smelter\n\n"
             "A zinc smelter will be built in the Orlov region, the ministry said.")  # fmt: skip
     assert not any(n.text.startswith("Vostok") for n in names(text))
+
+
+def test_a_people_named_in_the_plural_is_a_nationality() -> None:
+    text = "The mill, controlled by some 9,000 Ethiopians through a cooperative, reopened."
+    assert {name.text: name.kind for name in names(text)}["Ethiopians"] == "nationality"
