@@ -138,3 +138,16 @@ def test_another_name_only_in_the_headline_is_dropped() -> None:
 def test_a_people_named_in_the_plural_is_a_nationality() -> None:
     text = "The mill, controlled by some 9,000 Ethiopians through a cooperative, reopened."
     assert {name.text: name.kind for name in names(text)}["Ethiopians"] == "nationality"
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        ("Lower Freedonia Steel will build a furnace. LF Steel said the work starts in May.",
+         "LF Steel", "Lower Freedonia Steel"),
+        ("Marvel Ore Partners SA will invest $1bn. MOP will also build a smelter there.",
+         "MOP", "Marvel Ore Partners SA"),
+    ],
+)  # fmt: skip
+def test_a_short_name_of_initials_carries_the_full_name(text: str, short: str, full: str) -> None:
+    assert _names(text)[short] == full
