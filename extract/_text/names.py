@@ -26,7 +26,6 @@ from extract._text.name_kinds import CORPORATE, PLACE_WORDS, Kind, country_kind,
 from extract._text.name_spans import headline_end, is_legal_form, name_mentions
 from extract._text.nlp import parse
 from extract._text.spans import Span
-from extract._vocab import is_demonym
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Doc
@@ -56,7 +55,7 @@ def names(text: str) -> tuple[Name, ...]:
     body = text[headline:]
     found: list[Name] = []
     for span, label in mentions:
-        country = country_kind(span, label) or _people(span.text, label)
+        country = country_kind(span, label)
         if span.start_char < headline and span.text not in body and country is None:
             # A headline capitalises every word: a name there must recur, but a country's
             # name is read from the vocabulary, not from its capitals.
@@ -64,12 +63,6 @@ def names(text: str) -> tuple[Name, ...]:
         kind = country or kinds[span.text]
         found.append(_widened(doc, Name(span.start_char, span.end_char, span.text, kind)))
     return _with_alias_kinds(text, _with_prefix_kinds(found))
-
-
-def _people(text: str, label: str) -> Kind | None:
-    """A people named in the plural ("16,500 Freedonians"): a nationality, not a party."""
-    plural = label == "NORP" and text.endswith("s") and is_demonym(text[:-1])
-    return "nationality" if plural else None
 
 
 # Kinds a short form of a company's name is mistaken for ("Tavrida" as a place).

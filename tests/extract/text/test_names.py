@@ -135,11 +135,6 @@ def test_another_name_only_in_the_headline_is_dropped() -> None:
     assert not any(n.text.startswith("Vostok") for n in names(text))
 
 
-def test_a_people_named_in_the_plural_is_a_nationality() -> None:
-    text = "The mill, controlled by some 9,000 Ethiopians through a cooperative, reopened."
-    assert {name.text: name.kind for name in names(text)}["Ethiopians"] == "nationality"
-
-
 @pytest.mark.parametrize(
     ("text", "short", "full"),
     [
