@@ -1,14 +1,15 @@
 """What a proper name denotes, by a vote over all its mentions of what the text says.
 
-Each mention votes for a kind from its own words (a corporate word such as "Mining" or "LLP", an
-agency word, a facility head, a commodity, a closing title as in "Consul General"), the words
-before it (a title such as "Minister", "the Chinese company", "an agreement with"), the words after
-it ("region", "'s mine", ", a subsidiary of"), spaCy's entity label, and the verb it is the subject
-or agent of ("invests", "reported", "said", "owned by"); a headline mention votes at half weight.
-The source a report is attributed to ("..., X reported", "as X reported", "told X", a wire credit
-after a dateline, "the news agency X", a web address) is an outlet, not a party; a one-word name
-that the small model labels ORG once, with nothing in the text to back it, is no company. No list
-of known names is consulted. The spans voted on come from :mod:`extract._text.name_spans`.
+Each mention votes for a kind from its own words (a corporate word such as "Mining" or
+"LLP", an agency word, a facility head, a commodity, a closing title as in "Consul
+General"), the words before it (a title such as "Minister", "the Chinese company", "an
+agreement with"), the words after it ("region", "'s mine", ", a subsidiary of"), spaCy's
+entity label, and the verb it is the subject of ("invests", "reported", "said"); a
+headline mention votes at half weight. The source a report is attributed to ("..., X
+reported", "as X reported", "told X", a wire credit after a dateline, "the news agency
+X", a web address) is an outlet, not a party; a one-word name that the small model
+labels ORG once, with nothing in the text to back it, is no company. No list of known
+names is consulted. The spans voted on come from :mod:`extract._text.name_spans`.
 """
 
 from __future__ import annotations
@@ -148,8 +149,8 @@ def kinds_by_vote(doc: Doc, mentions: list[tuple[TokenSpan, str]]) -> dict[str, 
 def _one_org_label(mentions: list[tuple[TokenSpan, str]]) -> set[str]:
     """One-word names that the small model labels ORG exactly once in the article.
 
-    en_core_web_sm labels one-word places, deposits, people and outlets ORG as readily as
-    companies ("Gwadar", "Kyzyl", "AFP"): one such label is no evidence.
+    en_core_web_sm labels one-word places, deposits, people and outlets ORG as
+    readily as companies ("Gwadar", "Kyzyl", "AFP"): one such label is no evidence.
     """
     org_labels = Counter(span.text for span, label in mentions if label == "ORG")
     return {span.text for span, _ in mentions if len(span) == 1 and org_labels[span.text] == 1}
@@ -223,9 +224,10 @@ def _reporter(span: TokenSpan) -> bool:
 def _attribution(span: TokenSpan) -> bool:
     """A source the news is attributed to: the subject of a verb that reports a clause.
 
-    "..., eKapija reported", "as X reported, ...", "reports the correspondent of Kapital.kz": the
-    name (or the phrase it belongs to) is the subject of a reporting verb whose clause is the news
-    (its clausal complement), or an "as" clause, or a clause set in the news.
+    "..., eKapija reported", "as X reported, ...", "reports the correspondent of
+    Kapital.kz": the name (or the phrase it belongs to) is the subject of a
+    reporting verb whose clause is the news (its clausal complement), or an "as"
+    clause, or a clause set in the news.
     "Polymetal reported revenue" reports an object: a company's own figure.
     """
     token = span.root
@@ -247,8 +249,8 @@ def _source(span: TokenSpan) -> bool:
 def _credited(span: TokenSpan) -> bool:
     """A source credited for the news: "cited by X", "told X", "X news agency", a credit.
 
-    A wire credit follows a dateline ("LIMA, May 3 (X) -", "LIMA. X -") or ends a headline after a
-    dash ("Zinc rises - X").
+    A wire credit follows a dateline ("LIMA, May 3 (X) -", "LIMA. X -") or ends a
+    headline after a dash ("Zinc rises - X").
     """
     root = span.root
     head = root.head
@@ -289,9 +291,7 @@ def _dateline(doc: Doc, span: TokenSpan) -> bool:
 
 
 def _business_subject(span: TokenSpan) -> float:
-    root, by = span.root, span.root.head  # "controlled by X": half a subject's vote
-    if by.dep_ == "agent" and by.head.lemma_ in BUSINESS_VERBS:
-        return 0.5
+    root = span.root
     return float(root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in BUSINESS_VERBS)
 
 

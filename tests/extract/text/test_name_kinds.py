@@ -146,11 +146,6 @@ def test_a_commodity_alone_is_no_company() -> None:
     assert _kinds(text)["Nickel"] != "company"
 
 
-def test_the_agent_of_a_business_verb_is_a_company() -> None:
-    text = "The Brightwater deposit, controlled by Zorvex, produced more copper this year."
-    assert _kinds(text)["Zorvex"] == "company"
-
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [
