@@ -1,16 +1,15 @@
 """What a proper name denotes, by a vote over all its mentions of what the text says.
 
-Each mention votes for a kind from its own words (a corporate word such as
-"Mining" or "LLP", an agency word, a facility head, a commodity), the words
-before it (a title such as "Minister", "the Chinese company", "an agreement
-with"), the words after it ("region", "'s mine", ", a subsidiary of"), spaCy's
-entity label, and the verb it is the subject of ("invests", "reported",
-"said"); a headline mention votes at half weight. The source a report is
-attributed to ("..., X reported", "as X reported", "told X", a wire credit after
-a dateline, "the news agency X", a web address) is an outlet, not a party;
-a one-word name that the small model labels ORG once, with nothing in the text
-to back it, is no company. No list of known names is consulted. The spans
-voted on come from :mod:`extract._text.name_spans`.
+Each mention votes for a kind from its own words (a corporate word such as "Mining" or
+"LLP", an agency word, a facility head, a commodity, a closing title as in "Consul
+General"), the words before it (a title such as "Minister", "the Chinese company", "an
+agreement with"), the words after it ("region", "'s mine", ", a subsidiary of"), spaCy's
+entity label, and the verb it is the subject of ("invests", "reported", "said"); a
+headline mention votes at half weight. The source a report is attributed to ("..., X
+reported", "as X reported", "told X", a wire credit after a dateline, "the news agency
+X", a web address) is an outlet, not a party; a one-word name that the small model
+labels ORG once, with nothing in the text to back it, is no company. No list of known
+names is consulted. The spans voted on come from :mod:`extract._text.name_spans`.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Literal
 
-from extract._text.name_spans import headline_end
+from extract._text.name_spans import TITLES, headline_end
 from extract._vocab import country_of, is_demonym
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
@@ -74,16 +73,17 @@ _TITLE_BEFORE = re.compile(
 )
 # "Russian miner X", "the Chinese company X", "steel giant X": the words before say company.
 _INTRODUCER = (
-    r"company|firm|group|miner|producer|giant|developer|operator|holding|corporation|"
+    r"company|companies|firms?|group|miner|producer|giant|developer|operator|holding|corporation|"
     r"investor|subsidiary|unit|smelter|steelmaker|maker|conglomerate|contractor|"
     r"partner|shareholder|owner|buyer|seller"
 )
 # ... also when the name is quoted: 'Singapore company "Azura International"'.
 _INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER}),?\s+[\"“«]?$", re.IGNORECASE)
-# "X, a subsidiary of ...", "X, the Chinese company": the text says X is a company.
+# "X, a subsidiary of ...", "X, the Chinese company", '"X" stock company': X is a company.
 _APPOSITION_COMPANY = re.compile(
-    r"^,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|company|firm|group|producer|miner"
-    rf"|{_INTRODUCER}|arm|joint venture)\b",
+    r"^(?:[\"”»’]\s+(?:joint[- ])?(?:stock\s+)?company"
+    r"|,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}"
+    rf"(?:subsidiary|company|firm|group|producer|miner|{_INTRODUCER}|arm|joint venture))\b",
     re.IGNORECASE,
 )
 # 'LLP "Varnok-Tash"', "JSC Korvel": a legal form written before a name makes it a company's.
@@ -106,11 +106,11 @@ _COMMODITY_NAME = re.compile(
 )
 # "Ekibastuz Ferroalloy Plant", "Yanqul Project": a facility's name, not a party's.
 _FACILITY_NAME = re.compile(
-    r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works)s?$"
+    r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works|Plan"
+    r"|Programme|Program|Strategy|Initiative)s?$"  # a programme's name is no party's either
 )
-_PLACE_OF = re.compile(
-    r"\b(?:village|town|city|region|district|province|area|settlement|state)\s+of\s+$", re.I
-)
+_PLACE_OF = re.compile(r"\b(?:village|town|city|region|district|province|area|settlement|state)"
+                       r"\s+of\s+$", re.I)  # fmt: skip
 _NEAR = re.compile(r"\b(?:in|near|at|outside|from)\s+(?:the\s+)?$")
 _OWNS = re.compile(
     r"^[’']s\s+(?:\S+\s+){0,2}(?:mine|plant|project|smelter|refinery|subsidiary|shares?|output|"
@@ -175,7 +175,7 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["media"] += 1.5 * _reporter(span)
     votes["media"] += 3 * _source(span)  # the source of the news, not a party to it
     votes["place"] += 3 * _dateline(doc, span)
-    votes["person"] += 5 * bool(_TITLE_BEFORE.search(before))
+    votes["person"] += 5 * bool(_TITLE_BEFORE.search(before) or span[-1].lower_ in TITLES)
     votes["person"] += weight * (label == "PERSON" and len(span) > 1) + 0.5 * _speaker(span)
     votes["place"] += 2 * weight * (label in ("GPE", "LOC")) + 0.5 * weight * (label == "FAC")
     votes["place"] += 3 * bool(_PLACE_WORD.search(span.text) or _PLACE_OF.search(before))
@@ -199,7 +199,7 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     votes += 3 * bool(_APPOSITION_COMPANY.match(after))
     votes += 3 * bool(_INTRODUCED.search(before))
     votes += 2 * bool(_PARTY_OF.search(before))
-    votes += 2 * bool(_COMMODITY_NAME.search(span.text))
+    votes += 2 * bool(_COMMODITY_NAME.search(span.text) and len(span) > 1)  # not "Nickel" alone
     votes += 3 * bool(_LEGAL_FORM_BEFORE.search(before))
     # "Kazakhstan's South Tortkuduk uranium plot": a name before a site's noun is the site's.
     votes += 2 * (_country_owned(before) and not _SITE_AFTER.match(after))

@@ -48,6 +48,11 @@ _QUOTES = frozenset('"“”«»„')
 _BRACKETS = frozenset("()[]")
 
 
+def is_legal_form(word: str) -> bool:
+    """Whether ``word`` is a legal form ("LLP", "Ltd.", "SA")."""
+    return word.lower().strip(".,") in _LEGAL_FORMS
+
+
 def headline_end(doc: Doc) -> int:
     """Where the headline ends: the end of a first sentence on a line of its own, else 0."""
     first = next(iter(doc.sents), None)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from extract._text.aliases import defined_aliases
 from extract._text.name_kinds import CORPORATE, PLACE_WORDS, Kind, country_kind, kinds_by_vote
-from extract._text.name_spans import headline_end, name_mentions
+from extract._text.name_spans import headline_end, is_legal_form, name_mentions
 from extract._text.nlp import parse
 from extract._text.spans import Span
 
@@ -74,15 +74,32 @@ def _with_prefix_kinds(found: list[Name]) -> list[Name]:
 
     Articles shorten a name to its first words after the full mention ("Tavrida Holding
     Group ... according to Tavrida") or drop a leading form ("UC Vardal ... Vardal"); alone,
-    the short form's few mentions may vote for a place or a person.
+    the short form's few mentions may vote for a place or a person. A company's name followed
+    by its unit's is the company's too (:func:`_extends`).
     """
     full = {n.text for n in found if n.kind == "company"}
     return [
         Name(n.start, n.end, n.text, "company")
-        if n.kind in _MISTAKEN and any(_shortens(n.text, f) for f in full)
+        if n.kind in _MISTAKEN
+        and any(_shortens(n.text, f) or (n.kind != "place" and _extends(n.text, f)) for f in full)
         else n
         for n in found
     ]
+
+
+def _extends(name: str, company: str) -> bool:
+    """Whether ``name`` is a company's name with capitalised words after it: its unit.
+
+    The small model reads a unit's name ("Acme Kryvyi Rih") as a person's; a place keeps its
+    kind ("Acme region"), and a corporate word alone (the "Mining" of a mistaken span) opens
+    no company.
+    """
+    rest = name[len(company) + 1 :].split()
+    return (
+        name.startswith(company + " ")
+        and not CORPORATE.fullmatch(company)
+        and all(word[:1].isupper() for word in rest)
+    )
 
 
 def _shortens(short: str, name: str) -> bool:
@@ -125,14 +142,35 @@ def company_mentions(text: str) -> list[Span]:
     """Every mention of a company or agency, each carrying the fullest name the text gives it.
 
     Articles shorten names after the first mention ("Daewon will invest"); a
-    mention whose words all stand in one longer company name takes that name.
+    mention whose words all stand in one longer company name takes that name, and so
+    does one that opens with the initials of its words ("NZ Steel", :func:`_expanded`).
     """
     every = names(text)
     found = of_kind(every, "company", "agency")
     full = sorted({name.text for name in found}, key=len, reverse=True)
     aliases = {short: name.text for short, name in defined_aliases(text, every).items()}
-    return [Span(name.start, name.end, _fullest(aliases.get(name.text, name.text), full))
+    return [Span(name.start, name.end,
+                 _fullest(aliases.get(name.text) or _expanded(name.text, full), full))
             for name in found]  # fmt: skip
+
+
+def _expanded(name: str, full: list[str]) -> str:
+    """The one longer name whose opening words ``name``'s first word abbreviates.
+
+    "NZ Steel" for "New Zealand Steel", "FMC" for "Freedonia Mining Corporation SA": the
+    initials of the capitalised words, legal forms aside, with the words after them alike.
+    """
+    first, *rest = name.split() or [""]
+    if not re.fullmatch(r"[A-Z]{2,5}", first):
+        return name
+    found = [other for other in full if _initials(other, len(first), rest) == first]
+    return found[0] if len(found) == 1 else name
+
+
+def _initials(name: str, count: int, rest: list[str]) -> str:
+    """The initials of ``name``'s first ``count`` words when ``rest`` is all that follows."""
+    words = [w for w in name.split() if w[:1].isupper() and not is_legal_form(w)]
+    return "".join(w[0] for w in words[:count]) if words[count:] == rest else ""
 
 
 def _words(name: str) -> set[str]:

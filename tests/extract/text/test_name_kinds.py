@@ -127,3 +127,33 @@ def test_a_credited_source_is_an_outlet_without_a_list_of_outlets(text: str, sou
 
 def test_a_spaced_dash_parts_a_credit_from_the_name_after_it() -> None:
     assert "ZANBO - Borex Mining" not in _kinds("LIMA. ZANBO - Borex Mining will buy a mine.")
+
+
+def test_a_name_ending_in_a_title_is_an_official() -> None:
+    text = "Brightwater Alloys met the Freedonian Consul General in Lakeport on Friday."
+    kinds = _kinds(text)
+    official = next(name for name in kinds if name.endswith("General"))
+    assert kinds[official] == "person"
+
+
+def test_a_programme_is_no_company() -> None:
+    text = "The National Renewal Programme will fund two plants, Lakeport Metals said."
+    assert _kinds(text)["National Renewal Programme"] == "other"
+
+
+def test_a_commodity_alone_is_no_company() -> None:
+    text = "The Brightwater smelting Nickel plant, bought by Lakeport Metals, will reopen."
+    assert _kinds(text)["Nickel"] != "company"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The “Marek Solvi Daran” stock company plans to build a copper plant.",
+         "Marek Solvi Daran"),
+        ("Officials met top managers of the companies Hu Lanfeng and Brightwater Alloys.",
+         "Hu Lanfeng"),
+    ],
+)  # fmt: skip
+def test_a_name_the_text_calls_a_company_is_one_whatever_its_label(text: str, name: str) -> None:
+    assert _kinds(text)[name] == "company"

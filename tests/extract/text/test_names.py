@@ -67,6 +67,12 @@ def test_a_short_mention_ending_a_company_name_is_that_company() -> None:
     assert _names(text)["Vardalmas"] == "AK Vardalmas"
 
 
+def test_a_company_name_with_a_unit_after_it_is_a_company() -> None:
+    text = "Zorvatel bought the plant. The situation with Zorvatel Nova Petrovka is being watched."
+    kinds = {name.text: name.kind for name in names(text)}
+    assert kinds["Zorvatel Nova Petrovka"] == "company"
+
+
 def test_a_corporate_word_ending_a_company_name_stays_no_company() -> None:
     text = "UC Vardal Mining signed the deal. Later, Mining said it would help."
     assert "Mining" not in _names(text)
@@ -127,3 +133,16 @@ def test_another_name_only_in_the_headline_is_dropped() -> None:
     text = ("Vostok Metals to build a zinc smelter\n\n"
             "A zinc smelter will be built in the Orlov region, the ministry said.")  # fmt: skip
     assert not any(n.text.startswith("Vostok") for n in names(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        ("Lower Freedonia Steel will build a furnace. LF Steel said the work starts in May.",
+         "LF Steel", "Lower Freedonia Steel"),
+        ("Marvel Ore Partners SA will invest $1bn. MOP will also build a smelter there.",
+         "MOP", "Marvel Ore Partners SA"),
+    ],
+)  # fmt: skip
+def test_a_short_name_of_initials_carries_the_full_name(text: str, short: str, full: str) -> None:
+    assert _names(text)[short] == full
