@@ -14,6 +14,7 @@ from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import main_company
 from extract._strategies.guided.country_fields import main_country
 from extract._strategies.guided.cues import DEAL_STAGE, score
+from extract._strategies.guided.deal_stage import stage_rules
 from extract._strategies.guided.facility_fields import location_for
 from extract._strategies.guided.facility_names import (
     described_names,
@@ -43,7 +44,7 @@ from extract._strategies.guided.plant_status import (
 from extract._strategies.guided.projects import amount_project
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
-from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word, stage_rules
+from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word
 from extract._strategies.guided.tellings import (
     conversions,
     deal_year,

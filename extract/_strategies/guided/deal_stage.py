@@ -1,0 +1,39 @@
+"""The stage of a deal: the cue words of its sentence, read in the light of the article's lead."""
+
+from __future__ import annotations
+
+import re
+
+from extract._strategies.guided.cues import DEAL_STAGE, score
+
+_SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
+# A party's own intention ("X intends to invest", "says it will invest") is a plan
+# of its own, whatever the lead signed (GUIDELINES 19).
+_INTENDS = re.compile(
+    r"\b(?:intends?|hopes?|plans?|aims?)\s+(?:to\b|at\b)|\b(?:says|said)\s+(?:it|they)\s+will\b",
+    re.IGNORECASE,
+)
+
+
+def stage_rules(sentence: str, article: str) -> dict[str, float]:
+    """Stage cue scores of a deal's sentence, read in the light of the article's lead.
+
+    When the lead reports a signing, the deals are agreed, except work the sentence
+    says is already under way or done, or a party's own intention ("X intends to invest").
+
+    Args:
+        sentence: The deal's sentence.
+        article: The article's text; its first 600 characters are the lead.
+
+    Returns:
+        A score per stage; the highest is the stage.
+
+    """
+    rules = score(DEAL_STAGE, sentence)
+    # Most deals in the news are announced plans; cue words must say otherwise.
+    rules["planned"] += 0.5
+    own_plan = _INTENDS.search(sentence) is not None
+    done = any(rules[k] for k in ("under_way", "completed"))
+    if _SIGNED.search(article[:600]) and not own_plan and not done:
+        rules["agreed"] += 2.0  # beats the default plan and one "will" of the sentence
+    return rules

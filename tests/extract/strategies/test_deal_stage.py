@@ -1,0 +1,17 @@
+"""The stage of a deal from its sentence and the article's lead."""
+
+from __future__ import annotations
+
+from extract._strategies.guided.deal_stage import stage_rules
+
+
+def test_a_party_s_own_intention_stays_a_plan_after_a_signing_lead() -> None:
+    lead = "Article:\nBorlen Cement and the region signed a memorandum on Monday.\n\n"
+    for sentence in (
+        "The firm intends to invest $40 million in a new kiln.",
+        "The firm says it will invest $40 million in a new kiln.",
+    ):
+        intended = stage_rules(sentence, lead)
+        assert max(intended, key=intended.__getitem__) == "planned"
+    told = stage_rules("The $40 million kiln will be built near the quarry.", lead)
+    assert max(told, key=told.__getitem__) == "agreed"
