@@ -14,6 +14,9 @@ _INTENDS = re.compile(
     re.IGNORECASE,
 )
 
+#: Stages a cue asserts beyond a plan: one cue of them beats the default plan and one plan cue.
+_ADVANCED = ("agreed",)
+
 
 def stage_rules(sentence: str, article: str) -> dict[str, float]:
     """Stage cue scores of a deal's sentence, read in the light of the article's lead.
@@ -32,6 +35,11 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     rules = score(DEAL_STAGE, sentence)
     # Most deals in the news are announced plans; cue words must say otherwise.
     rules["planned"] += 0.5
+    # The stage is the most advanced one the text asserts (GUIDELINES 19): a signing
+    # outweighs the default plan and one "would" ("recently signed a deal ... to build").
+    for stage in _ADVANCED:
+        if rules[stage]:
+            rules[stage] += 1.0
     own_plan = _INTENDS.search(sentence) is not None
     done = any(rules[k] for k in ("under_way", "completed"))
     if _SIGNED.search(article[:600]) and not own_plan and not done:

@@ -15,3 +15,13 @@ def test_a_party_s_own_intention_stays_a_plan_after_a_signing_lead() -> None:
         assert max(intended, key=intended.__getitem__) == "planned"
     told = stage_rules("The $40 million kiln will be built near the quarry.", lead)
     assert max(told, key=told.__getitem__) == "agreed"
+
+
+def test_a_signing_outweighs_a_would_in_the_same_sentence() -> None:
+    lead = "Article:\nTarvik Steel reported its results on Monday.\n\n"
+    sentence = (
+        "Tarvik Steel recently signed a deal with Omra Mining to build a $40 million plant "
+        "that would process ore."
+    )
+    rules = stage_rules(sentence, lead)
+    assert max(rules, key=rules.__getitem__) == "agreed"
