@@ -102,7 +102,33 @@ def _partner_elsewhere(index: ArticleIndex, investor: str | None) -> str | None:
         acting = any(index.full_name(actor) == investor for actor in roles.actors)
         if acting and (mention in roles.partners or mention in roles.sellers):
             return index.full_name(mention)
+    return _signed_between(index, investor)
+
+
+def _signed_between(index: ArticleIndex, investor: str) -> str | None:
+    """The other side of an agreement "signed between" the investor and it.
+
+    "An agreement was signed between the Freedonian Ministry of Industry and Borlen
+    Cement": neither acts, both are parties; the first other company or agency is the
+    counterparty.
+    """
+    for token in parse(index.text):
+        if token.lower_ != "between" or token.dep_ != "prep":
+            continue
+        parties = [n for n in _names_between(index, token) if n.kind in ("company", "agency")]
+        named = [index.full_name(n) for n in parties]
+        if investor in named:
+            return next((name for name in named if name != investor), None)
     return None
+
+
+def _names_between(index: ArticleIndex, prep: Token) -> list[Name]:
+    found: list[Name] = []
+    for child in prep.subtree:
+        name = any_name(index.names, child)
+        if name is not None and name not in found:
+            found.append(name)
+    return found
 
 
 _SIGNING = re.compile(r"\b(?:signed|concluded|agreed|agreements?|memorandum)\b", re.IGNORECASE)

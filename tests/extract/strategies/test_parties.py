@@ -49,6 +49,16 @@ def test_a_partner_of_another_company_elsewhere_is_not_the_counterparty() -> Non
     assert _counterparty(text, "$500 million", "Polymetal") is None
 
 
+def test_the_other_party_of_an_agreement_signed_between_them() -> None:
+    text = (
+        "Borlen Cement will invest $200 million in a kiln. An agreement on the kiln was "
+        "signed between the Ministry of Industry of Freedonia and Borlen Cement on Monday."
+    )
+    assert _counterparty(text, "$200 million", "Borlen Cement") == (
+        "Ministry of Industry of Freedonia"
+    )
+
+
 def test_countries_come_from_the_text_not_from_a_list_of_names() -> None:
     text = ("China's Baotou Steel Group will invest $150 million in a plant in Mongolia. "
             "Mongolia's government welcomed the plant in Mongolia.")  # fmt: skip
