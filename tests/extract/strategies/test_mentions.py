@@ -171,3 +171,12 @@ def test_a_headline_telling_gives_way_to_the_body_s() -> None:
     body = DealMention("Redwood Copper Holdings", 32, sentence, 1, "copper smelter", None)
     assert _one_per_investor_and_project([headline, body]) == [body]
     assert _one_per_investor_and_project([headline]) == [headline]
+
+
+def test_of_two_signing_parties_the_foreign_one_is_the_investor() -> None:
+    text = (
+        "Copper output in Chile keeps rising.\n\nOn Monday the Andes Copper Works and the "
+        "Steel Corporation of Japan signed an agreement on the construction of a copper "
+        "smelter in Chile."
+    )
+    assert [investor for investor, _ in _mentions(text)] == ["Steel Corporation of Japan"]
