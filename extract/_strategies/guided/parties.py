@@ -48,12 +48,25 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
             name = index.full_name(mention)
             if name != investor and mention.kind in ("company", "agency"):
                 return name
+    if _signs(index, at) and (signer := _co_signer(index, roles.actors, investor)):
+        return signer
     owner = figure_owner(index.text, index.names, at)
     if owner is not None and owner.kind == "country" and _signs(index, at):
         return f"Government of {canonical_country(owner.text)}"
     if (state := _government_party(index, at)) and not (investor or "").startswith("Government"):
         return state
     return _partner_elsewhere(index, investor)
+
+
+def _co_signer(index: ArticleIndex, actors: dict[Name, float], investor: str | None) -> str | None:
+    """The other party that signs with the investor: "A and B signed an agreement" (GUIDELINES 13).
+
+    Both are subjects of the signing; the one that is not the investor is the other side.
+    """
+    named = [index.full_name(m) for m in actors if m.kind in ("company", "agency")]
+    if investor not in named:
+        return None
+    return next((name for name in named if name != investor), None)
 
 
 def _government_party(index: ArticleIndex, at: int) -> str | None:

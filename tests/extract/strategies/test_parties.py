@@ -93,3 +93,13 @@ def test_a_country_inside_the_investors_name_states_its_country() -> None:
     assert investor_country(index, "Aluminium Oman") == "Oman"
     # A demonym inside the name, past its first word, is no home.
     assert investor_country(index, "Boreal Anglo American Metals") is None
+
+
+def test_the_other_signer_of_an_agreement_is_the_counterparty() -> None:
+    text = (
+        "Copper output in Chile keeps rising. The Andes Copper Works and the Steel "
+        "Corporation of Japan signed an agreement on a $500 million copper smelter in Chile."
+    )
+    assert _counterparty(text, "$500 million", "Steel Corporation of Japan") == (
+        "Andes Copper Works"
+    )
