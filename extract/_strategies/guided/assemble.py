@@ -41,7 +41,7 @@ from extract._strategies.guided.plant_status import (
     capacity_if_unbuilt,
     consistent_status,
 )
-from extract._strategies.guided.projects import amount_project
+from extract._strategies.guided.projects import amount_project, plain_project
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
 from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word
@@ -249,7 +249,7 @@ def _not_the_investor(project: str | None, investor: str | None) -> str | None:
 
     "Metallurgical Combine" of "Navoi Mining and Metallurgical Combine" names the company.
     """
-    return None if project and investor and project in investor else project
+    return None if project and investor and project in investor else plain_project(project)
 
 
 def _nearest_deal(index: ArticleIndex, figures: list[Figure], jobs: Figure) -> int | None:
