@@ -47,10 +47,15 @@ def test_a_completion_still_ahead_is_no_completed_stage() -> None:
     for sentence in (
         "The partners will invest $40 million in a wire mill to be completed in 2031.",
         "The $40 million wire mill will be put into operation next spring.",
+        "The $40 million wire mill will be built and put into operation within a year.",
+        "The $40 million wire mill has almost been completed.",
     ):
         assert score(DEAL_STAGE, sentence)["completed"] == 0.0
-    done = "The $40 million wire mill was commissioned in March."
-    assert score(DEAL_STAGE, done)["completed"] > 0
+    for done in (
+        "The $40 million wire mill was commissioned in March.",
+        "The $40 million wire mill was built and put into operation in March.",
+    ):
+        assert score(DEAL_STAGE, done)["completed"] > 0
 
 
 def test_money_already_put_in_is_a_completed_stage() -> None:

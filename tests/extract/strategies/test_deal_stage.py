@@ -25,3 +25,14 @@ def test_a_signing_outweighs_a_would_in_the_same_sentence() -> None:
     )
     rules = stage_rules(sentence, lead)
     assert max(rules, key=rules.__getitem__) == "agreed"
+
+
+def test_work_under_way_outweighs_a_plan_word_in_the_same_sentence() -> None:
+    lead = "Article:\nTarvik Steel reported its results on Monday.\n\n"
+    for sentence in (
+        "Output is set to rise as the $40 million kiln is now well underway.",
+        "The $40 million kiln is being developed by Tarvik Steel and will open next year.",
+        "The $40 million kiln has almost been completed and will be put into operation soon.",
+    ):
+        rules = stage_rules(sentence, lead)
+        assert max(rules, key=rules.__getitem__) == "under_way"
