@@ -103,7 +103,10 @@ DEAL_STAGE: Cues = {
                        r"\b(?:was|were|been) \w+ and put into (?:operation|service)\b",
                        r"\b(?:acquired|bought|purchased|took over)\b",
                        # Money already put in: "X spent $2 billion on", "$300 million was invested".
-                       r"(?<!\bbe )(?<!\bbeen )\bspent\b", r"\b(?:was|were) (?:\w+ly )?invested\b"),
+                       r"(?<!\bbe )(?<!\bbeen )\bspent\b", r"\b(?:was|were) (?:\w+ly )?invested\b",
+                       # "X invested $4.8 billion in": the simple past, money put in.
+                       r"(?<!\bbe )(?<!\bbeen )(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bis )"
+                       r"(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bto )\binvested\b"),
 }  # fmt: skip
 
 
