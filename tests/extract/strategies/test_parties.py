@@ -103,3 +103,12 @@ def test_the_other_signer_of_an_agreement_is_the_counterparty() -> None:
     assert _counterparty(text, "$500 million", "Steel Corporation of Japan") == (
         "Andes Copper Works"
     )
+
+
+def test_a_state_owned_company_is_of_the_country_the_article_is_about() -> None:
+    text = (
+        "Gold output in Peru keeps rising. The deposit lies in the concession of the "
+        "state-owned Inca Andes Mining Company, which will invest $90 million in it."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert investor_country(index, "Inca Andes Mining Company") == "Peru"
