@@ -14,6 +14,13 @@ _INTENDS = re.compile(
     re.IGNORECASE,
 )
 
+# A pact on the project the article tells of, said to be signed.
+_PROJECT_SIGNED = re.compile(
+    r"\b(?:memorandum|agreement|contract)\b[^.]{0,80}?\b(?:this|the) (?:investment )?project\b"
+    r"[^.]{0,30}?\b(?:was|were|has been|have been) signed\b",
+    re.IGNORECASE,
+)
+
 #: Stages a cue asserts beyond a plan: one cue of them beats the default plan and one plan cue.
 _ADVANCED = ("agreed", "under_way")
 
@@ -22,7 +29,8 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     """Stage cue scores of a deal's sentence, read in the light of the article's lead.
 
     When the lead reports a signing, the deals are agreed, except work the sentence
-    says is already under way or done, or a party's own intention ("X intends to invest").
+    says is already under way or done, or a party's own intention ("X intends to invest");
+    a pact the article says was signed for "this project" makes even that intention agreed.
 
     Args:
         sentence: The deal's sentence.
@@ -46,4 +54,7 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     done = any(rules[k] for k in ("under_way", "completed"))
     if _SIGNED.search(article[:600]) and not own_plan and not done:
         rules["agreed"] += 2.0  # beats the default plan and one "will" of the sentence
+    elif _PROJECT_SIGNED.search(article) and not done:
+        # "A memorandum for this project was signed": the project's own plan is agreed.
+        rules["agreed"] += 2.0
     return rules

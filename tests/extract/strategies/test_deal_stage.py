@@ -36,3 +36,15 @@ def test_work_under_way_outweighs_a_plan_word_in_the_same_sentence() -> None:
     ):
         rules = stage_rules(sentence, lead)
         assert max(rules, key=rules.__getitem__) == "under_way"
+
+
+def test_a_plan_whose_project_the_article_says_was_signed_is_agreed() -> None:
+    sentence = "Tarvik Steel plans to build a $40 million wire mill in the region."
+    article = (
+        f"Article:\nWire mill for the region\n\n{sentence}\n\nA memorandum on the "
+        "implementation of this project was signed between the region and the company."
+    )
+    rules = stage_rules(sentence, article)
+    assert max(rules, key=rules.__getitem__) == "agreed"
+    alone = stage_rules(sentence, f"Article:\nWire mill for the region\n\n{sentence}\n")
+    assert max(alone, key=alone.__getitem__) == "planned"
