@@ -90,7 +90,7 @@ DEAL_STAGE: Cues = {
                        r"\bunder construction\b", r"\bis implementing\b", rf"\b{BUILDING}\b",
                        r"\bis carrying out\b", r"\bis working on\b", r"\bso far\b",
                        r"\balready\b", r"\b(?:has|have) been (?:invested|spent|directed|funneled"
-                       r"|allocated|provided)\b", r"\bhas invested\b",
+                       r"|provided)\b", r"\bhas invested\b",
                        r"\bconstruction (?:has |is )?(?:begun|began|started|continu)",
                        r"\b(?:started|began|begun|commenced) (?:the )?construction\b",
                        r"\bbroke ground\b", r"\bfoundation stone\b",

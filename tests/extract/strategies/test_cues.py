@@ -110,3 +110,10 @@ def test_a_deposit_said_to_hold_or_contain_a_tonnage_gives_reserves(text: str) -
     # GUIDELINES 28: what a deposit holds is its reserves, whatever form the verb takes.
     scores = mass_rules(text, _mass(text), facility_in_sentence=True)
     assert all(scores["reserves"] > v for k, v in scores.items() if k != "reserves")
+
+
+def test_money_set_aside_is_no_work_under_way() -> None:
+    # "have been allocated", "earmarked": a budget for the project, not money at work.
+    sentence = "The new kiln has been earmarked $30 million, and $5 million have been allocated."
+    assert score(DEAL_STAGE, sentence)["under_way"] == 0.0
+    assert score(DEAL_STAGE, "Over $30 million has been invested so far.")["under_way"] > 0
