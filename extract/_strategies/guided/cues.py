@@ -89,8 +89,7 @@ DEAL_STAGE: Cues = {
     "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented|constructed|developed)\b",
                        r"\bunder construction\b", r"\bis implementing\b", rf"\b{BUILDING}\b",
                        r"\bis carrying out\b", r"\bis working on\b", r"\bso far\b",
-                       r"\balready\b", r"\b(?:has|have) been (?:invested|spent|directed|funneled"
-                       r"|provided)\b", r"\bhas invested\b",
+                       r"\balready\b", r"\b(?:has|have) been (?:directed|funneled|provided)\b",
                        r"\bconstruction (?:has |is )?(?:begun|began|started|continu)",
                        r"\b(?:started|began|begun|commenced) (?:the )?construction\b",
                        r"\bbroke ground\b", r"\bfoundation stone\b",
@@ -104,6 +103,7 @@ DEAL_STAGE: Cues = {
                        r"\b(?:acquired|bought|purchased|took over)\b",
                        # Money already put in: "X spent $2 billion on", "$300 million was invested".
                        r"(?<!\bbe )(?<!\bbeen )\bspent\b", r"\b(?:was|were) (?:\w+ly )?invested\b",
+                       r"\b(?:has|have) been (?:invested|spent)\b", r"\bhas invested\b",
                        # "X invested $4.8 billion in": the simple past, money put in.
                        r"(?<!\bbe )(?<!\bbeen )(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bis )"
                        r"(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bto )\binvested\b"),

@@ -63,6 +63,8 @@ def test_money_already_put_in_is_a_completed_stage() -> None:
         "The group spent $70 million on the new rolling line last year.",
         "Over $70 million was invested in the rolling line.",
         "Tarvik Steel invested $70 million in the rolling line.",
+        "About $70 million has been invested in the rolling line.",
+        "Tarvik Steel has invested $70 million in the rolling line.",
     ):
         assert score(DEAL_STAGE, sentence)["completed"] > 0
     for ahead in (
