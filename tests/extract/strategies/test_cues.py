@@ -119,3 +119,12 @@ def test_money_set_aside_is_no_work_under_way() -> None:
     sentence = "The new kiln has been earmarked $30 million, and $5 million have been allocated."
     assert score(DEAL_STAGE, sentence)["under_way"] == 0.0
     assert score(DEAL_STAGE, "Over $30 million has been invested so far.")["under_way"] > 0
+
+
+def test_investing_now_and_work_that_continues_are_under_way() -> None:
+    for sentence in (
+        "Tarvik Steel is investing $70 million in the rolling line.",
+        "The rebuilding of the $70 million rolling line continues.",
+    ):
+        assert score(DEAL_STAGE, sentence)["under_way"] > 0
+    assert score(DEAL_STAGE, "Tarvik Steel will invest $70 million.")["under_way"] == 0.0
