@@ -57,8 +57,10 @@ from extract._strategies.guided.tellings import (
 _GOVERNMENT = "Government of "
 
 # Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
-_CREATED = re.compile(
-    r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces)|will (?:employ|hire))\w*", re.IGNORECASE
+_CREATED = re.compile(  # "will employ", "aims to employ", "... and employ" (after "is to")
+    r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces))\w*"
+    r"|\b(?:will|to|and) (?:employ|hire)\b",
+    re.IGNORECASE,
 )
 
 
