@@ -104,10 +104,7 @@ DEAL_STAGE: Cues = {
                        r"\b(?:acquired|bought|purchased|took over)\b",
                        # Money already put in: "X spent $2 billion on", "$300 million was invested".
                        r"(?<!\bbe )(?<!\bbeen )\bspent\b", r"\b(?:was|were) (?:\w+ly )?invested\b",
-                       r"\b(?:has|have) been (?:invested|spent)\b", r"\bhas invested\b",
-                       # "X invested $4.8 billion in": the simple past, money put in.
-                       r"(?<!\bbe )(?<!\bbeen )(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bis )"
-                       r"(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bto )\binvested\b"),
+                       r"\b(?:has|have) been (?:invested|spent)\b", r"\bhas invested\b"),
 }  # fmt: skip
 
 
