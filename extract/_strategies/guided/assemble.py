@@ -14,6 +14,7 @@ from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import main_company
 from extract._strategies.guided.country_fields import main_country
 from extract._strategies.guided.cues import DEAL_STAGE, score
+from extract._strategies.guided.deal_stage import stage_rules
 from extract._strategies.guided.facility_fields import location_for
 from extract._strategies.guided.facility_names import (
     described_names,
@@ -40,10 +41,10 @@ from extract._strategies.guided.plant_status import (
     capacity_if_unbuilt,
     consistent_status,
 )
-from extract._strategies.guided.projects import amount_project
+from extract._strategies.guided.projects import amount_project, plain_project
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_owners, facility_states
-from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word, stage_rules
+from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word
 from extract._strategies.guided.tellings import (
     conversions,
     deal_year,
@@ -56,8 +57,10 @@ from extract._strategies.guided.tellings import (
 _GOVERNMENT = "Government of "
 
 # Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
-_CREATED = re.compile(
-    r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces)|will (?:employ|hire))\w*", re.IGNORECASE
+_CREATED = re.compile(  # "will employ", "aims to employ", "... and employ" (after "is to")
+    r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces))\w*"
+    r"|\b(?:will|to|and) (?:employ|hire)\b",
+    re.IGNORECASE,
 )
 
 
@@ -248,7 +251,7 @@ def _not_the_investor(project: str | None, investor: str | None) -> str | None:
 
     "Metallurgical Combine" of "Navoi Mining and Metallurgical Combine" names the company.
     """
-    return None if project and investor and project in investor else project
+    return None if project and investor and project in investor else plain_project(project)
 
 
 def _nearest_deal(index: ArticleIndex, figures: list[Figure], jobs: Figure) -> int | None:

@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 
 from extract._strategies.guided.article_index import ArticleIndex, nearby
-from extract._strategies.guided.country_fields import nationality_of
+from extract._strategies.guided.country_fields import (
+    main_country,
+    marked_foreign,
+    nationality_of,
+)
 from extract._strategies.guided.cues import AGENCY_NAME
 from extract._strategies.guided.roles import roles_at
 
@@ -69,7 +73,8 @@ def _investor_priors(
     sentence = index.sentences[sentence_no]
     later = {c.text for c in index.companies if at < c.start < sentence.end}
     earlier = {c.text for c in index.companies if sentence.start <= c.start < at}
-    foreign = {c.text for c in index.companies if nationality_of(index, c)}
+    home = main_country(index)
+    foreign = {c.text for c in index.companies if marked_foreign(index, c, home)}
     for name in priors:
         priors[name] += (0.75 if name in foreign else 0.0) - (
             0.5 if name in later - earlier else 0.0

@@ -50,6 +50,17 @@ def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
     return None
 
 
+def marked_foreign(index: ArticleIndex, company: Span, home: str | None) -> bool:
+    """Whether the text marks a company as foreign to ``home``, the article's country.
+
+    "China's X", "X, a German firm", or a name carrying another country than the one the
+    article is about ("the Steel Corporation of Japan" in an article about Chile).
+    """
+    if nationality_of(index, company):
+        return True
+    return country_in(company.text, demonyms=False) not in (None, home)
+
+
 def _marks(index: ArticleIndex, country: Span, company: Span) -> bool:
     """Whether the words between a country and a company are a noun phrase that marks it.
 

@@ -75,6 +75,8 @@ PLANT_STATUS: Cues = {
 
 # A completion word right after "be" is a completion still ahead ("will be commissioned").
 _NOT_AHEAD = r"(?<!\bbe )\b"
+# "has almost been completed": work still under way.
+_NOT_ALMOST = r"(?<!almost been )(?<!nearly been )(?<!almost )(?<!nearly )"
 
 DEAL_STAGE: Cues = {
     "agreed": _cues(r"\bsigned\b", r"\bagreements?\b", r"\bmemorand", r"\bconcluded\b",
@@ -87,22 +89,25 @@ DEAL_STAGE: Cues = {
                      r"\bto be (?:built|constructed|launched|commissioned)\b",
                      r"\bapproved\b", r"\bannounced\b", r"\bintention\b", r"\benvisage",
                      r"\baims?\b"),
-    "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented|constructed)\b",
+    "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented|constructed|developed)\b",
                        r"\bunder construction\b", r"\bis implementing\b", rf"\b{BUILDING}\b",
                        r"\bis carrying out\b", r"\bis working on\b", r"\bso far\b",
-                       r"\balready\b", r"\b(?:has|have) been (?:invested|spent|directed|funneled"
-                       r"|allocated|provided)\b", r"\bhas invested\b",
+                       r"\b(?:is|are) investing\b", r"\bcontinues\b",
+                       r"\balready\b", r"\b(?:has|have) been (?:directed|funneled|provided)\b",
                        r"\bconstruction (?:has |is )?(?:begun|began|started|continu)",
                        r"\b(?:started|began|begun|commenced) (?:the )?construction\b",
-                       r"\bbroke ground\b"),
+                       r"\bbroke ground\b", r"\bfoundation stone\b",
+                       r"\b(?:almost|nearly) (?:been )?completed\b"),
     # "to be completed in 2012", "will be put into operation": a date ahead, not work done.
-    "completed": _cues(rf"{_NOT_AHEAD}completed\b", rf"{_NOT_AHEAD}commissioned\b",
+    "completed": _cues(rf"{_NOT_AHEAD}{_NOT_ALMOST}completed\b", rf"{_NOT_AHEAD}commissioned\b",
                        rf"{_NOT_AHEAD}opened\b", rf"{_NOT_AHEAD}inaugurated\b", r"\bunveil",
                        r"\b(?:began|started) (?:production|operations?)\b",
-                       rf"{_NOT_AHEAD}put into (?:operation|service)\b",
+                       rf"{_NOT_AHEAD}(?<!\band )put into (?:operation|service)\b",
+                       r"\b(?:was|were|been) \w+ and put into (?:operation|service)\b",
                        r"\b(?:acquired|bought|purchased|took over)\b",
                        # Money already put in: "X spent $2 billion on", "$300 million was invested".
-                       r"(?<!\bbe )(?<!\bbeen )\bspent\b", r"\b(?:was|were) (?:\w+ly )?invested\b"),
+                       r"(?<!\bbe )(?<!\bbeen )\bspent\b", r"\b(?:was|were) (?:\w+ly )?invested\b",
+                       r"\b(?:has|have) been (?:invested|spent)\b", r"\bhas invested\b"),
 }  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import parent_of
+from extract._strategies.guided.country_fields import main_country, marked_foreign
 from extract._strategies.guided.projects import (
     DEAL_VERBS,
     names_project,
@@ -202,7 +203,12 @@ def _parties_under(index: ArticleIndex, token: Token) -> list[Name]:
         for name in index.names:
             if name.start <= child.idx < name.end and name.kind in _PARTIES and name not in found:
                 found.append(name)
-    return found[:1]  # the head of a subject list names the investor
+    # Of a subject list, the party the text marks as foreign, else the first (GUIDELINES 13).
+    if len(found) < 2:
+        return found
+    home = main_country(index)
+    foreign = [name for name in found if marked_foreign(index, name, home)]
+    return (foreign or found)[:1]
 
 
 def _one_per_investor_and_project(found: list[DealMention]) -> list[DealMention]:

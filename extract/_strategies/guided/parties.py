@@ -48,12 +48,25 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
             name = index.full_name(mention)
             if name != investor and mention.kind in ("company", "agency"):
                 return name
+    if _signs(index, at) and (signer := _co_signer(index, roles.actors, investor)):
+        return signer
     owner = figure_owner(index.text, index.names, at)
     if owner is not None and owner.kind == "country" and _signs(index, at):
         return f"Government of {canonical_country(owner.text)}"
     if (state := _government_party(index, at)) and not (investor or "").startswith("Government"):
         return state
     return _partner_elsewhere(index, investor)
+
+
+def _co_signer(index: ArticleIndex, actors: dict[Name, float], investor: str | None) -> str | None:
+    """The other party that signs with the investor: "A and B signed an agreement" (GUIDELINES 13).
+
+    Both are subjects of the signing; the one that is not the investor is the other side.
+    """
+    named = [index.full_name(m) for m in actors if m.kind in ("company", "agency")]
+    if investor not in named:
+        return None
+    return next((name for name in named if name != investor), None)
 
 
 def _government_party(index: ArticleIndex, at: int) -> str | None:
@@ -102,7 +115,33 @@ def _partner_elsewhere(index: ArticleIndex, investor: str | None) -> str | None:
         acting = any(index.full_name(actor) == investor for actor in roles.actors)
         if acting and (mention in roles.partners or mention in roles.sellers):
             return index.full_name(mention)
+    return _signed_between(index, investor)
+
+
+def _signed_between(index: ArticleIndex, investor: str) -> str | None:
+    """The other side of an agreement "signed between" the investor and it.
+
+    "An agreement was signed between the Freedonian Ministry of Industry and Borlen
+    Cement": neither acts, both are parties; the first other company or agency is the
+    counterparty.
+    """
+    for token in parse(index.text):
+        if token.lower_ != "between" or token.dep_ != "prep":
+            continue
+        parties = [n for n in _names_between(index, token) if n.kind in ("company", "agency")]
+        named = [index.full_name(n) for n in parties]
+        if investor in named:
+            return next((name for name in named if name != investor), None)
     return None
+
+
+def _names_between(index: ArticleIndex, prep: Token) -> list[Name]:
+    found: list[Name] = []
+    for child in prep.subtree:
+        name = any_name(index.names, child)
+        if name is not None and name not in found:
+            found.append(name)
+    return found
 
 
 _SIGNING = re.compile(r"\b(?:signed|concluded|agreed|agreements?|memorandum)\b", re.IGNORECASE)
@@ -122,6 +161,8 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
     for mention in mentions:
         if country := nationality_of(index, mention):
             return country
+    if any(_STATE_OWNED.search(index.text[max(0, m.start - 40) : m.start]) for m in mentions):
+        return main_country(index)  # "the state-owned X": a company of the host state
     first_word = investor.split()[0] if investor.split() else ""
     if is_demonym(first_word):  # "Freedonian Steel Company": the name states its nationality
         return canonical_country(first_word)
@@ -129,6 +170,12 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
         n for n in index.names if n.kind in ("country", "nationality") and n.text == first_word
     ]
     return canonical_country(named[0].text) if named else country_in(investor, demonyms=False)
+
+
+# "state-owned Shalateen Mining Company", "the national company X", "state enterprise X".
+_STATE_OWNED = re.compile(
+    r"\b(?:state-owned|state-run|state|national)\s+(?:[a-z][\w-]*\s+){0,3}$", re.IGNORECASE
+)
 
 
 def host_country(index: ArticleIndex, sentence_no: int) -> str | None:

@@ -7,6 +7,7 @@ what its agreement is for) when it names a facility, a project or an asset.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
@@ -119,4 +120,17 @@ def project_phrase(span: TokenSpan) -> str | None:
     for article in ("the ", "a ", "an "):
         if text.lower().startswith(article):
             text = text[len(article) :]
-    return text or None
+    return plain_project(text)
+
+
+# Words that open a phrase without naming the project: whose ("its expansion"), which one
+# ("these plants"), or praise ("a state-of-the-art plant"). GUIDELINES 16 keeps the text's own
+# words for what is built and where, not the writer's pointers and praise.
+_NOT_NAMING = re.compile(r"^(?:(?:its|their|this|these|those|state-of-the-art)\s+)+", re.I)
+
+
+def plain_project(text: str | None) -> str | None:
+    """A deal's project phrase without the pointers and praise that open it."""
+    if not text:
+        return None
+    return _NOT_NAMING.sub("", text) or text

@@ -25,7 +25,6 @@ from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.candidates import Candidate, find_candidates
 from extract._strategies.guided.company_fields import company_priors
 from extract._strategies.guided.cues import (
-    DEAL_STAGE,
     MONEY_ROLE,
     PLANT_STATUS,
     clause,
@@ -33,6 +32,7 @@ from extract._strategies.guided.cues import (
     score,
     without_names,
 )
+from extract._strategies.guided.deal_stage import stage_rules
 from extract._strategies.guided.decide import Decider, Decision
 from extract._strategies.guided.facility_fields import facility_priors, names_a_facility
 from extract._strategies.guided.roles import figure_owner, measured_noun
@@ -130,13 +130,6 @@ _INVESTS = re.compile(r"\bwill (?:finance|fund|invest)\b|\bto (?:finance|fund|in
 _INVESTED_AFTER = re.compile(
     r",?\s+(?:which|that)\s+(?:was|were|has been|have been|will be|is|are)\s+(?:\w+ly\s+)?"
     r"(?:invested|financed|funded)\b",
-    re.IGNORECASE,
-)
-_SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
-# A party's own intention ("X intends to invest", "says it will invest") is a plan
-# of its own, whatever the lead signed (GUIDELINES 19).
-_INTENDS = re.compile(
-    r"\b(?:intends?|hopes?|plans?|aims?)\s+(?:to\b|at\b)|\b(?:says|said)\s+(?:it|they)\s+will\b",
     re.IGNORECASE,
 )
 _COMPANY_TALK = re.compile(r"\bthe (?:company|corporation|group|holding)\b", re.IGNORECASE)
@@ -259,22 +252,6 @@ def _span(
 ) -> str | None:
     c = figure.candidate
     return decider.choose_span(prompt, c.sentence.text, c.quantity.text, priors)
-
-
-def stage_rules(sentence: str, article: str) -> dict[str, float]:
-    """Stage cue scores of a deal's sentence, read in the light of the article's lead.
-
-    When the lead reports a signing, the deals are agreed, except work the sentence
-    says is already under way or done, or a party's own intention ("X intends to invest").
-    """
-    rules = score(DEAL_STAGE, sentence)
-    # Most deals in the news are announced plans; cue words must say otherwise.
-    rules["planned"] += 0.5
-    own_plan = _INTENDS.search(sentence) is not None
-    done = any(rules[k] for k in ("under_way", "completed"))
-    if _SIGNED.search(article[:600]) and not own_plan and not done:
-        rules["agreed"] += 2.0  # beats the default plan and one "will" of the sentence
-    return rules
 
 
 # The status of a plant whose clause has no status cue (or ties). Chosen by data: with

@@ -239,3 +239,17 @@ def test_a_cost_is_not_dated_by_the_commissioning_year_of_its_sentence() -> None
             "to be commissioned by the end of 2028.\n")  # fmt: skip
     costs = [f for f in _extract(text).plant_facts if f.metric == "cost"]
     assert [(f.value, f.as_of) for f in costs] == [(1.5e9, None)]
+
+
+@pytest.mark.parametrize(
+    "jobs_sentence",
+    [
+        "The kiln aims to employ 600 people when it is fully built.",
+        "The kiln is to produce 2 million tonnes of clinker a year and employ 600 people.",
+    ],
+)
+def test_jobs_a_project_is_to_employ_go_on_its_deal(jobs_sentence: str) -> None:
+    text = f"Borlen Cement will invest $90 million in a new kiln in Chile. {jobs_sentence}"
+    extraction = _extract(text)
+    assert [d.jobs for d in extraction.deals] == [600]
+    assert not [f for f in extraction.plant_facts if f.metric == "jobs"]

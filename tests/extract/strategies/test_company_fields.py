@@ -27,6 +27,14 @@ def test_the_foreign_partner_behind_a_joint_venture_is_the_investor() -> None:
     assert _best_investor(text, "$2 billion") == "Qinghe Holding Group"
 
 
+def test_a_country_in_a_partners_name_marks_it_foreign() -> None:
+    text = (
+        "Copper output in Chile keeps rising. The $500 million copper plant in Chile will be "
+        "built by Andes Copper Works and the Steel Corporation of Japan."
+    )
+    assert _best_investor(text, "$500 million") == "Steel Corporation of Japan"
+
+
 def test_a_company_named_with_no_parent_stays_the_investor() -> None:
     text = "Northgate Lithium Holdings will invest $300 million in a new lithium plant."
     assert _best_investor(text, "$300 million") == "Northgate Lithium Holdings"

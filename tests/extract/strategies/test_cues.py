@@ -47,16 +47,23 @@ def test_a_completion_still_ahead_is_no_completed_stage() -> None:
     for sentence in (
         "The partners will invest $40 million in a wire mill to be completed in 2031.",
         "The $40 million wire mill will be put into operation next spring.",
+        "The $40 million wire mill will be built and put into operation within a year.",
+        "The $40 million wire mill has almost been completed.",
     ):
         assert score(DEAL_STAGE, sentence)["completed"] == 0.0
-    done = "The $40 million wire mill was commissioned in March."
-    assert score(DEAL_STAGE, done)["completed"] > 0
+    for done in (
+        "The $40 million wire mill was commissioned in March.",
+        "The $40 million wire mill was built and put into operation in March.",
+    ):
+        assert score(DEAL_STAGE, done)["completed"] > 0
 
 
 def test_money_already_put_in_is_a_completed_stage() -> None:
     for sentence in (
         "The group spent $70 million on the new rolling line last year.",
         "Over $70 million was invested in the rolling line.",
+        "About $70 million has been invested in the rolling line.",
+        "Tarvik Steel has invested $70 million in the rolling line.",
     ):
         assert score(DEAL_STAGE, sentence)["completed"] > 0
     ahead = "Another $70 million will be spent on the rolling line."
@@ -99,3 +106,19 @@ def test_a_deposit_said_to_hold_or_contain_a_tonnage_gives_reserves(text: str) -
     # GUIDELINES 28: what a deposit holds is its reserves, whatever form the verb takes.
     scores = mass_rules(text, _mass(text), facility_in_sentence=True)
     assert all(scores["reserves"] > v for k, v in scores.items() if k != "reserves")
+
+
+def test_money_set_aside_is_no_work_under_way() -> None:
+    # "have been allocated", "earmarked": a budget for the project, not money at work.
+    sentence = "The new kiln has been earmarked $30 million, and $5 million have been allocated."
+    assert score(DEAL_STAGE, sentence)["under_way"] == 0.0
+    assert score(DEAL_STAGE, "Over $30 million has been invested so far.")["under_way"] > 0
+
+
+def test_investing_now_and_work_that_continues_are_under_way() -> None:
+    for sentence in (
+        "Tarvik Steel is investing $70 million in the rolling line.",
+        "The rebuilding of the $70 million rolling line continues.",
+    ):
+        assert score(DEAL_STAGE, sentence)["under_way"] > 0
+    assert score(DEAL_STAGE, "Tarvik Steel will invest $70 million.")["under_way"] == 0.0

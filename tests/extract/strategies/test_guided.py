@@ -4,7 +4,7 @@ from extract._backends.fake import FakeBackend
 from extract._pipeline.pipeline import ExtractionConfig, Extractor, extract_article
 from extract._schema import Article, ArticleExtraction
 from extract._strategies.guided.candidates import find_candidates
-from extract._strategies.guided.strategy import GuidedOptions, stage_rules
+from extract._strategies.guided.strategy import GuidedOptions
 from extract._text.facilities import facilities
 from extract._text.names import company_mentions as companies
 from extract._text.reading import sentences
@@ -99,15 +99,3 @@ def test_a_cue_word_inside_a_name_does_not_frame_the_money() -> None:
     )
     deals = extract_article(text, config=RULES_ONLY).deals
     assert [d.amount for d in deals] == [80_000_000.0]
-
-
-def test_a_party_s_own_intention_stays_a_plan_after_a_signing_lead() -> None:
-    lead = "Article:\nBorlen Cement and the region signed a memorandum on Monday.\n\n"
-    for sentence in (
-        "The firm intends to invest $40 million in a new kiln.",
-        "The firm says it will invest $40 million in a new kiln.",
-    ):
-        intended = stage_rules(sentence, lead)
-        assert max(intended, key=intended.__getitem__) == "planned"
-    told = stage_rules("The $40 million kiln will be built near the quarry.", lead)
-    assert max(told, key=told.__getitem__) == "agreed"

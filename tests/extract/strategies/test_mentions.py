@@ -145,7 +145,7 @@ def test_a_passive_project_is_built_by_its_agent_not_a_name_before_it(
         ("Hanul Group signed an agreement to buy the copper assets of Velta in Serbia for up "
          "to $390 million.", "$390", "copper assets of Velta in Serbia"),
         ("Hanul Group plans to invest $800 million in an expansion of its smelting capacity "
-         "in Serbia.", "$800", "its smelting capacity in Serbia"),
+         "in Serbia.", "$800", "smelting capacity in Serbia"),
         # The amount's own phrase is the facility reader's: no project from the verb.
         ("Hanul Group will build a $300 million copper plant in Pavlodar.", "$300", None),
     ],
@@ -171,3 +171,12 @@ def test_a_headline_telling_gives_way_to_the_body_s() -> None:
     body = DealMention("Redwood Copper Holdings", 32, sentence, 1, "copper smelter", None)
     assert _one_per_investor_and_project([headline, body]) == [body]
     assert _one_per_investor_and_project([headline]) == [headline]
+
+
+def test_of_two_signing_parties_the_foreign_one_is_the_investor() -> None:
+    text = (
+        "Copper output in Chile keeps rising.\n\nOn Monday the Andes Copper Works and the "
+        "Steel Corporation of Japan signed an agreement on the construction of a copper "
+        "smelter in Chile."
+    )
+    assert [investor for investor, _ in _mentions(text)] == ["Steel Corporation of Japan"]

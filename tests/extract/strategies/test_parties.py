@@ -49,6 +49,16 @@ def test_a_partner_of_another_company_elsewhere_is_not_the_counterparty() -> Non
     assert _counterparty(text, "$500 million", "Polymetal") is None
 
 
+def test_the_other_party_of_an_agreement_signed_between_them() -> None:
+    text = (
+        "Borlen Cement will invest $200 million in a kiln. An agreement on the kiln was "
+        "signed between the Ministry of Industry of Freedonia and Borlen Cement on Monday."
+    )
+    assert _counterparty(text, "$200 million", "Borlen Cement") == (
+        "Ministry of Industry of Freedonia"
+    )
+
+
 def test_countries_come_from_the_text_not_from_a_list_of_names() -> None:
     text = ("China's Baotou Steel Group will invest $150 million in a plant in Mongolia. "
             "Mongolia's government welcomed the plant in Mongolia.")  # fmt: skip
@@ -83,3 +93,22 @@ def test_a_country_inside_the_investors_name_states_its_country() -> None:
     assert investor_country(index, "Aluminium Oman") == "Oman"
     # A demonym inside the name, past its first word, is no home.
     assert investor_country(index, "Boreal Anglo American Metals") is None
+
+
+def test_the_other_signer_of_an_agreement_is_the_counterparty() -> None:
+    text = (
+        "Copper output in Chile keeps rising. The Andes Copper Works and the Steel "
+        "Corporation of Japan signed an agreement on a $500 million copper smelter in Chile."
+    )
+    assert _counterparty(text, "$500 million", "Steel Corporation of Japan") == (
+        "Andes Copper Works"
+    )
+
+
+def test_a_state_owned_company_is_of_the_country_the_article_is_about() -> None:
+    text = (
+        "Gold output in Peru keeps rising. The deposit lies in the concession of the "
+        "state-owned Inca Andes Mining Company, which will invest $90 million in it."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert investor_country(index, "Inca Andes Mining Company") == "Peru"

@@ -1,0 +1,60 @@
+"""The stage of a deal: the cue words of its sentence, read in the light of the article's lead."""
+
+from __future__ import annotations
+
+import re
+
+from extract._strategies.guided.cues import DEAL_STAGE, score
+
+_SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
+# A party's own intention ("X intends to invest", "says it will invest") is a plan
+# of its own, whatever the lead signed (GUIDELINES 19).
+_INTENDS = re.compile(
+    r"\b(?:intends?|hopes?|plans?|aims?)\s+(?:to\b|at\b)|\b(?:says|said)\s+(?:it|they)\s+will\b",
+    re.IGNORECASE,
+)
+
+# A pact on the project the article tells of, said to be signed.
+_PROJECT_SIGNED = re.compile(
+    r"\b(?:memorandum|agreement|contract)\b[^.]{0,80}?\b(?:this|the) (?:investment )?project\b"
+    r"[^.]{0,30}?\b(?:was|were|has been|have been) signed\b",
+    re.IGNORECASE,
+)
+
+#: Stages a cue asserts beyond a plan: one cue of them beats the default plan and one plan cue.
+_ADVANCED = ("agreed", "under_way")
+
+
+def stage_rules(sentence: str, article: str) -> dict[str, float]:
+    """Stage cue scores of a deal's sentence, read in the light of the article's lead.
+
+    When the lead reports a signing, the deals are agreed, except work the sentence
+    says is already under way or done, or a party's own intention ("X intends to invest");
+    a pact the article says was signed for "this project" makes even that intention agreed.
+
+    Args:
+        sentence: The deal's sentence.
+        article: The article's text; its first 600 characters are the lead.
+
+    Returns:
+        A score per stage; the highest is the stage.
+
+    """
+    rules = score(DEAL_STAGE, sentence)
+    # Most deals in the news are announced plans; cue words must say otherwise.
+    rules["planned"] += 0.5
+    # The stage is the most advanced one the text asserts (GUIDELINES 19): a signing or
+    # work begun outweighs the default plan and one "would" ("recently signed a deal ... to
+    # build", "is now well underway ... is set to expand"). Completion is left out: with it,
+    # tune-262 half A fell (0.6078 -> 0.6075) and half B did not gain.
+    for stage in _ADVANCED:
+        if rules[stage]:
+            rules[stage] += 1.0
+    own_plan = _INTENDS.search(sentence) is not None
+    done = any(rules[k] for k in ("under_way", "completed"))
+    if _SIGNED.search(article[:600]) and not own_plan and not done:
+        rules["agreed"] += 2.0  # beats the default plan and one "will" of the sentence
+    elif _PROJECT_SIGNED.search(article) and not done:
+        # "A memorandum for this project was signed": the project's own plan is agreed.
+        rules["agreed"] += 2.0
+    return rules

@@ -1,0 +1,50 @@
+"""The stage of a deal from its sentence and the article's lead."""
+
+from __future__ import annotations
+
+from extract._strategies.guided.deal_stage import stage_rules
+
+
+def test_a_party_s_own_intention_stays_a_plan_after_a_signing_lead() -> None:
+    lead = "Article:\nBorlen Cement and the region signed a memorandum on Monday.\n\n"
+    for sentence in (
+        "The firm intends to invest $40 million in a new kiln.",
+        "The firm says it will invest $40 million in a new kiln.",
+    ):
+        intended = stage_rules(sentence, lead)
+        assert max(intended, key=intended.__getitem__) == "planned"
+    told = stage_rules("The $40 million kiln will be built near the quarry.", lead)
+    assert max(told, key=told.__getitem__) == "agreed"
+
+
+def test_a_signing_outweighs_a_would_in_the_same_sentence() -> None:
+    lead = "Article:\nTarvik Steel reported its results on Monday.\n\n"
+    sentence = (
+        "Tarvik Steel recently signed a deal with Omra Mining to build a $40 million plant "
+        "that would process ore."
+    )
+    rules = stage_rules(sentence, lead)
+    assert max(rules, key=rules.__getitem__) == "agreed"
+
+
+def test_work_under_way_outweighs_a_plan_word_in_the_same_sentence() -> None:
+    lead = "Article:\nTarvik Steel reported its results on Monday.\n\n"
+    for sentence in (
+        "Output is set to rise as the $40 million kiln is now well underway.",
+        "The $40 million kiln is being developed by Tarvik Steel and will open next year.",
+        "The $40 million kiln has almost been completed and will be put into operation soon.",
+    ):
+        rules = stage_rules(sentence, lead)
+        assert max(rules, key=rules.__getitem__) == "under_way"
+
+
+def test_a_plan_whose_project_the_article_says_was_signed_is_agreed() -> None:
+    sentence = "Tarvik Steel plans to build a $40 million wire mill in the region."
+    article = (
+        f"Article:\nWire mill for the region\n\n{sentence}\n\nA memorandum on the "
+        "implementation of this project was signed between the region and the company."
+    )
+    rules = stage_rules(sentence, article)
+    assert max(rules, key=rules.__getitem__) == "agreed"
+    alone = stage_rules(sentence, f"Article:\nWire mill for the region\n\n{sentence}\n")
+    assert max(alone, key=alone.__getitem__) == "planned"

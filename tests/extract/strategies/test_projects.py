@@ -1,0 +1,28 @@
+"""What a deal is about: the project phrase a deal verb or an amount names."""
+
+import pytest
+
+from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.projects import amount_project, plain_project
+
+
+@pytest.mark.parametrize(
+    ("phrase", "plain"),
+    [
+        ("its wire rod output", "wire rod output"),
+        ("state-of-the-art zinc refinery", "zinc refinery"),
+        ("these two kilns", "two kilns"),
+        ("new zinc refinery", "new zinc refinery"),
+        (None, None),
+    ],
+)
+def test_a_project_phrase_drops_the_pointers_and_praise_that_open_it(
+    phrase: str | None, plain: str | None
+) -> None:
+    assert plain_project(phrase) == plain
+
+
+def test_the_project_an_amount_finances_is_read_without_its_possessive() -> None:
+    text = "Borlen Cement will invest $40 million in its clinker output at the Vesna plant."
+    index = ArticleIndex.build(text, 2025)
+    assert amount_project(index, text.index("$40 million")) == ("clinker output at the Vesna plant")
