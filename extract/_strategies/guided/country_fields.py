@@ -102,6 +102,8 @@ def main_country(index: ArticleIndex) -> str | None:
             counts[country] = counts.get(country, 0.0) + 1.5
     for country, weight in _countries_inside_names(index).items():
         counts[country] = counts.get(country, 0.0) + weight
+    for country in _countries_inside_places(index):
+        counts[country] = counts.get(country, 0.0) + _PLACE_WEIGHT
     counts = _short_names_merged(counts)
     return max(counts, key=counts.__getitem__) if counts else None
 
@@ -154,6 +156,24 @@ def _countries_inside_names(index: ArticleIndex) -> dict[str, float]:
         if name.kind not in _COUNTED_ELSEWHERE and (country := country_in(name.text)):
             counts[country] = counts.get(country, 0.0) + _MARK_WEIGHT
     return counts
+
+
+# A place's own country says where things happen, as "in Kazakhstan" does.
+_PLACE_WEIGHT = 3.0
+
+
+def _countries_inside_places(index: ArticleIndex) -> list[str]:
+    """Countries that places carry but no country mention covers: "in northwest Freedonia".
+
+    The country reader misses a country inside a longer place name; the place still
+    says where the plant stands, not whose the investor is.
+    """
+    found = []
+    for place in index.locations:
+        covered = any(c.start < place.end and place.start < c.end for c in index.countries)
+        if not covered and (country := country_in(place.text, demonyms=False)):
+            found.append(country)
+    return found
 
 
 def country_in(name: str, *, demonyms: bool = True) -> str | None:

@@ -82,3 +82,12 @@ def test_a_country_ending_the_headline_marks_no_company_opening_the_text() -> No
     first = next(c for c in index.companies if c.text.startswith("Borealis"))
     assert nationality_of(index, first) == "China"
     assert main_country(index) == "Kazakhstan"
+
+
+def test_a_country_inside_a_place_outweighs_an_investor_s_home() -> None:
+    text = ("Fertilizer plant gets new line\n\n"
+            "Greenfield Agro will add a urea unit at its plant in northwest Russia, backed by "
+            "a group including Japan's Hoshino Trading. The Vologda region plant will make "
+            "500,000 tonnes a year.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    assert main_country(index) == "Russia"
