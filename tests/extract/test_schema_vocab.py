@@ -35,6 +35,9 @@ def fact(**changes: object) -> PlantFact:
         ("Urea", "fertilizers"),
         ("caustic soda", "chemicals"),
         ("tubular products", "pipes"),
+        ("Triple Superphosphate", "fertilizers"),
+        ("diammonium phosphate", "fertilizers"),
+        ("phosphoric acid", "chemicals"),
     ],
 )
 def test_commodity_synonyms_map_to_the_vocabulary(written: str, canonical: str) -> None:

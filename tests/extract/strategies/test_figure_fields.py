@@ -80,3 +80,10 @@ def test_each_figure_takes_the_date_nearest_it() -> None:
     assert as_of_for(clause, 2026, "300,000 tons") == "2026"
     assert as_of_for(clause, 2026, "500,000 tons") == "2027"
     assert as_of_for(clause, 2026) == "2027"  # no figure given: the last year, as before
+
+
+def test_a_phosphate_product_keeps_its_class_not_phosphate() -> None:
+    # GUIDELINES 47: a phrase naming a product of a vocabulary class keeps the class.
+    text = ("One line will make 40,000 tonnes of phosphoric acid a year; another will make "
+            "75,000 tonnes of diammonium phosphate a year.")  # fmt: skip
+    assert _commodities(text) == ["chemicals", "fertilizers"]
