@@ -60,6 +60,8 @@ def commodity_for(quantity: Quantity, clause: str, facility: str | None) -> str 
     before, after = _own_item(clause, at) if at >= 0 else ("", "")
     found = commodities_in(after) or commodities_in(before) or commodities_in(clause)
     found = found or commodities_in(facility or "")
+    if not found and quantity.unit == "oz":
+        return "gold"  # ounces of nothing named: the genre weighs gold in troy ounces
     return _as_ore(found[0], clause) if found else None
 
 

@@ -87,3 +87,8 @@ def test_a_phosphate_product_keeps_its_class_not_phosphate() -> None:
     text = ("One line will make 40,000 tonnes of phosphoric acid a year; another will make "
             "75,000 tonnes of diammonium phosphate a year.")  # fmt: skip
     assert _commodities(text) == ["chemicals", "fertilizers"]
+
+
+def test_ounces_of_nothing_named_are_gold_and_named_ounces_keep_their_metal() -> None:
+    assert _commodities("The pit should yield 250,000 ounces a year from 2027.") == ["gold"]
+    assert _commodities("The mine produced 3 million ounces of silver last year.") == ["silver"]
