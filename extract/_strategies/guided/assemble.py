@@ -29,7 +29,7 @@ from extract._strategies.guided.figure_fields import (
     production_if_operating,
 )
 from extract._strategies.guided.mentions import DealMention, deal_mentions, partner_at
-from extract._strategies.guided.operator_fields import stated_operator, with_operators
+from extract._strategies.guided.operator_fields import stated_operator, vehicles_of, with_operators
 from extract._strategies.guided.parties import (
     counterparty,
     host_country,
@@ -93,7 +93,8 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     states = facility_states(run.index)
     kept = [capacity_if_unbuilt(f.model_copy(update={"status": states[f.facility]}))
             if f.facility in states else f for f in kept]  # fmt: skip
-    kept = with_operators(kept, facility_owners(run.index), deals, stated_operator(run.index))
+    owners, stated = facility_owners(run.index), stated_operator(run.index)
+    kept = with_operators(kept, owners, deals, stated, vehicles_of(run.index))
     kept = [production_if_operating(f) for f in kept]
     kept = with_member_names(run.index, with_described_names(kept, described_names(run.index)))
     deals = [_staged_by_facility(d, states, kept) for d in deals]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from extract._schema import InvestmentDeal, PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.company_fields import parent_of
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.nlp import parse
 
@@ -29,6 +30,7 @@ def with_operators(
     owners: dict[str, str],
     deals: list[InvestmentDeal],
     stated: str | None = None,
+    vehicles: dict[str, str] | None = None,
 ) -> list[PlantFact]:
     """One operator per facility: the owner, the operator stated, the investor, the nearest.
 
@@ -37,7 +39,9 @@ def with_operators(
     near.
 
     An investor is often a buyer or a parent; a company the text says operates a site
-    ("the project is operated by X") is the operator even where it invests nothing.
+    ("the project is operated by X") is the operator even where it invests nothing. A
+    parent the text gives a vehicle ("X, an arm of Y": ``vehicles`` maps Y to X) runs
+    its plant through the vehicle.
     """
     # A buyer of a plant or of a stake in its owner does not run it yet (GUIDELINES 24).
     investors = {d.investor for d in deals if d.investor and not _BUYING.search(d.evidence)}
@@ -50,9 +54,23 @@ def with_operators(
     result = []
     for fact in facts:
         near = nearest[fact.facility].most_common(1)[0][0] if fact.facility in nearest else None
-        operator = owners.get(fact.facility) or fallback or near
+        operator = owners.get(fact.facility) or _vehicle(vehicles, fallback or near)
         result.append(fact.model_copy(update={"operator": operator}))
     return result
+
+
+def _vehicle(vehicles: dict[str, str] | None, company: str | None) -> str | None:
+    """The vehicle through which ``company`` runs a plant, else ``company`` itself."""
+    return (vehicles or {}).get(company, company) if company else None
+
+
+def vehicles_of(index: ArticleIndex) -> dict[str, str]:
+    """Each parent the text names a vehicle of ("X, an arm of Y"), with its vehicle."""
+    found: dict[str, str] = {}
+    for name in {c.text for c in index.companies}:
+        if (parent := parent_of(index, name)) is not None and parent != name:
+            found.setdefault(parent, name)
+    return found
 
 
 # Verbs that say who runs a site, not who builds, buys or funds it.

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from extract._schema import InvestmentDeal, PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.operator_fields import stated_operator, with_operators
+from extract._strategies.guided.operator_fields import (
+    stated_operator,
+    vehicles_of,
+    with_operators,
+)
 
 
 def _plant(operator: str) -> PlantFact:
@@ -40,3 +44,13 @@ def test_a_buyer_of_a_stake_is_no_fallback_operator() -> None:
     deal = InvestmentDeal(investor="Ostra Energy", evidence="Ostra Energy will acquire 40% of it.")
     facts = with_operators([_plant("Velta Zinc")], {}, [deal])
     assert facts[0].operator == "Velta Zinc"
+
+
+def test_a_parent_investor_runs_its_plant_through_the_vehicle_the_text_names() -> None:
+    text = ("Zenda Metals LLC, an arm of Velta Holdings Corporation, opened the Kuma zinc "
+            "smelter. Velta Holdings Corporation invested $90 million in it.")  # fmt: skip
+    vehicles = vehicles_of(ArticleIndex.build(text, 2024))
+    assert vehicles == {"Velta Holdings Corporation": "Zenda Metals LLC"}
+    deal = InvestmentDeal(investor="Velta Holdings Corporation", evidence="It invests.")
+    facts = [_plant("Velta Holdings Corporation")]
+    assert with_operators(facts, {}, [deal], None, vehicles)[0].operator == "Zenda Metals LLC"
