@@ -93,7 +93,7 @@ def _agreement_partners(
     company named after "agreements with" is the investor of its own (GUIDELINES 6).
     """
     listed = _AGREEMENTS_WITH.search(sentence.text)
-    if listed is None:
+    if listed is None or _a_company_signs(index, span, sentence.start + listed.start()):
         return []
     after = sentence.start + listed.end()
     partners = [n for n in index.names
@@ -104,6 +104,18 @@ def _agreement_partners(
         found.append(DealMention(index.full_name(name), name.start, sentence, number,
                                  what.group(1).strip() if what else None, None))  # fmt: skip
     return found
+
+
+def _a_company_signs(index: ArticleIndex, span: TokenSpan, at: int) -> bool:
+    """Whether a company is the subject that concludes the agreements at ``at``.
+
+    "X signed agreements with Y for the construction": a company's contracts for its own
+    project; Y is its contractor or partner, not an investor (GUIDELINES 43).
+    """
+    agreements = next((t for t in span if t.idx >= at), None)
+    verb = agreements.head if agreements is not None else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return any(n.kind == "company" for s in subjects for n in _parties_under(index, s))
 
 
 def _mentions_in(
