@@ -197,3 +197,11 @@ def test_a_state_that_concludes_agreements_with_companies_hosts_their_deals() ->
     )
     names = [name for name, _ in _mentions(text)]
     assert "Brenmoor Cement" in names and "Tarvel Metals" in names
+
+
+def test_a_place_past_an_adjunct_naming_agreements_is_no_party_to_them() -> None:
+    text = (
+        "According to new agreements with our partners, the first line of a new Osk plant "
+        "will be erected by Brenmoor Cement."
+    )
+    assert "Osk" not in [name for name, _ in _mentions(text)]
