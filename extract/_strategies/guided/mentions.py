@@ -93,17 +93,48 @@ def _agreement_partners(
     company named after "agreements with" is the investor of its own (GUIDELINES 6).
     """
     listed = _AGREEMENTS_WITH.search(sentence.text)
-    if listed is None:
+    if listed is None or _a_company_signs(index, span, sentence.start + listed.start()):
         return []
     after = sentence.start + listed.end()
+    until = _end_of_with(span, after)
     partners = [n for n in index.names
-                if after <= n.start < sentence.end and n.kind in _PARTIES]  # fmt: skip
+                if after <= n.start < until and n.kind in _PARTIES]  # fmt: skip
     found: list[DealMention] = []
     for name in partners:
         what = _ON_WHAT.match(index.text, name.end)
         found.append(DealMention(index.full_name(name), name.start, sentence, number,
                                  what.group(1).strip() if what else None, None))  # fmt: skip
     return found
+
+
+def _end_of_with(span: TokenSpan, after: int) -> int:
+    """Where the agreements' phrase ends that "... agreements with" (ending at ``after``) opens.
+
+    Signed ("X concluded agreements with A on P, B on Q"), the agreements are the clause's
+    object and the list runs to its end; named in an adjunct ("according to agreements with
+    our partners, a station in X will be completed"), they end with it: X is a place the
+    clause speaks of, no party to them.
+    """
+    current = next((t for t in span if t.idx + len(t.text) >= after), None)
+    while current is not None and current.head.i != current.i:
+        if current.head.pos_ in ("VERB", "AUX"):
+            if current.dep_ in ("dobj", "nsubj", "nsubjpass"):
+                return span.end_char
+            return current.right_edge.idx + len(current.right_edge.text)
+        current = current.head
+    return span.end_char
+
+
+def _a_company_signs(index: ArticleIndex, span: TokenSpan, at: int) -> bool:
+    """Whether a company is the subject that concludes the agreements at ``at``.
+
+    "X signed agreements with Y for the construction": a company's contracts for its own
+    project; Y is its contractor or partner, not an investor (GUIDELINES 43).
+    """
+    agreements = next((t for t in span if t.idx >= at), None)
+    verb = agreements.head if agreements is not None else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return any(n.kind == "company" for s in subjects for n in _parties_under(index, s))
 
 
 def _mentions_in(

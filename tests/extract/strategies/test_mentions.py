@@ -180,3 +180,28 @@ def test_of_two_signing_parties_the_foreign_one_is_the_investor() -> None:
         "smelter in Chile."
     )
     assert [investor for investor, _ in _mentions(text)] == ["Steel Corporation of Japan"]
+
+
+def test_a_company_that_signs_agreements_with_a_builder_stays_the_investor() -> None:
+    text = (
+        "Last year Brenmoor Cement signed agreements with Tarvel Engineering Co., Ltd for the "
+        "construction of a new kiln line at its Osk plant."
+    )
+    assert "Tarvel Engineering Co., Ltd" not in [name for name, _ in _mentions(text)]
+
+
+def test_a_state_that_concludes_agreements_with_companies_hosts_their_deals() -> None:
+    text = (
+        "Freedonia concluded agreements with Brenmoor Cement on a kiln line and "
+        "Tarvel Metals on a copper smelter."
+    )
+    names = [name for name, _ in _mentions(text)]
+    assert "Brenmoor Cement" in names and "Tarvel Metals" in names
+
+
+def test_a_place_past_an_adjunct_naming_agreements_is_no_party_to_them() -> None:
+    text = (
+        "According to new agreements with our partners, the first line of a new Osk plant "
+        "will be erected by Brenmoor Cement."
+    )
+    assert "Osk" not in [name for name, _ in _mentions(text)]
