@@ -92,6 +92,8 @@ _FACILITY_NAME = re.compile(
 )
 _PLACE_OF = re.compile(r"\b(?:village|town|city|region|district|province|area|settlement|state)"
                        r"\s+of\s+$", re.I)  # fmt: skip
+_PLACE_NOUNS = frozenset({"village", "town", "city", "region", "district", "province", "area",
+                          "settlement", "state", "oblast", "county", "territory"})  # fmt: skip
 _NEAR = re.compile(r"\b(?:in|near|at|outside|from)\s+(?:the\s+)?$")
 _OWNS = re.compile(
     r"^[’']s\s+(?:\S+\s+){0,2}(?:mine|plant|project|smelter|refinery|subsidiary|shares?|output|"
@@ -159,7 +161,9 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["person"] += 5 * bool(_TITLE_BEFORE.search(before) or span[-1].lower_ in TITLES)
     votes["person"] += weight * (label == "PERSON" and len(span) > 1) + 0.5 * _speaker(span)
     votes["place"] += 2 * weight * (label in ("GPE", "LOC")) + 0.5 * weight * (label == "FAC")
-    votes["place"] += 3 * bool(_PLACE_WORD.search(span.text) or _PLACE_OF.search(before))
+    votes["place"] += 3 * bool(
+        _PLACE_WORD.search(span.text) or _PLACE_OF.search(before) or _of_place_noun(span)
+    )
     votes["place"] += 2 * bool(re.match(r"-(?:based|listed)", after)) + 0.5 * bool(
         _NEAR.search(before)
     )
@@ -185,6 +189,19 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     # "Kazakhstan's South Tortkuduk uranium plot": a name before a site's noun is the site's.
     votes += 2 * (_country_owned(before) and not _SITE_AFTER.match(after))
     return votes
+
+
+def _of_place_noun(span: TokenSpan) -> bool:
+    """A name the parse puts after a place noun's "of", or joined to one that is there.
+
+    "the states of X and Y", "the provinces of X, Y and Z": the plural and the conjuncts
+    that the text pattern before the name does not reach.
+    """
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head  # from "Y" back to the first of "X and Y"
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _PLACE_NOUNS
 
 
 def _country_owned(before: str) -> bool:

@@ -157,3 +157,13 @@ def test_a_commodity_alone_is_no_company() -> None:
 )  # fmt: skip
 def test_a_name_the_text_calls_a_company_is_one_whatever_its_label(text: str, name: str) -> None:
     assert _kinds(text)[name] == "company"
+
+
+def test_names_joined_after_a_place_nouns_of_are_places() -> None:
+    text = (
+        "Acme Steel will build plants in the states of Marivela and Terra Nova Alta. "
+        "The Terra Nova Alta plant will cost $1bn."
+    )
+    kinds = _kinds(text)
+    assert kinds["Marivela"] == kinds["Terra Nova Alta"] == "place"
+    assert kinds["Acme Steel"] == "company"
