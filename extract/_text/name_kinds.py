@@ -106,6 +106,7 @@ BUSINESS_VERBS = frozenset({
     "operate", "produce", "launch", "plan", "finance", "fund", "announce", "open", "commission",
     "start", "begin", "complete", "approve", "expand", "mine", "process", "export", "sell",
     "agree", "intend", "spend", "allocate", "implement", "control", "report", "raise", "hold",
+    "erect",
 })  # fmt: skip
 
 
@@ -219,8 +220,17 @@ def _reporter(span: TokenSpan) -> bool:
     return before.rstrip().lower().endswith("according to") and not CORPORATE.search(span.text)
 
 
+_OWNING = frozenset({"own", "control", "hold"})
+
+
 def _business_subject(span: TokenSpan) -> float:
+    """The subject of a business verb, or its agent in the passive ("built by X").
+
+    "owned by X", "controlled by X": an owner may be a person (a billionaire) as well.
+    """
     root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return float(root.head.head.lemma_ in BUSINESS_VERBS - _OWNING)
     return float(root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in BUSINESS_VERBS)
 
 

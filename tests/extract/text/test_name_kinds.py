@@ -167,3 +167,11 @@ def test_names_joined_after_a_place_nouns_of_are_places() -> None:
     kinds = _kinds(text)
     assert kinds["Marivela"] == kinds["Terra Nova Alta"] == "place"
     assert kinds["Acme Steel"] == "company"
+
+
+def test_the_agent_of_a_passive_business_verb_is_a_company_but_not_an_owner() -> None:
+    assert _kinds("The new smelter will be erected by ZORVEX within two years.")["ZORVEX"] == (
+        "company"
+    )
+    text = "Acme Steel, which is owned by billionaire Ivan Petrovsky, will build a plant."
+    assert _kinds(text)["Ivan Petrovsky"] == "person"
