@@ -5,11 +5,11 @@ Each mention votes for a kind from its own words (a corporate word such as "Mini
 General"), the words before it (a title such as "Minister", "the Chinese company", "an
 agreement with"), the words after it ("region", "'s mine", ", a subsidiary of"), spaCy's
 entity label, and the verb it is the subject of ("invests", "reported", "said"); a
-headline mention votes at half weight. The source a report is attributed to ("..., X
-reported", "as X reported", "told X", a wire credit after a dateline, "the news agency
-X", a web address) is an outlet, not a party; a one-word name that the small model
-labels ORG once, with nothing in the text to back it, is no company. No list of known
-names is consulted. The spans voted on come from :mod:`extract._text.name_spans`.
+headline mention votes at half weight. The source a report is attributed to is an
+outlet, not a party, and a dateline a place (:mod:`extract._text.name_sources`); a one-word
+name that the small model labels ORG once, with nothing in the text to back it, is no
+company. No list of known names is consulted. The spans voted on come from
+:mod:`extract._text.name_spans`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Literal
 
+from extract._text.name_sources import MEDIA, REPORTING, WEB_ADDRESS, is_dateline, is_source
 from extract._text.name_spans import TITLES, headline_end
 from extract._vocab import country_of, is_demonym
 
@@ -42,26 +43,6 @@ AGENCY = re.compile(
     r"Parliament|Cabinet|Office|Department|Commission|Invest|Presidency|Chamber|Bureau|"
     r"Service|Inspectorate)\b"
 )
-# Words that make a name an outlet's (a category word, as for companies: no outlet's name).
-MEDIA = re.compile(
-    r"\b(?:News|Newswire|Times|Press|Media|TV|Radio|Post|Daily|Journal|Gazette|Tribune|Herald|"
-    r"Telegraph|Weekly|Magazine)\b",
-    re.IGNORECASE,
-)
-# "the news agency X", "X correspondent": the text's own word for an outlet.
-_OUTLET = r"(?:news|information)\s+agency|newspaper|portal|website|broadcaster|newswire"
-_OUTLET_BEFORE = re.compile(rf"\b(?:{_OUTLET}|outlet|correspondent\s+of)\s+[\"“«]?$", re.I)
-_OUTLET_AFTER = re.compile(
-    rf"^[\"”»]?\s+(?:[a-z]+\s+){{0,2}}(?:{_OUTLET}|correspondent|reporter|journalist)\b", re.I
-)
-# A web address names a website: "Kapital.kz", "Minewire.com".
-_WEB_ADDRESS = re.compile(r"\w\.(?:com|net|org|info|news|[a-z]{2})$", re.IGNORECASE)
-_REPORTING = frozenset({"report", "cite", "learn", "inform", "write", "quote", "announce"})
-_COMPILING = _REPORTING | {"compile", "publish", "calculate", "survey", "poll"}
-# A dateline opens an article or paragraph with a place in capitals and a dash: "ASTANA –".
-# "VELCO, which is owned by ...": an acronym opening a clause is no dateline (lower case after
-# the comma).
-_DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?(?:\s*[.(–—-]|\s*,\s*[A-Z0-9])")
 # Words that say a name is a place's: "Abai region", "Karaganda Oblast".
 PLACE_WORDS = r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Dd]istrict|[Cc]ounty|[Aa]rea|[Zz]one)"
 _PLACE_WORD = re.compile(rf"\b(?:{PLACE_WORDS}|[Cc]ity|[Vv]illage|[Tt]own|[Tt]erritory)\b")
@@ -111,6 +92,8 @@ _FACILITY_NAME = re.compile(
 )
 _PLACE_OF = re.compile(r"\b(?:village|town|city|region|district|province|area|settlement|state)"
                        r"\s+of\s+$", re.I)  # fmt: skip
+_PLACE_NOUNS = frozenset({"village", "town", "city", "region", "district", "province", "area",
+                          "settlement", "state", "oblast", "county", "territory"})  # fmt: skip
 _NEAR = re.compile(r"\b(?:in|near|at|outside|from)\s+(?:the\s+)?$")
 _OWNS = re.compile(
     r"^[’']s\s+(?:\S+\s+){0,2}(?:mine|plant|project|smelter|refinery|subsidiary|shares?|output|"
@@ -123,6 +106,7 @@ BUSINESS_VERBS = frozenset({
     "operate", "produce", "launch", "plan", "finance", "fund", "announce", "open", "commission",
     "start", "begin", "complete", "approve", "expand", "mine", "process", "export", "sell",
     "agree", "intend", "spend", "allocate", "implement", "control", "report", "raise", "hold",
+    "erect",
 })  # fmt: skip
 
 
@@ -171,14 +155,16 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["company"] += _company_votes(span, label, weight, before, after)
     votes["other"] += 5 * bool(_FACILITY_NAME.search(span.text) and not CORPORATE.search(span.text))
     votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
-    votes["media"] += 4 * bool(MEDIA.search(span.text) or _WEB_ADDRESS.search(span.text))
+    votes["media"] += 4 * bool(MEDIA.search(span.text) or WEB_ADDRESS.search(span.text))
     votes["media"] += 1.5 * _reporter(span)
-    votes["media"] += 3 * _source(span)  # the source of the news, not a party to it
-    votes["place"] += 3 * _dateline(doc, span)
+    votes["media"] += 3 * is_source(span)  # the source of the news, not a party to it
+    votes["place"] += 3 * is_dateline(doc, span)
     votes["person"] += 5 * bool(_TITLE_BEFORE.search(before) or span[-1].lower_ in TITLES)
     votes["person"] += weight * (label == "PERSON" and len(span) > 1) + 0.5 * _speaker(span)
     votes["place"] += 2 * weight * (label in ("GPE", "LOC")) + 0.5 * weight * (label == "FAC")
-    votes["place"] += 3 * bool(_PLACE_WORD.search(span.text) or _PLACE_OF.search(before))
+    votes["place"] += 3 * bool(
+        _PLACE_WORD.search(span.text) or _PLACE_OF.search(before) or _of_place_noun(span)
+    )
     votes["place"] += 2 * bool(re.match(r"-(?:based|listed)", after)) + 0.5 * bool(
         _NEAR.search(before)
     )
@@ -194,7 +180,7 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     votes += 3 * bool(named) + 2 * weight * (label == "ORG")
     votes += 2 * bool(re.search(r"-(?:based|listed|owned)\s+$", before))
     # A dateline ("ASTANA, May 3 -") heads no clause: the parse's subject reading of it is noise.
-    acts = not (_source(span) or _dateline(span.doc, span))
+    acts = not (is_source(span) or is_dateline(span.doc, span))
     votes += bool(_OWNS.match(after)) + _business_subject(span) * acts
     votes += 3 * bool(_APPOSITION_COMPANY.match(after))
     votes += 3 * bool(_INTRODUCED.search(before))
@@ -206,6 +192,19 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     return votes
 
 
+def _of_place_noun(span: TokenSpan) -> bool:
+    """A name the parse puts after a place noun's "of", or joined to one that is there.
+
+    "the states of X and Y", "the provinces of X, Y and Z": the plural and the conjuncts
+    that the text pattern before the name does not reach.
+    """
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head  # from "Y" back to the first of "X and Y"
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _PLACE_NOUNS
+
+
 def _country_owned(before: str) -> bool:
     """Whether a country's possessive comes right before: "China's X" marks a company."""
     owner = _POSSESSIVE_BEFORE.search(before)
@@ -215,83 +214,23 @@ def _country_owned(before: str) -> bool:
 def _reporter(span: TokenSpan) -> bool:
     """The subject of "reported", or the source in "X reports" / "according to X"."""
     root = span.root
-    if root.dep_ == "nsubj" and root.head.lemma_ in _REPORTING:
+    if root.dep_ == "nsubj" and root.head.lemma_ in REPORTING:
         return True
     before = span.doc.text[max(0, span.start_char - 16) : span.start_char]
     return before.rstrip().lower().endswith("according to") and not CORPORATE.search(span.text)
 
 
-def _attribution(span: TokenSpan) -> bool:
-    """A source the news is attributed to: the subject of a verb that reports a clause.
-
-    "..., eKapija reported", "as X reported, ...", "reports the correspondent of
-    Kapital.kz": the name (or the phrase it belongs to) is the subject of a
-    reporting verb whose clause is the news (its clausal complement), or an "as"
-    clause, or a clause set in the news.
-    "Polymetal reported revenue" reports an object: a company's own figure.
-    """
-    token = span.root
-    while token.dep_ in ("pobj", "prep", "compound", "appos", "poss") and token.head is not token:
-        token = token.head  # up from "Kapital.kz" to "correspondent (of Kapital.kz)"
-    verb = token.head
-    # "X announced that it will build": the announcer is the actor, not a source.
-    if token.dep_ != "nsubj" or verb.lemma_ not in _REPORTING or verb.lemma_ == "announce":
-        return False
-    reports_clause = any(child.dep_ == "ccomp" for child in verb.children)
-    as_clause = verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children)
-    return reports_clause or as_clause or verb.dep_ in ("ccomp", "parataxis")
-
-
-def _source(span: TokenSpan) -> bool:
-    return _attribution(span) or _credited(span)
-
-
-def _credited(span: TokenSpan) -> bool:
-    """A source credited for the news: "cited by X", "told X", "X news agency", a credit.
-
-    A wire credit follows a dateline ("LIMA, May 3 (X) -", "LIMA. X -") or ends a
-    headline after a dash ("Zinc rises - X").
-    """
-    root = span.root
-    head = root.head
-    if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in _COMPILING:
-        return True  # "cited by X", "reported by X"
-    if root.dep_ in ("dobj", "dative", "nsubjpass") and head.lemma_ in ("tell", "inform"):
-        return True  # "..., its chief told X", "X was told by the ministry"
-    if root.dep_ == "nsubj" and head.lemma_ == "say":  # "X said, citing data of Y"
-        return any(c.dep_ == "advcl" and c.lemma_ == "cite" for c in head.children)
-    if root.dep_ == "nsubj" and head.lemma_ in ("learn", "cite", "quote"):
-        return True  # "X has learnt from the ministry", "X cites": a newsroom, not a party
-    if root.dep_ == "nsubj" and head.lemma_ == "report":  # "X reported on Monday"
-        return not any(child.dep_ == "dobj" for child in head.children)  # not "... revenue"
-    before = span.doc.text[max(0, span.start_char - 30) : span.start_char]
-    after = span.doc.text[span.end_char : span.end_char + 30]
-    return bool(_OUTLET_BEFORE.search(before) or _OUTLET_AFTER.match(after)) or _wire_credit(span)
-
-
-def _wire_credit(span: TokenSpan) -> bool:
-    """The credit after a dateline ("LIMA. X -") or at a headline's end ("... - X")."""
-    text = span.doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    before, after = text[line_start : span.start_char], text[span.end_char :]
-    credit_line = before == "(" or (len(before) < 40 and _DATELINE.match(before))
-    if credit_line and re.match(r"\)?\s*[-–—]", after):
-        return True
-    ends_line = re.match(r"[ \t]*(?:\n|$)", after) is not None
-    return (
-        ends_line
-        and span.start_char < headline_end(span.doc)
-        and bool(re.search(r"\s[-–—|]\s+$", before))
-    )
-
-
-def _dateline(doc: Doc, span: TokenSpan) -> bool:
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    return span.start_char == line_start and bool(_DATELINE.match(doc.text[line_start:]))
+_OWNING = frozenset({"own", "control", "hold"})
 
 
 def _business_subject(span: TokenSpan) -> float:
+    """The subject of a business verb, or its agent in the passive ("built by X").
+
+    "owned by X", "controlled by X": an owner may be a person (a billionaire) as well.
+    """
     root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return float(root.head.head.lemma_ in BUSINESS_VERBS - _OWNING)
     return float(root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in BUSINESS_VERBS)
 
 

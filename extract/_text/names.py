@@ -62,26 +62,31 @@ def names(text: str) -> tuple[Name, ...]:
             continue
         kind = country or kinds[span.text]
         found.append(_widened(doc, Name(span.start_char, span.end_char, span.text, kind)))
-    return _with_alias_kinds(text, _with_prefix_kinds(found))
+    return _with_alias_kinds(text, _with_prefix_kinds(text, found))
 
 
+# "the Freedonia government": a place that governs is no company's short name.
+_GOVERNMENT_AFTER = re.compile(r"\s+[Gg]overnment\b")
 # Kinds a short form of a company's name is mistaken for ("Tavrida" as a place).
 _MISTAKEN = ("place", "person", "other")
 
 
-def _with_prefix_kinds(found: list[Name]) -> list[Name]:
+def _with_prefix_kinds(text: str, found: list[Name]) -> list[Name]:
     """A mention whose words open or end a company's longer name in the article is that company.
 
     Articles shorten a name to its first words after the full mention ("Tavrida Holding
     Group ... according to Tavrida") or drop a leading form ("UC Vardal ... Vardal"); alone,
     the short form's few mentions may vote for a place or a person. A company's name followed
-    by its unit's is the company's too (:func:`_extends`).
+    by its unit's is the company's too (:func:`_extends`). A place whose government the text
+    names ("the Freedonia government") stays a place: its agencies open with its name.
     """
     full = {n.text for n in found if n.kind == "company"}
+    governed = {n.text for n in found if _GOVERNMENT_AFTER.match(text, n.end)}
     return [
         Name(n.start, n.end, n.text, "company")
         if n.kind in _MISTAKEN
         and any(_shortens(n.text, f) or (n.kind != "place" and _extends(n.text, f)) for f in full)
+        and not (n.kind == "place" and n.text in governed)
         else n
         for n in found
     ]

@@ -157,3 +157,21 @@ def test_a_commodity_alone_is_no_company() -> None:
 )  # fmt: skip
 def test_a_name_the_text_calls_a_company_is_one_whatever_its_label(text: str, name: str) -> None:
     assert _kinds(text)[name] == "company"
+
+
+def test_names_joined_after_a_place_nouns_of_are_places() -> None:
+    text = (
+        "Acme Steel will build plants in the states of Marivela and Terra Nova Alta. "
+        "The Terra Nova Alta plant will cost $1bn."
+    )
+    kinds = _kinds(text)
+    assert kinds["Marivela"] == kinds["Terra Nova Alta"] == "place"
+    assert kinds["Acme Steel"] == "company"
+
+
+def test_the_agent_of_a_passive_business_verb_is_a_company_but_not_an_owner() -> None:
+    assert _kinds("The new smelter will be erected by ZORVEX within two years.")["ZORVEX"] == (
+        "company"
+    )
+    text = "Acme Steel, which is owned by billionaire Ivan Petrovsky, will build a plant."
+    assert _kinds(text)["Ivan Petrovsky"] == "person"

@@ -146,3 +146,12 @@ def test_another_name_only_in_the_headline_is_dropped() -> None:
 )  # fmt: skip
 def test_a_short_name_of_initials_carries_the_full_name(text: str, short: str, full: str) -> None:
     assert _names(text)[short] == full
+
+
+def test_a_place_whose_government_the_text_names_stays_a_place() -> None:
+    text = (
+        "Acme Mining won approval from the Norvalia government for its coal mine. Norvalia "
+        "State Development, Infrastructure and Planning deputy premier John Smithers said the "
+        "mine will benefit Norvalia's economy."
+    )
+    assert {n.kind for n in names(text) if n.text == "Norvalia"} == {"place"}
