@@ -85,10 +85,10 @@ _COMMODITY_NAME = re.compile(
     r"\b(?:Tungsten|Titanium|Cobalt|Manganese|Chrome|Silicon|Potash|Phosphate|Lithium|Nickel|"
     r"Zinc|Lead|Silver|Gold|Copper|Steel|Iron|Coal|Uranium|Alloys?|Ferroalloys?|Cement|Alumina)\b"
 )
-# "Ekibastuz Ferroalloy Plant", "Yanqul Project": a facility's name, not a party's.
-_FACILITY_NAME = re.compile(
+# "Ekibastuz Ferroalloy Plant", "Growth Plan": a site's or a programme's name, not a party's.
+_SITE_OR_PROGRAMME_NAME = re.compile(
     r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works|Plan"
-    r"|Programme|Program|Strategy|Initiative)s?$"  # a programme's name is no party's either
+    r"|Programme|Program|Strategy|Initiative)s?$"
 )
 _PLACE_OF = re.compile(r"\b(?:village|town|city|region|district|province|area|settlement|state)"
                        r"\s+of\s+$", re.I)  # fmt: skip
@@ -153,7 +153,8 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     after = doc.text[span.end_char : span.end_char + 40]
     votes = dict.fromkeys(KINDS, 0.0)
     votes["company"] += _company_votes(span, label, weight, before, after)
-    votes["other"] += 5 * bool(_FACILITY_NAME.search(span.text) and not CORPORATE.search(span.text))
+    site_or_programme = _SITE_OR_PROGRAMME_NAME.search(span.text)
+    votes["other"] += 5 * bool(site_or_programme and not CORPORATE.search(span.text))
     votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
     votes["media"] += 4 * bool(MEDIA.search(span.text) or WEB_ADDRESS.search(span.text))
     votes["media"] += 1.5 * _reporter(span)
