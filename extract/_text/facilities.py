@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from extract._text.nlp import parse
 from extract._text.spans import Span
-from extract._vocab import country_of, is_demonym
+from extract._vocab import country_of, is_demonym, known_commodity
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Doc, Token
@@ -219,3 +219,55 @@ def _content_words(name: str) -> set[str]:
 def _head(name: str) -> str:
     heads = [w.lower() for w in _WORD.findall(name) if w.lower() in FACILITY_HEADS]
     return heads[0] if heads else ""
+
+
+# Words that say what a plant does, not which plant it is; "annum" of "per annum".
+_PROCESS_WORDS = frozenset({
+    "processing", "production", "producing", "smelting", "manufacturing", "metallurgical",
+    "refining", "enrichment", "beneficiation", "concentrating", "dressing", "annum",
+})  # fmt: skip
+# Heads of a whole plant (not of a mine, a project or a plant's part such as a line).
+_PLANT_HEADS = frozenset({"plant", "smelter", "refinery", "factory", "mill", "facility",
+                          "enterprise", "complex", "combine", "concentrator"})  # fmt: skip
+_INDEFINITE = frozenset({"a", "an", "another", "one", "any", "each", "every"})
+
+
+def referred_facility_names(text: str, spans: list[Span]) -> list[Span]:
+    """Each definite description of a plant by its process with the plant's earlier name.
+
+    "a ferronickel smelter in Kendari ... The smelting plant will produce": a mention
+    that only says what the plant does ("the processing plant", "the new steel
+    production facility") is the plant the article named before, and takes that name
+    (GUIDELINES 23: one string for one facility). The earlier name must hold all the
+    mention's other words and add a name, a place or a product.
+    """
+    doc = parse(text)
+    result: list[Span] = []
+    for span in spans:
+        words = _content_words(span.text) - FACILITY_HEADS
+        earlier = [other for other in result if other.end <= span.start
+                   and _head(other.text) in _PLANT_HEADS
+                   and words - _PROCESS_WORDS <= _content_words(other.text)
+                   and _identifies(other.text, words)]  # fmt: skip
+        if earlier and words & _PROCESS_WORDS and _describes_only(doc, span):
+            name = max(earlier, key=lambda o: (len(words & _content_words(o.text)), o.start))
+            span = Span(span.start, span.end, name.text)
+        result.append(span)
+    return result
+
+
+def _identifies(name: str, words: set[str]) -> bool:
+    """Whether ``name`` has a proper name, a place or a product beyond ``words``."""
+    extra = [w for w in _WORD.findall(name) if w.lower() not in words]
+    return any(w[:1].isupper() or known_commodity(w) for w in extra)
+
+
+def _describes_only(doc: Doc, span: Span) -> bool:
+    """Whether a mention is a definite description of a plant, with no name or place."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or span.text != tokens.text:
+        return False  # a mention already given a fuller name
+    head = tokens[-1]
+    if head.lower_ not in _PLANT_HEADS or any(t.pos_ == "PROPN" for t in tokens):
+        return False
+    return not any(c.lower_ in _INDEFINITE or c.dep_ == "nummod" for c in head.children)

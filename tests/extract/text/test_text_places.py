@@ -152,3 +152,19 @@ def test_a_figure_s_unit_before_a_facility_is_no_part_of_its_name() -> None:
         "gas-fired power plant",
         "Mtpa concentrator",  # a unit alone before the head is kept: the head names nothing
     ]
+
+
+def test_a_plant_described_by_its_process_takes_the_name_it_was_given_before() -> None:
+    from extract._text.facilities import referred_facility_names
+
+    text = ("Velta will build a zinc smelter in Korla. The smelting plant will make 2 Mt a year. "
+            "Velta will also build a processing plant. Borealis runs the Ostra Cement factory; "
+            "its three million tonnes per annum factory is new.")  # fmt: skip
+    spans = referred_facility_names(text, full_facility_names(facilities(text)))
+    assert {text[s.start : s.end]: s.text for s in spans} == {
+        "zinc smelter in Korla": "zinc smelter in Korla",
+        "smelting plant": "zinc smelter in Korla",
+        "processing plant": "processing plant",  # "a processing plant": another plant
+        "Ostra Cement factory": "Ostra Cement factory",
+        "annum factory": "Ostra Cement factory",
+    }
