@@ -150,3 +150,10 @@ def test_a_commissioning_in_a_clause_of_time_under_a_future_verb_is_ahead() -> N
             "commissioned next year.")  # fmt: skip
     states = facility_states(ArticleIndex.build(text, 2024))
     assert states.get("Kuma zinc smelter") != "operating"
+
+
+def test_an_operating_officer_says_nothing_of_a_plant_s_state() -> None:
+    text = ("Velta will build the Kuma zinc smelter, said Ann Ray, chief operating officer of "
+            "Velta. The Kuma zinc smelter is planned for 2030.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    assert facility_states(index).get("Kuma zinc smelter") == "planned"
