@@ -131,7 +131,10 @@ def _figure_unit(token: Token) -> bool:
 
 
 def _names(token: Token) -> bool:
-    if _hyphenated(token) in _NOT_NAMING or token.like_num or token.is_punct:
+    word = _hyphenated(token)
+    # "the world's second-largest mine", "its newest plant": a superlative ranks, not names.
+    judging = word in _NOT_NAMING or word.rsplit("-", 1)[-1] in _NOT_NAMING
+    if judging or token.tag_ in ("JJS", "RBS") or token.like_num or token.is_punct:
         return False
     return not any(ch.isdigit() for ch in token.text) and token.ent_type_ not in (
         "MONEY",

@@ -168,3 +168,13 @@ def test_a_plant_described_by_its_process_takes_the_name_it_was_given_before() -
         "Ostra Cement factory": "Ostra Cement factory",
         "annum factory": "Ostra Cement factory",
     }
+
+
+def test_a_ranking_or_a_backing_word_is_no_part_of_a_facility_s_name() -> None:
+    text = ("Velta runs the second-largest zinc smelter. Borealis owns a state-backed nickel "
+            "plant and the newest tin mine.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "zinc smelter",
+        "nickel plant",
+        "tin mine",
+    ]
