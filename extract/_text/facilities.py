@@ -248,9 +248,12 @@ def referred_facility_names(text: str, spans: list[Span]) -> list[Span]:
     result: list[Span] = []
     for span in spans:
         words = _content_words(span.text) - FACILITY_HEADS
-        earlier = [other for other in result if other.end <= span.start
-                   and _head(other.text) in _PLANT_HEADS
-                   and words - _PROCESS_WORDS <= _content_words(other.text)
+        plants = [o for o in result if o.end <= span.start and _head(o.text) in _PLANT_HEADS]
+        # "a metallurgical plant and a gold refinery ... the metallurgical enterprise": a
+        # plant told by the same process is the one meant; unnamed, the mention stays.
+        alike = [o for o in plants if words & _content_words(o.text) & _PROCESS_WORDS]
+        earlier = [other for other in alike or plants
+                   if words - _PROCESS_WORDS <= _content_words(other.text)
                    and _identifies(other.text, words)]  # fmt: skip
         if earlier and words & _PROCESS_WORDS and _describes_only(doc, span):
             name = max(earlier, key=lambda o: (len(words & _content_words(o.text)), o.start))

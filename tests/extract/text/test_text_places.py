@@ -168,6 +168,10 @@ def test_a_plant_described_by_its_process_takes_the_name_it_was_given_before() -
         "Ostra Cement factory": "Ostra Cement factory",
         "annum factory": "Ostra Cement factory",
     }
+    text = ("Velta builds a metallurgical plant and a gold refinery. "
+            "The metallurgical enterprise is new.")  # fmt: skip
+    spans = referred_facility_names(text, full_facility_names(facilities(text)))
+    assert [s.text for s in spans][-1] == "metallurgical enterprise"  # not the gold refinery
 
 
 def test_a_ranking_or_a_backing_word_is_no_part_of_a_facility_s_name() -> None:
