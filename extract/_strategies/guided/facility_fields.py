@@ -142,6 +142,11 @@ _SITED = re.compile(r"\b(?:located|situated|lies|lying)\b[^.\n]{0,40}?\b(?:in|ne
                     r"(?:the\s+)?$")  # fmt: skip
 
 
+def _fold(name: str) -> str:
+    """A name with its typographic apostrophes made plain: "Ma’aden" -> "Ma'aden"."""
+    return name.replace("’", "'").replace("‘", "'")
+
+
 def _sited(index: ArticleIndex, place: Span) -> bool:
     """Whether the text says something is located at ``place``."""
     return bool(_SITED.search(index.text[max(0, place.start - 60) : place.start]))
@@ -151,6 +156,10 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     """The article's places, less datelines, homes, ranking scopes, actors and own names."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     places = [p for p in places if not _ranking_scope(index, p) and not _acts(index, p)]
+    # A name the text also gives a company ("X's complex" beside "Y Company (X)") is an
+    # owner, not a place, however its apostrophe is typed.
+    companies = {_fold(n.text) for n in index.names if n.kind == "company"}
+    places = [p for p in places if _fold(p.text) not in companies]
     sites = {p.text for p in places if _is_a_facility(index, p)}
     places = [p for p in places if p.text not in sites]
     # "the largest of its kind in the Middle East": a continent places nothing (GUIDELINES 25).
