@@ -176,8 +176,15 @@ def _anchored_end(doc: Doc, head: Token) -> int:
             break
         if country_of(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1].text):
             break  # "a lithium plant in Zimbabwe": a country places it too vaguely to name it
-        end = objects[0].right_edge.i + 1
+        end = _before_comma(doc, objects[0].i, objects[0].right_edge.i + 1)
+        if end <= objects[0].right_edge.i:
+            break  # "in Dhenkanal, Odisha": what follows the comma tells more of the place
     return end
+
+
+def _before_comma(doc: Doc, start: int, end: int) -> int:
+    """``end``, or the first comma from ``start`` on before it."""
+    return next((t.i for t in doc[start:end] if t.text == ","), end)
 
 
 def _is_place(token: Token) -> bool:

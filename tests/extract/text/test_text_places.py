@@ -182,3 +182,12 @@ def test_a_ranking_or_a_backing_word_is_no_part_of_a_facility_s_name() -> None:
         "nickel plant",
         "tin mine",
     ]
+
+
+def test_a_facility_s_place_anchor_ends_at_a_comma() -> None:
+    text = ("Velta will build a smelter in Korla, Zandia. Borealis plans a mine near the "
+            "village of Kuma in the Abai Region.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "smelter in Korla",
+        "mine near the village of Kuma in the Abai Region",
+    ]
