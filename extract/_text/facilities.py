@@ -45,6 +45,9 @@ _NOT_NAMING = frozenset({
 _ANCHORS = frozenset({"in", "at", "near", "of", "on"})
 _PLACE_NOUNS = frozenset({"village", "town", "city", "region", "district", "province", "area",
                           "deposit", "field", "site", "settlement", "county", "state"})  # fmt: skip
+# "northwest Russia", "eastern Bolivia": a compass word written small before a country; a
+# capital makes it a name of its own ("Western Australia", "South Africa").
+_COMPASS = re.compile(r"^(?:the\s+)?(?:north|south|east|west|central)[a-z-]*\s+")
 _WORD = re.compile(r"[\w‘’'“”\"\-]+")
 _MAX_WORDS = 12
 
@@ -174,8 +177,10 @@ def _anchored_end(doc: Doc, head: Token) -> int:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if not objects or not _is_place(objects[0]):
             break
-        if country_of(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1].text):
-            break  # "a lithium plant in Zimbabwe": a country places it too vaguely to name it
+        place = _COMPASS.sub("", doc[objects[0].left_edge.i : objects[0].right_edge.i + 1].text)
+        if country_of(place):
+            # "a lithium plant in (northern) Zimbabwe": a country places it too vaguely
+            break
         end = _before_comma(doc, objects[0].i, objects[0].right_edge.i + 1)
         if end <= objects[0].right_edge.i:
             break  # "in Dhenkanal, Odisha": what follows the comma tells more of the place

@@ -191,3 +191,12 @@ def test_a_facility_s_place_anchor_ends_at_a_comma() -> None:
         "smelter in Korla",
         "mine near the village of Kuma in the Abai Region",
     ]
+
+
+def test_a_country_with_a_compass_word_is_no_anchor_but_a_compass_name_is() -> None:
+    text = ("Velta will build an ammonia plant in northwest Russia and a nickel mine in "
+            "Western Australia.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "ammonia plant",
+        "nickel mine in Western Australia",
+    ]
