@@ -210,13 +210,15 @@ def full_facility_names(spans: list[Span]) -> list[Span]:
     Articles name a plant in full once and shorten it later ("the Temirtau
     metallurgical plant" ... "the Temirtau plant"); records of one facility
     should carry one name. A mention of two or more words whose words all occur
-    in a longer name with the same head noun (a trailing place aside) takes it.
+    in a longer name with the same head noun (a trailing place aside) given before
+    it takes it: a longer name told later ("a cement plant ... the Dushanbe cement
+    plant, the country's largest") is often another plant of the kind.
     """
     result = []
     for span in spans:
         words = _content_words(span.text)
-        fuller = [other.text for other in spans
-                  if len(words) >= 2 and words < _content_words(_core(other.text))
+        fuller = [other.text for other in spans if other.start < span.start
+                  and len(words) >= 2 and words < _content_words(_core(other.text))
                   and _head(other.text) == _head(span.text)]  # fmt: skip
         result.append(Span(span.start, span.end, max(fuller, key=len)) if fuller else span)
     return result

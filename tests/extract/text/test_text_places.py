@@ -200,3 +200,11 @@ def test_a_country_with_a_compass_word_is_no_anchor_but_a_compass_name_is() -> N
         "ammonia plant",
         "nickel mine in Western Australia",
     ]
+
+
+def test_a_facility_does_not_take_a_fuller_name_told_only_after_it() -> None:
+    text = ("Velta will build a cement plant. Zandia's largest producer, the Kuma cement plant, "
+            "makes 1 Mt. The Kuma plant is old.")  # fmt: skip
+    names = {text[s.start : s.end]: s.text for s in full_facility_names(facilities(text))}
+    assert names["cement plant"] == "cement plant"
+    assert names["Kuma plant"] == "Kuma cement plant"
