@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract._text.facilities import facilities, full_facility_names, referred_facility_names
+from extract._text.facilities import facilities
+from extract._text.facility_refs import full_facility_names, referred_facility_names
 from extract._text.names import Name, company_mentions, names
 from extract._text.reading import Span, countries, locations, sentences
 

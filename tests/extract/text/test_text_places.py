@@ -1,7 +1,8 @@
 """Places and facility names as the records carry them."""
 
 from extract._strategies.guided.cues import mass_rules
-from extract._text.facilities import facilities, full_facility_names
+from extract._text.facilities import facilities
+from extract._text.facility_refs import full_facility_names
 from extract._text.numbers import parse_quantity
 from extract._text.reading import locations
 
@@ -155,7 +156,7 @@ def test_a_figure_s_unit_before_a_facility_is_no_part_of_its_name() -> None:
 
 
 def test_a_plant_described_by_its_process_takes_the_name_it_was_given_before() -> None:
-    from extract._text.facilities import referred_facility_names
+    from extract._text.facility_refs import referred_facility_names
 
     text = ("Velta will build a zinc smelter in Korla. The smelting plant will make 2 Mt a year. "
             "Velta will also build a processing plant. Borealis runs the Ostra Cement factory; "
