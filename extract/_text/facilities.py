@@ -66,11 +66,23 @@ def facilities(text: str) -> list[Span]:
             continue  # a bare "the plant" names nothing
         if token.lower_ in _WEAK_HEADS and not _specific(doc[start : token.i]):
             continue  # "the investment project", "construction works": no facility named
+        if _headline(token) and end == token.i + 1 and _process_only(doc[start : token.i]):
+            continue  # a headline's "Manufacturing Plant" says what is built, not which
         if end - start > _MAX_WORDS:
             end = token.i + 1
         span = doc[start:end]
         found.append(Span(span.start_char, span.end_char, span.text))
     return found
+
+
+def _process_only(modifiers: Iterable[Token]) -> bool:
+    """Whether a facility's modifiers only say what it does ("Manufacturing Plant")."""
+    return all(t.lower_ in PROCESS_WORDS for t in modifiers)
+
+
+def _headline(token: Token) -> bool:
+    """Whether a word stands in the article's headline: a first line with no full stop."""
+    return token.sent.start == 0 and not token.sent.text.rstrip().endswith((".", "!", "?"))
 
 
 # Modifiers that say what kind of undertaking, not which facility.

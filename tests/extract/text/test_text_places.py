@@ -209,3 +209,12 @@ def test_a_facility_does_not_take_a_fuller_name_told_only_after_it() -> None:
     names = {text[s.start : s.end]: s.text for s in full_facility_names(facilities(text))}
     assert names["cement plant"] == "cement plant"
     assert names["Kuma plant"] == "Kuma cement plant"
+
+
+def test_a_headline_s_process_only_plant_names_no_facility() -> None:
+    text = ("Zandia Ready to Open Giant Manufacturing Plant\n\nVelta is building the Kuma "
+            "chemical complex. A processing plant is planned.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "Kuma chemical complex",
+        "processing plant",  # in the body it is kept: the text may say no more of it
+    ]
