@@ -58,7 +58,7 @@ def _head(name: str) -> str:
 
 
 # Heads of a whole plant (not of a mine, a project or a plant's part such as a line).
-_PLANT_HEADS = frozenset({"plant", "smelter", "refinery", "factory", "mill", "facility",
+PLANT_HEADS = frozenset({"plant", "smelter", "refinery", "factory", "mill", "facility",
                           "enterprise", "complex", "combine", "concentrator"})  # fmt: skip
 _INDEFINITE = frozenset({"a", "an", "another", "one", "any", "each", "every"})
 
@@ -76,7 +76,7 @@ def referred_facility_names(text: str, spans: list[Span]) -> list[Span]:
     result: list[Span] = []
     for span in spans:
         words = _content_words(span.text) - FACILITY_HEADS
-        plants = [o for o in result if o.end <= span.start and _head(o.text) in _PLANT_HEADS]
+        plants = [o for o in result if o.end <= span.start and _head(o.text) in PLANT_HEADS]
         # "a metallurgical plant and a gold refinery ... the metallurgical enterprise": a
         # plant told by the same process is the one meant; unnamed, the mention stays.
         alike = [o for o in plants if words & _content_words(o.text) & PROCESS_WORDS]
@@ -102,6 +102,6 @@ def _describes_only(doc: Doc, span: Span) -> bool:
     if tokens is None or span.text != tokens.text:
         return False  # a mention already given a fuller name
     head = tokens[-1]
-    if head.lower_ not in _PLANT_HEADS or any(t.pos_ == "PROPN" for t in tokens):
+    if head.lower_ not in PLANT_HEADS or any(t.pos_ == "PROPN" for t in tokens):
         return False
     return not any(c.lower_ in _INDEFINITE or c.dep_ == "nummod" for c in head.children)

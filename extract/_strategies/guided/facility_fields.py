@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex, nearby
 from extract._text.facilities import FACILITY_HEADS
+from extract._text.facility_refs import PLANT_HEADS
 from extract._text.nlp import parse
 from extract._text.reading import Span
 from extract._vocab import is_world_region
@@ -211,7 +212,9 @@ def _tells_of(index: ArticleIndex, sentence: Span, facility: str) -> bool:
         return True
     heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)}
     named_before = any(f.start < sentence.start for f in mentions)
-    return named_before and _head_of(facility) in heads
+    # "The facility, located in X" after "a fertiliser plant": a word for any plant.
+    plant = _head_of(facility) in PLANT_HEADS and bool(heads & {"plant", "facility", "factory"})
+    return named_before and (_head_of(facility) in heads or plant)
 
 
 def _acts(index: ArticleIndex, place: Span) -> bool:
