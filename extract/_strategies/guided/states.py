@@ -24,6 +24,7 @@ _OPERATING = re.compile(
     r"\b(?:opened|inaugurated|reopened|commissioned|unveiled|came on stream|went into operation"
     r"|put into (?:operation|service)|(?:started|began|commenced) (?:production|operations?"
     r"|producing)|operations have started|has been operating|is operating|operates|operating"
+    r"|resumed (?:operations|production|output)|(?:now|currently) (?:processes|refines|treats)"
     r"|currently produces|produced|has reached (?:its )?(?:full |design )?capacity|employs"
     r"|has employed|was launched|were launched|launched (?:in|on|last)"
     r"|(?:has|have) (?:also )?launched(?! construction))\b",

@@ -157,3 +157,15 @@ def test_an_operating_officer_says_nothing_of_a_plant_s_state() -> None:
             "Velta. The Kuma zinc smelter is planned for 2030.")  # fmt: skip
     index = ArticleIndex.build(text, 2025)
     assert facility_states(index).get("Kuma zinc smelter") == "planned"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Velta resumed operations at the Kuma zinc smelter after a fire.",
+        "The Kuma zinc smelter now refines 2 Mt of zinc a year.",
+    ],
+)
+def test_a_plant_that_resumed_operations_or_now_refines_operates(said: str) -> None:
+    text = f"Velta plans to expand the Kuma zinc smelter. {said}"
+    assert facility_states(ArticleIndex.build(text, 2025)).get("Kuma zinc smelter") == "operating"
