@@ -5,8 +5,8 @@ mine, deposit ...). Its name is the head with the modifiers spaCy attaches to
 it (compounds, adjectives, proper names: "Los Pelambres copper mine", "lithium
 processing plant") and a place the text anchors it to ("in Goromonzi", "at the
 Almaly deposit", "near the village of Aktogai"). Words that judge rather than
-name ("new", "large", "modern") and figures are left out. A shortened mention
-takes the fullest name the article gives the same facility.
+name ("new", "large", "modern") and figures are left out. Which facility a
+shortened or descriptive mention stands for is :mod:`.facility_refs`'s.
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ _NOT_NAMING = frozenset({
 _ANCHORS = frozenset({"in", "at", "near", "of", "on"})
 _PLACE_NOUNS = frozenset({"village", "town", "city", "region", "district", "province", "area",
                           "deposit", "field", "site", "settlement", "county", "state"})  # fmt: skip
-_WORD = re.compile(r"[\w‘’'“”\"\-]+")
+# "northwest Russia", "eastern Bolivia": a compass word written small before a country; a
+# capital makes it a name of its own ("Western Australia", "South Africa").
+_COMPASS = re.compile(r"^(?:the\s+)?(?:north|south|east|west|central)[a-z-]*\s+")
 _MAX_WORDS = 12
 
 
@@ -64,11 +66,23 @@ def facilities(text: str) -> list[Span]:
             continue  # a bare "the plant" names nothing
         if token.lower_ in _WEAK_HEADS and not _specific(doc[start : token.i]):
             continue  # "the investment project", "construction works": no facility named
+        if _headline(token) and end == token.i + 1 and _process_only(doc[start : token.i]):
+            continue  # a headline's "Manufacturing Plant" says what is built, not which
         if end - start > _MAX_WORDS:
             end = token.i + 1
         span = doc[start:end]
         found.append(Span(span.start_char, span.end_char, span.text))
     return found
+
+
+def _process_only(modifiers: Iterable[Token]) -> bool:
+    """Whether a facility's modifiers only say what it does ("Manufacturing Plant")."""
+    return all(t.lower_ in PROCESS_WORDS for t in modifiers)
+
+
+def _headline(token: Token) -> bool:
+    """Whether a word stands in the article's headline: a first line with no full stop."""
+    return token.sent.start == 0 and not token.sent.text.rstrip().endswith((".", "!", "?"))
 
 
 # Modifiers that say what kind of undertaking, not which facility.
@@ -131,7 +145,10 @@ def _figure_unit(token: Token) -> bool:
 
 
 def _names(token: Token) -> bool:
-    if _hyphenated(token) in _NOT_NAMING or token.like_num or token.is_punct:
+    word = _hyphenated(token)
+    # "the world's second-largest mine", "its newest plant": a superlative ranks, not names.
+    judging = word in _NOT_NAMING or word.rsplit("-", 1)[-1] in _NOT_NAMING
+    if judging or token.tag_ in ("JJS", "RBS") or token.like_num or token.is_punct:
         return False
     return not any(ch.isdigit() for ch in token.text) and token.ent_type_ not in (
         "MONEY",
@@ -171,10 +188,19 @@ def _anchored_end(doc: Doc, head: Token) -> int:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if not objects or not _is_place(objects[0]):
             break
-        if country_of(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1].text):
-            break  # "a lithium plant in Zimbabwe": a country places it too vaguely to name it
-        end = objects[0].right_edge.i + 1
+        place = _COMPASS.sub("", doc[objects[0].left_edge.i : objects[0].right_edge.i + 1].text)
+        if country_of(place):
+            # "a lithium plant in (northern) Zimbabwe": a country places it too vaguely
+            break
+        end = _before_comma(doc, objects[0].i, objects[0].right_edge.i + 1)
+        if end <= objects[0].right_edge.i:
+            break  # "in Dhenkanal, Odisha": what follows the comma tells more of the place
     return end
+
+
+def _before_comma(doc: Doc, start: int, end: int) -> int:
+    """``end``, or the first comma from ``start`` on before it."""
+    return next((t.i for t in doc[start:end] if t.text == ","), end)
 
 
 def _is_place(token: Token) -> bool:
@@ -189,33 +215,8 @@ def _is_place(token: Token) -> bool:
     return token.lower_ in _PLACE_NOUNS and any(t.pos_ == "PROPN" for t in token.subtree)
 
 
-def full_facility_names(spans: list[Span]) -> list[Span]:
-    """Each facility mention with the fullest name the article gives the same facility.
-
-    Articles name a plant in full once and shorten it later ("the Temirtau
-    metallurgical plant" ... "the Temirtau plant"); records of one facility
-    should carry one name. A mention of two or more words whose words all occur
-    in a longer name with the same head noun (a trailing place aside) takes it.
-    """
-    result = []
-    for span in spans:
-        words = _content_words(span.text)
-        fuller = [other.text for other in spans
-                  if len(words) >= 2 and words < _content_words(_core(other.text))
-                  and _head(other.text) == _head(span.text)]  # fmt: skip
-        result.append(Span(span.start, span.end, max(fuller, key=len)) if fuller else span)
-    return result
-
-
-def _core(name: str) -> str:
-    """The name without a trailing place ("Khurmen Tolgoi mine in the South Gobi")."""
-    return re.split(r"\s(?:in|at|near|of)\s", name, maxsplit=1)[0]
-
-
-def _content_words(name: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(name)} - {"the", "of", "at", "in", "a", "an", "and"}
-
-
-def _head(name: str) -> str:
-    heads = [w.lower() for w in _WORD.findall(name) if w.lower() in FACILITY_HEADS]
-    return heads[0] if heads else ""
+# Words that say what a plant does, not which plant it is; "annum" of "per annum".
+PROCESS_WORDS = frozenset({
+    "processing", "production", "producing", "smelting", "manufacturing", "metallurgical",
+    "refining", "enrichment", "beneficiation", "concentrating", "dressing", "annum",
+})  # fmt: skip

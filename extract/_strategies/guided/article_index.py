@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract._text.facilities import facilities, full_facility_names
+from extract._text.facilities import facilities
+from extract._text.facility_refs import full_facility_names, referred_facility_names
 from extract._text.names import Name, company_mentions, names
 from extract._text.reading import Span, countries, locations, sentences
 
@@ -36,7 +37,8 @@ class ArticleIndex:
     @classmethod
     def build(cls, text: str, published_year: int | None) -> ArticleIndex:
         """Read every span of ``text``."""
-        return cls(text, sentences(text), full_facility_names(facilities(text)),
+        facility_spans = referred_facility_names(text, full_facility_names(facilities(text)))
+        return cls(text, sentences(text), facility_spans,
                    company_mentions(text), locations(text),
                    countries(text), published_year, names(text))  # fmt: skip
 

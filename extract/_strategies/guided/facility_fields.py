@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex, nearby
 from extract._text.facilities import FACILITY_HEADS
+from extract._text.facility_refs import PLANT_HEADS
 from extract._text.nlp import parse
 from extract._text.reading import Span
 from extract._vocab import is_world_region
@@ -142,6 +143,11 @@ _SITED = re.compile(r"\b(?:located|situated|lies|lying)\b[^.\n]{0,40}?\b(?:in|ne
                     r"(?:the\s+)?$")  # fmt: skip
 
 
+def _fold(name: str) -> str:
+    """A name with its typographic apostrophes made plain: "Ma’aden" -> "Ma'aden"."""
+    return name.replace("’", "'").replace("‘", "'")
+
+
 def _sited(index: ArticleIndex, place: Span) -> bool:
     """Whether the text says something is located at ``place``."""
     return bool(_SITED.search(index.text[max(0, place.start - 60) : place.start]))
@@ -151,6 +157,10 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     """The article's places, less datelines, homes, ranking scopes, actors and own names."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     places = [p for p in places if not _ranking_scope(index, p) and not _acts(index, p)]
+    # A name the text also gives a company ("X's complex" beside "Y Company (X)") is an
+    # owner, not a place, however its apostrophe is typed.
+    companies = {_fold(n.text) for n in index.names if n.kind == "company"}
+    places = [p for p in places if _fold(p.text) not in companies]
     sites = {p.text for p in places if _is_a_facility(index, p)}
     places = [p for p in places if p.text not in sites]
     # "the largest of its kind in the Middle East": a continent places nothing (GUIDELINES 25).
@@ -202,7 +212,9 @@ def _tells_of(index: ArticleIndex, sentence: Span, facility: str) -> bool:
         return True
     heads = {m.group(1).lower() for m in _BARE_HEAD.finditer(sentence.text)}
     named_before = any(f.start < sentence.start for f in mentions)
-    return named_before and _head_of(facility) in heads
+    # "The facility, located in X" after "a fertiliser plant": a word for any plant.
+    plant = _head_of(facility) in PLANT_HEADS and bool(heads & {"plant", "facility", "factory"})
+    return named_before and (_head_of(facility) in heads or plant)
 
 
 def _acts(index: ArticleIndex, place: Span) -> bool:

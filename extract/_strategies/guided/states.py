@@ -24,6 +24,7 @@ _OPERATING = re.compile(
     r"\b(?:opened|inaugurated|reopened|commissioned|unveiled|came on stream|went into operation"
     r"|put into (?:operation|service)|(?:started|began|commenced) (?:production|operations?"
     r"|producing)|operations have started|has been operating|is operating|operates|operating"
+    r"|resumed (?:operations|production|output)|(?:now|currently) (?:processes|refines|treats)"
     r"|currently produces|produced|has reached (?:its )?(?:full |design )?capacity|employs"
     r"|has employed|was launched|were launched|launched (?:in|on|last)"
     r"|(?:has|have) (?:also )?launched(?! construction))\b",
@@ -74,12 +75,24 @@ def _operating_now(index: ArticleIndex, start: int, sentence: str) -> bool:
     doc = parse(index.text)
     for match in _OPERATING.finditer(sentence):
         token = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
+        if token is not None and _office_word(token.root):
+            continue
         verb = token.root if token is not None else None
         while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb is None or not (_ahead(verb) or _when_ahead(verb)):
             return True
     return False
+
+
+# The offices an "operating" can title: "chief operating officer", "operating director".
+_OFFICES = frozenset({"officer", "director", "manager", "partner"})
+
+
+def _office_word(token: Token) -> bool:
+    """Whether "operating" titles a person's office, not a plant's state."""
+    modifier = token.dep_ in ("compound", "amod") and token.lower_ == "operating"
+    return modifier and token.head.lemma_.lower() in _OFFICES
 
 
 def _when_ahead(verb: Token) -> bool:

@@ -144,3 +144,24 @@ def test_a_place_the_text_says_is_a_project_is_no_location() -> None:
     text = ("Velta will build a mine at Varnia. Varnia is a greenfield project. "
             "The mine will produce 90,000 tonnes a year.")  # fmt: skip
     assert _location(text, "mine at Varnia", 2) is None
+
+
+def test_a_name_the_text_also_gives_a_company_is_no_place_whatever_its_apostrophe() -> None:
+    from dataclasses import replace
+
+    from extract._text.names import Name
+    from extract._text.reading import Span
+
+    text = "Mu'alim's zinc complex will make 2 Mt a year, Nordic Mining (Mu’alim) said."
+    index = ArticleIndex.build(text, 2025)
+    place = Span(0, 7, "Mu'alim")  # the tagger took the headline's owner for a place
+    company = Name(text.index("Mu’alim"), text.index("Mu’alim") + 7, "Mu’alim", "company")
+    index = replace(index, locations=[place], names=(*index.names, company))
+    assert location_for(index, "zinc complex", 0, 0) is None
+
+
+def test_the_facility_said_after_a_plant_is_named_places_that_plant() -> None:
+    text = ("Velta will build a zinc plant. The facility will be built in the Kuma district. "
+            "Velta was founded in 1990. Its shares rose. Its chief spoke. Analysts agreed. "
+            "It will make 50,000 tonnes a year.")  # fmt: skip
+    assert _location(text, "zinc plant", 6) == "Kuma district"

@@ -150,3 +150,22 @@ def test_a_commissioning_in_a_clause_of_time_under_a_future_verb_is_ahead() -> N
             "commissioned next year.")  # fmt: skip
     states = facility_states(ArticleIndex.build(text, 2024))
     assert states.get("Kuma zinc smelter") != "operating"
+
+
+def test_an_operating_officer_says_nothing_of_a_plant_s_state() -> None:
+    text = ("Velta will build the Kuma zinc smelter, said Ann Ray, chief operating officer of "
+            "Velta. The Kuma zinc smelter is planned for 2030.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    assert facility_states(index).get("Kuma zinc smelter") == "planned"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Velta resumed operations at the Kuma zinc smelter after a fire.",
+        "The Kuma zinc smelter now refines 2 Mt of zinc a year.",
+    ],
+)
+def test_a_plant_that_resumed_operations_or_now_refines_operates(said: str) -> None:
+    text = f"Velta plans to expand the Kuma zinc smelter. {said}"
+    assert facility_states(ArticleIndex.build(text, 2025)).get("Kuma zinc smelter") == "operating"

@@ -1,7 +1,8 @@
 """Places and facility names as the records carry them."""
 
 from extract._strategies.guided.cues import mass_rules
-from extract._text.facilities import facilities, full_facility_names
+from extract._text.facilities import facilities
+from extract._text.facility_refs import full_facility_names
 from extract._text.numbers import parse_quantity
 from extract._text.reading import locations
 
@@ -151,4 +152,69 @@ def test_a_figure_s_unit_before_a_facility_is_no_part_of_its_name() -> None:
         "zinc smelter",
         "gas-fired power plant",
         "Mtpa concentrator",  # a unit alone before the head is kept: the head names nothing
+    ]
+
+
+def test_a_plant_described_by_its_process_takes_the_name_it_was_given_before() -> None:
+    from extract._text.facility_refs import referred_facility_names
+
+    text = ("Velta will build a zinc smelter in Korla. The smelting plant will make 2 Mt a year. "
+            "Velta will also build a processing plant. Borealis runs the Ostra Cement factory; "
+            "its three million tonnes per annum factory is new.")  # fmt: skip
+    spans = referred_facility_names(text, full_facility_names(facilities(text)))
+    assert {text[s.start : s.end]: s.text for s in spans} == {
+        "zinc smelter in Korla": "zinc smelter in Korla",
+        "smelting plant": "zinc smelter in Korla",
+        "processing plant": "processing plant",  # "a processing plant": another plant
+        "Ostra Cement factory": "Ostra Cement factory",
+        "annum factory": "Ostra Cement factory",
+    }
+    text = ("Velta builds a metallurgical plant and a gold refinery. "
+            "The metallurgical enterprise is new.")  # fmt: skip
+    spans = referred_facility_names(text, full_facility_names(facilities(text)))
+    assert [s.text for s in spans][-1] == "metallurgical enterprise"  # not the gold refinery
+
+
+def test_a_ranking_or_a_backing_word_is_no_part_of_a_facility_s_name() -> None:
+    text = ("Velta runs the second-largest zinc smelter. Borealis owns a state-backed nickel "
+            "plant and the newest tin mine.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "zinc smelter",
+        "nickel plant",
+        "tin mine",
+    ]
+
+
+def test_a_facility_s_place_anchor_ends_at_a_comma() -> None:
+    text = ("Velta will build a smelter in Korla, Zandia. Borealis plans a mine near the "
+            "village of Kuma in the Abai Region.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "smelter in Korla",
+        "mine near the village of Kuma in the Abai Region",
+    ]
+
+
+def test_a_country_with_a_compass_word_is_no_anchor_but_a_compass_name_is() -> None:
+    text = ("Velta will build an ammonia plant in northwest Russia and a nickel mine in "
+            "Western Australia.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "ammonia plant",
+        "nickel mine in Western Australia",
+    ]
+
+
+def test_a_facility_does_not_take_a_fuller_name_told_only_after_it() -> None:
+    text = ("Velta will build a cement plant. Zandia's largest producer, the Kuma cement plant, "
+            "makes 1 Mt. The Kuma plant is old.")  # fmt: skip
+    names = {text[s.start : s.end]: s.text for s in full_facility_names(facilities(text))}
+    assert names["cement plant"] == "cement plant"
+    assert names["Kuma plant"] == "Kuma cement plant"
+
+
+def test_a_headline_s_process_only_plant_names_no_facility() -> None:
+    text = ("Zandia Ready to Open Giant Manufacturing Plant\n\nVelta is building the Kuma "
+            "chemical complex. A processing plant is planned.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "Kuma chemical complex",
+        "processing plant",  # in the body it is kept: the text may say no more of it
     ]
