@@ -90,6 +90,8 @@ _SITE_OR_PROGRAMME_NAME = re.compile(
     r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works|Plan"
     r"|Programme|Program|Strategy|Initiative)s?$"
 )
+# "Phase 1", "Unit II": one word with a small number after it numbers a part, names nothing.
+_NUMBERED = re.compile(r"^ (?:\d{1,2}|[IVX]{1,4})\b(?![.,]\d)")
 _PLACE_OF = re.compile(r"\b(?:village|town|city|region|district|province|area|settlement|state)"
                        r"\s+of\s+$", re.I)  # fmt: skip
 _PLACE_NOUNS = frozenset({"village", "town", "city", "region", "district", "province", "area",
@@ -155,6 +157,7 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["company"] += _company_votes(span, label, weight, before, after)
     site_or_programme = _SITE_OR_PROGRAMME_NAME.search(span.text)
     votes["other"] += 5 * bool(site_or_programme and not CORPORATE.search(span.text))
+    votes["other"] += 5 * bool(len(span) == 1 and _NUMBERED.match(after))
     votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
     votes["media"] += 4 * bool(MEDIA.search(span.text) or WEB_ADDRESS.search(span.text))
     votes["media"] += 1.5 * _reporter(span)

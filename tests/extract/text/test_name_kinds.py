@@ -175,3 +175,16 @@ def test_the_agent_of_a_passive_business_verb_is_a_company_but_not_an_owner() ->
     )
     text = "Acme Steel, which is owned by billionaire Ivan Petrovsky, will build a plant."
     assert _kinds(text)["Ivan Petrovsky"] == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brelvor Mining expansion opened as Phase 1 has been completed on the project.",
+        "Output rose at the Brelvor Mining mill as Stage 2 was completed.",
+    ],
+)
+def test_one_word_with_a_small_number_after_it_numbers_a_part(text: str) -> None:
+    kinds = _kinds(text)
+    assert kinds["Phase" if "Phase" in text else "Stage"] == "other"
+    assert kinds["Brelvor Mining"] == "company"
