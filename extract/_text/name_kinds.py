@@ -227,14 +227,21 @@ def _reporter(span: TokenSpan) -> bool:
 _OWNING = frozenset({"own", "control", "hold"})
 
 
+# Nouns of a business act whose "by" names the actor: "an investment by X".
+_BUSINESS_NOUNS = frozenset({"investment", "acquisition", "purchase", "proposal", "bid",
+                             "offer", "takeover", "expansion", "financing"})  # fmt: skip
+
+
 def _business_subject(span: TokenSpan) -> float:
-    """The subject of a business verb, or its agent in the passive ("built by X").
+    """The subject of a business verb, its agent ("built by X") or an act's ("investment by X").
 
     "owned by X", "controlled by X": an owner may be a person (a billionaire) as well.
     """
     root = span.root
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return float(root.head.head.lemma_ in BUSINESS_VERBS - _OWNING)
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "prep":
+        return float(root.head.head.lemma_ in _BUSINESS_NOUNS)
     return float(root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in BUSINESS_VERBS)
 
 

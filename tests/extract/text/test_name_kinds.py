@@ -188,3 +188,8 @@ def test_one_word_with_a_small_number_after_it_numbers_a_part(text: str) -> None
     kinds = _kinds(text)
     assert kinds["Phase" if "Phase" in text else "Stage"] == "other"
     assert kinds["Brelvor Mining"] == "company"
+
+
+def test_the_actor_of_an_investment_by_is_a_company() -> None:
+    text = "The mine is a $1 billion investment by Brelvor. Officials with Brelvor spoke."
+    assert _kinds(text)["Brelvor"] == "company"
