@@ -90,6 +90,12 @@ _SITE_OR_PROGRAMME_NAME = re.compile(
     r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works|Plan"
     r"|Programme|Program|Strategy|Initiative)s?$"
 )
+# Institutions that list, legislate, defend or study: no party to a deal or a plant.
+_NON_PARTY = re.compile(
+    r"\b(?:(?:Stock|Commodity|Metals?|Futures) Exchange|Assembly|Senate|Congress"
+    r"|House of (?:Representatives|Commons|Lords)|Forces|Army|Police|University|Institute"
+    r"|Association|Survey|Society)\b"
+)
 # "Phase 1", "Unit II": one word with a small number after it numbers a part, names nothing.
 _NUMBERED = re.compile(r"^ (?:\d{1,2}|[IVX]{1,4})\b(?![.,]\d)")
 _PLACE_OF = re.compile(r"\b(?:village|town|city|region|district|province|area|settlement|state)"
@@ -158,6 +164,7 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     site_or_programme = _SITE_OR_PROGRAMME_NAME.search(span.text)
     votes["other"] += 5 * bool(site_or_programme and not CORPORATE.search(span.text))
     votes["other"] += 5 * bool(len(span) == 1 and _NUMBERED.match(after))
+    votes["other"] += 5 * bool(_NON_PARTY.search(span.text))
     votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
     votes["media"] += 4 * bool(MEDIA.search(span.text) or WEB_ADDRESS.search(span.text))
     votes["media"] += 1.5 * _reporter(span)

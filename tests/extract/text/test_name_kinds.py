@@ -193,3 +193,16 @@ def test_one_word_with_a_small_number_after_it_numbers_a_part(text: str) -> None
 def test_the_actor_of_an_investment_by_is_a_company() -> None:
     text = "The mine is a $1 billion investment by Brelvor. Officials with Brelvor spoke."
     assert _kinds(text)["Brelvor"] == "company"
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        ("The smelter, a joint venture between a Chinese firm and the Freedonia Defence "
+         "Forces, will cost $60 million.", "Freedonia Defence Forces"),
+        ("Shares of Brelvor Mining rose 5% on the Freedonia Stock Exchange, where Brelvor "
+         "Mining is listed.", "Freedonia Stock Exchange"),
+    ],
+)  # fmt: skip
+def test_an_institution_that_lists_or_defends_is_no_company(text: str, institution: str) -> None:
+    assert _kinds(text)[institution] == "other"
