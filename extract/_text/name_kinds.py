@@ -165,6 +165,7 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["other"] += 5 * bool(site_or_programme and not CORPORATE.search(span.text))
     votes["other"] += 5 * bool(len(span) == 1 and _NUMBERED.match(after))
     votes["other"] += 5 * bool(_NON_PARTY.search(span.text))
+    votes["other"] += 2 * bool(_the_site(before, after) and not CORPORATE.search(span.text))
     votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
     votes["media"] += 4 * bool(MEDIA.search(span.text) or WEB_ADDRESS.search(span.text))
     votes["media"] += 1.5 * _reporter(span)
@@ -201,6 +202,15 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     # "Kazakhstan's South Tortkuduk uranium plot": a name before a site's noun is the site's.
     votes += 2 * (_country_owned(before) and not _SITE_AFTER.match(after))
     return votes
+
+
+def _the_site(before: str, after: str) -> bool:
+    """Whether the name is written as a site's: "the X mine", "the X gold deposit".
+
+    A mine or a project goes by its own name, which the text then uses alone as if it were
+    a company's ("X will produce 300,000 ounces").
+    """
+    return bool(re.search(r"\b[Tt]he\s+$", before) and _SITE_AFTER.match(after))
 
 
 def _of_place_noun(span: TokenSpan) -> bool:

@@ -206,3 +206,14 @@ def test_the_actor_of_an_investment_by_is_a_company() -> None:
 )  # fmt: skip
 def test_an_institution_that_lists_or_defends_is_no_company(text: str, institution: str) -> None:
     assert _kinds(text)[institution] == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output at the Korvath copper mine rose. Korvath will produce 50,000 tonnes in 2025.",
+        "The Korvath mine is owned by Brelvor Mining. Korvath plans to expand output.",
+    ],
+)
+def test_a_name_written_as_a_sites_is_no_company(text: str) -> None:
+    assert _kinds(text)["Korvath"] != "company"
