@@ -90,6 +90,14 @@ _SITE_OR_PROGRAMME_NAME = re.compile(
     r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works|Plan"
     r"|Programme|Program|Strategy|Initiative)s?$"
 )
+# Institutions that list, legislate, defend or study: no party to a deal or a plant.
+_NON_PARTY = re.compile(
+    r"\b(?:(?:Stock|Commodity|Metals?|Futures) Exchange|Assembly|Senate|Congress"
+    r"|House of (?:Representatives|Commons|Lords)|Forces|Army|Police|University|Institute"
+    r"|Association|Survey|Society)\b"
+)
+# "Phase 1", "Unit II": one word with a small number after it numbers a part, names nothing.
+_NUMBERED = re.compile(r"^ (?:\d{1,2}|[IVX]{1,4})\b(?![.,]\d)")
 _PLACE_OF = re.compile(r"\b(?:village|town|city|region|district|province|area|settlement|state)"
                        r"\s+of\s+$", re.I)  # fmt: skip
 _PLACE_NOUNS = frozenset({"village", "town", "city", "region", "district", "province", "area",
@@ -155,6 +163,9 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["company"] += _company_votes(span, label, weight, before, after)
     site_or_programme = _SITE_OR_PROGRAMME_NAME.search(span.text)
     votes["other"] += 5 * bool(site_or_programme and not CORPORATE.search(span.text))
+    votes["other"] += 5 * bool(len(span) == 1 and _NUMBERED.match(after))
+    votes["other"] += 5 * bool(_NON_PARTY.search(span.text))
+    votes["other"] += 2 * bool(_the_site(before, after) and not CORPORATE.search(span.text))
     votes["agency"] += 3.5 * bool(AGENCY.search(span.text))
     votes["media"] += 4 * bool(MEDIA.search(span.text) or WEB_ADDRESS.search(span.text))
     votes["media"] += 1.5 * _reporter(span)
@@ -193,6 +204,15 @@ def _company_votes(span: TokenSpan, label: str, weight: float, before: str, afte
     return votes
 
 
+def _the_site(before: str, after: str) -> bool:
+    """Whether the name is written as a site's: "the X mine", "the X gold deposit".
+
+    A mine or a project goes by its own name, which the text then uses alone as if it were
+    a company's ("X will produce 300,000 ounces").
+    """
+    return bool(re.search(r"\b[Tt]he\s+$", before) and _SITE_AFTER.match(after))
+
+
 def _of_place_noun(span: TokenSpan) -> bool:
     """A name the parse puts after a place noun's "of", or joined to one that is there.
 
@@ -224,14 +244,21 @@ def _reporter(span: TokenSpan) -> bool:
 _OWNING = frozenset({"own", "control", "hold"})
 
 
+# Nouns of a business act whose "by" names the actor: "an investment by X".
+_BUSINESS_NOUNS = frozenset({"investment", "acquisition", "purchase", "proposal", "bid",
+                             "offer", "takeover", "expansion", "financing"})  # fmt: skip
+
+
 def _business_subject(span: TokenSpan) -> float:
-    """The subject of a business verb, or its agent in the passive ("built by X").
+    """The subject of a business verb, its agent ("built by X") or an act's ("investment by X").
 
     "owned by X", "controlled by X": an owner may be a person (a billionaire) as well.
     """
     root = span.root
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return float(root.head.head.lemma_ in BUSINESS_VERBS - _OWNING)
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "prep":
+        return float(root.head.head.lemma_ in _BUSINESS_NOUNS)
     return float(root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in BUSINESS_VERBS)
 
 

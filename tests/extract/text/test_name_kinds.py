@@ -175,3 +175,45 @@ def test_the_agent_of_a_passive_business_verb_is_a_company_but_not_an_owner() ->
     )
     text = "Acme Steel, which is owned by billionaire Ivan Petrovsky, will build a plant."
     assert _kinds(text)["Ivan Petrovsky"] == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brelvor Mining expansion opened as Phase 1 has been completed on the project.",
+        "Output rose at the Brelvor Mining mill as Stage 2 was completed.",
+    ],
+)
+def test_one_word_with_a_small_number_after_it_numbers_a_part(text: str) -> None:
+    kinds = _kinds(text)
+    assert kinds["Phase" if "Phase" in text else "Stage"] == "other"
+    assert kinds["Brelvor Mining"] == "company"
+
+
+def test_the_actor_of_an_investment_by_is_a_company() -> None:
+    text = "The mine is a $1 billion investment by Brelvor. Officials with Brelvor spoke."
+    assert _kinds(text)["Brelvor"] == "company"
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        ("The smelter, a joint venture between a Chinese firm and the Freedonia Defence "
+         "Forces, will cost $60 million.", "Freedonia Defence Forces"),
+        ("Shares of Brelvor Mining rose 5% on the Freedonia Stock Exchange, where Brelvor "
+         "Mining is listed.", "Freedonia Stock Exchange"),
+    ],
+)  # fmt: skip
+def test_an_institution_that_lists_or_defends_is_no_company(text: str, institution: str) -> None:
+    assert _kinds(text)[institution] == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output at the Korvath copper mine rose. Korvath will produce 50,000 tonnes in 2025.",
+        "The Korvath mine is owned by Brelvor Mining. Korvath plans to expand output.",
+    ],
+)
+def test_a_name_written_as_a_sites_is_no_company(text: str) -> None:
+    assert _kinds(text)["Korvath"] != "company"
