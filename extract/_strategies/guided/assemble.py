@@ -14,7 +14,7 @@ from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import main_company
 from extract._strategies.guided.country_fields import main_country
 from extract._strategies.guided.cues import DEAL_STAGE, score
-from extract._strategies.guided.deal_stage import stage_rules
+from extract._strategies.guided.deal_stage import spent_stage, stage_rules
 from extract._strategies.guided.facility_fields import location_for
 from extract._strategies.guided.facility_names import (
     described_names,
@@ -241,7 +241,7 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         commodities=deal_commodities(f"{sentence} {figure.facility or ''}"),
         amount=q.value,
         currency=q.unit,
-        stage=figure.stage,
+        stage=spent_stage(figure.stage, sentence, q.text),
         year=deal_year(sentence, index.published_year),
         evidence=sentence,
     )

@@ -58,3 +58,31 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
         # "A memorandum for this project was signed": the project's own plan is agreed.
         rules["agreed"] += 2.0
     return rules
+
+
+# Money already put in, told with the amount as its object: "has invested $4.4 billion",
+# "X invested $4.8 billion in the purchase" (not "to be invested", "will have spent").
+_SPENT = (
+    r"(?:\b(?:has|have|had)\s+(?:already\s+)?|(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bbe )"
+    r"(?<!\bbeen ))\b(?:invested|spent)\s+(?:(?:about|around|over|nearly|some|almost|more than"
+    r"|approximately|another|a further|a total of)\s+)?"
+)
+
+
+def spent_stage(stage: str | None, sentence: str, amount: str) -> str | None:
+    """The deal's stage, ``completed`` when its amount is money already spent.
+
+    "X has invested $4.4 billion in the plant, and will invest another $1.8 billion":
+    the sentence's plan is the second amount's; the first one is spent (GUIDELINES 19).
+
+    Args:
+        stage: The stage the sentence's cues gave.
+        sentence: The deal's sentence.
+        amount: The amount as written in it.
+
+    Returns:
+        ``completed`` when the amount is the object of a past spending, else ``stage``.
+
+    """
+    spent = re.search(_SPENT + re.escape(amount), sentence, re.IGNORECASE)
+    return "completed" if spent else stage

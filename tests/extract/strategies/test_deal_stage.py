@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract._strategies.guided.deal_stage import stage_rules
+from extract._strategies.guided.deal_stage import spent_stage, stage_rules
 
 
 def test_a_party_s_own_intention_stays_a_plan_after_a_signing_lead() -> None:
@@ -48,3 +48,16 @@ def test_a_plan_whose_project_the_article_says_was_signed_is_agreed() -> None:
     assert max(rules, key=rules.__getitem__) == "agreed"
     alone = stage_rules(sentence, f"Article:\nWire mill for the region\n\n{sentence}\n")
     assert max(alone, key=alone.__getitem__) == "planned"
+
+
+def test_an_amount_already_invested_is_completed_beside_a_plan() -> None:
+    sentence = (
+        "Orvan Steel has invested $2.1 billion in the Pelka mill since buying it, "
+        "and will invest another $600 million by 2030."
+    )
+    assert spent_stage("planned", sentence, "$2.1 billion") == "completed"
+    assert spent_stage("planned", sentence, "$600 million") == "planned"
+    bought = "Orvan Steel invested about $90 million in the purchase of the mill."
+    assert spent_stage("planned", bought, "$90 million") == "completed"
+    ahead = "Some $90 million will be invested in the mill."
+    assert spent_stage("planned", ahead, "$90 million") == "planned"
