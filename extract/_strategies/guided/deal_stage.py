@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extract._strategies.guided.cues import DEAL_STAGE, score
+from extract._strategies.guided.cues import BUILDING, DEAL_STAGE, score
 
 _SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
 # A party's own intention ("X intends to invest", "says it will invest") is a plan
@@ -21,6 +21,17 @@ _PROJECT_SIGNED = re.compile(
     re.IGNORECASE,
 )
 
+# A lead that reports the work on the site: "construction is in full swing", "started the
+# main preparatory work", "laid the foundation stone".
+_LEAD_WORK = re.compile(
+    r"\bunder construction\b|\bbeing (?:built|implemented|constructed)\b|\bin full swing\b"
+    r"|\bconstruction (?:is |has |of \w+ )?(?:progress|begun|began|started|continu|under ?way)"
+    r"|\b(?:started|starts|began|begins|commenced) (?:the )?(?:main )?(?:\w+ )?"
+    r"(?:work|construction|moderni[sz]ing|building)\b|\bbroke ground\b|\bfoundation stone\b"
+    rf"|\b{BUILDING}\b",
+    re.IGNORECASE,
+)
+
 #: Stages a cue asserts beyond a plan: one cue of them beats the default plan and one plan cue.
 _ADVANCED = ("agreed", "under_way")
 
@@ -31,6 +42,8 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     When the lead reports a signing, the deals are agreed, except work the sentence
     says is already under way or done, or a party's own intention ("X intends to invest");
     a pact the article says was signed for "this project" makes even that intention agreed.
+    A lead that reports work on the site makes the deals under way, except a party's own
+    intention or a signing of the sentence.
 
     Args:
         sentence: The deal's sentence.
@@ -57,6 +70,9 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     elif _PROJECT_SIGNED.search(article) and not done:
         # "A memorandum for this project was signed": the project's own plan is agreed.
         rules["agreed"] += 2.0
+    elif _LEAD_WORK.search(article[:600]) and not own_plan and not rules["agreed"]:
+        # The article is news of the work: its amounts are of a project under way.
+        rules["under_way"] += 2.0
     return rules
 
 

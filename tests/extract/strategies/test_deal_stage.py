@@ -61,3 +61,14 @@ def test_an_amount_already_invested_is_completed_beside_a_plan() -> None:
     assert spent_stage("planned", bought, "$90 million") == "completed"
     ahead = "Some $90 million will be invested in the mill."
     assert spent_stage("planned", ahead, "$90 million") == "planned"
+
+
+def test_a_lead_that_reports_work_on_the_site_makes_the_amount_under_way() -> None:
+    lead = (
+        "Article:\nWork goes on at the Pelka mine\n\n"
+        "Construction of the Pelka concentrator is in full swing, the contractor said.\n"
+    )
+    rules = stage_rules("The investor has pledged $90 million to the project.", lead)
+    assert max(rules, key=rules.__getitem__) == "under_way"
+    own = stage_rules("The investor plans to invest $90 million in a second line.", lead)
+    assert max(own, key=own.__getitem__) == "planned"
