@@ -30,9 +30,10 @@ _PRICE_PER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _TRADED_AT = re.compile(r"\b(?:traded|trading|shares?|stock|quoted)\b[^.]{0,40}$", re.IGNORECASE)
+# "trade" in lower case only: a capital is a name's ("X Trade", "Ministry of Trade").
 _AGGREGATE = re.compile(
     r"\b(?:assets worth|in total|a total of|total value"
-    r"|combined|trade|turnover|sector attracted|fixed assets|since (?:19|20)\d\d"
+    r"|combined|(?-i:trade)|turnover|sector attracted|fixed assets|since (?:19|20)\d\d"
     r"|foreign direct investments?|FDI|total investments? in (?:the )?country)\b",
     re.IGNORECASE,
 )

@@ -54,3 +54,10 @@ def test_a_year_s_output_beside_a_founding_date_is_kept() -> None:
     assert [c.quantity.text for c in find_candidates(text) if c.dropped is None] == [
         "110,000 tonnes"
     ]
+
+
+def test_trade_in_a_company_s_name_is_no_aggregate() -> None:
+    named = _reasons("Local producer Velmo Trade plans a $60mn investment in a new fibre line.")
+    assert named["$60mn"] is None
+    told = _reasons("The two countries' trade reached $60mn last year.")
+    assert told["$60mn"] is not None
