@@ -93,7 +93,12 @@ class Candidate:
 
 
 def _near(text: str, quantity: Quantity) -> str:
-    return text[max(0, quantity.start - _WINDOW) : quantity.end + _WINDOW]
+    """The window around a figure, within its sentence: the last one's "taxes" are not its."""
+    dot = text.rfind(". ", 0, quantity.start)
+    start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, quantity.start) + 1)
+    ends = [i for i in (text.find(". ", quantity.end), text.find("\n", quantity.end)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return text[max(start, quantity.start - _WINDOW) : min(end, quantity.end + _WINDOW)]
 
 
 def _sentence_around(text: str, quantity: Quantity) -> str:

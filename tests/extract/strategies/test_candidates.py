@@ -61,3 +61,12 @@ def test_trade_in_a_company_s_name_is_no_aggregate() -> None:
     assert named["$60mn"] is None
     told = _reasons("The two countries' trade reached $60mn last year.")
     assert told["$60mn"] is not None
+
+
+def test_a_context_word_of_the_sentence_before_does_not_drop_an_amount() -> None:
+    text = (
+        "The minister promised to cut royalty taxes.\n\n"
+        "The newly built $30 million Velmo refinery can treat 200 kg of gold a week."
+    )
+    assert _reasons(text)["$30 million"] is None
+    assert _reasons("The refinery paid taxes of $30 million.")["$30 million"] is not None
