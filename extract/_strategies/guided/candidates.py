@@ -41,6 +41,13 @@ _AGGREGATE = re.compile(
 _IN_COUNTRY = re.compile(
     r"\b[Tt]otal investments? in (?:the )?([A-Z][\w ]+?)\b(?: stood| amount| was| is|,)"
 )
+# "200,000 tons of steel a year ... worth $260 million": the value of a quantity of goods
+# (output, trade, a find), not capital put into a project (GUIDELINES 51).
+_GOODS_WORTH = re.compile(
+    r"\b(?:tons|tonnes|ounces|oz)\b[^.;$]{0,80}\bworth\s+"
+    r"(?:(?:about|around|some|over|nearly|almost|more than|an estimated)\s+)?$",
+    re.IGNORECASE,
+)
 # Investments and plant costs in this genre run to millions; a smaller sum is a price.
 MIN_DEAL_AMOUNT = 100_000
 _KEPT_KINDS = frozenset({"money", "mass", "jobs", "power"})
@@ -94,11 +101,16 @@ class Candidate:
 
 def _near(text: str, quantity: Quantity) -> str:
     """The window around a figure, within its sentence: the last one's "taxes" are not its."""
+    start, end = _bounds(text, quantity)
+    return text[max(start, quantity.start - _WINDOW) : min(end, quantity.end + _WINDOW)]
+
+
+def _bounds(text: str, quantity: Quantity) -> tuple[int, int]:
+    """Start and end of the figure's sentence, cut at ". " and line breaks."""
     dot = text.rfind(". ", 0, quantity.start)
     start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, quantity.start) + 1)
     ends = [i for i in (text.find(". ", quantity.end), text.find("\n", quantity.end)) if i >= 0]
-    end = min(ends) if ends else len(text)
-    return text[max(start, quantity.start - _WINDOW) : min(end, quantity.end + _WINDOW)]
+    return start, min(ends) if ends else len(text)
 
 
 def _sentence_around(text: str, quantity: Quantity) -> str:
@@ -137,6 +149,8 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return f"aggregate of many investments (total investment in {national.group(1)})"
     if aggregate := _AGGREGATE.search(sentence):
         return f"aggregate of many investments ({aggregate.group(0).lower()})"
+    if _GOODS_WORTH.search(text[_bounds(text, quantity)[0] : quantity.start]):
+        return "the value of goods, not of a project (GUIDELINES 51)"
     if context := _CONTEXT_MONEY.search(near):
         return f"context money ({context.group(0).lower()})"
     if previous is not None and _same_amount_in_two_currencies(text, previous, quantity):

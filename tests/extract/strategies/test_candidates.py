@@ -70,3 +70,19 @@ def test_a_context_word_of_the_sentence_before_does_not_drop_an_amount() -> None
     )
     assert _reasons(text)["$30 million"] is None
     assert _reasons("The refinery paid taxes of $30 million.")["$30 million"] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The mill will produce 90,000 tonnes of rebar a year, worth $70 million.", "$70 million"),
+        ("A find of 2 million ounces worth $3 billion was announced.", "$3 billion"),
+    ],
+)
+def test_the_worth_of_a_quantity_of_goods_is_no_investment(text: str, amount: str) -> None:
+    assert _reasons(text)[amount] == "the value of goods, not of a project (GUIDELINES 51)"
+
+
+def test_a_plant_of_a_tonnage_worth_an_amount_is_still_named_by_its_cost() -> None:
+    text = "Velmo will build a 90,000-tonne mill. The plant is worth $70 million."
+    assert _reasons(text)["$70 million"] is None
