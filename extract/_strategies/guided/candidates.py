@@ -37,6 +37,13 @@ _AGGREGATE = re.compile(
     r"|foreign direct investments?|FDI|total investments? in (?:the )?country)\b",
     re.IGNORECASE,
 )
+# "Of mining companies' estimated $50bn capex, $5bn will go to ...": the money of many parties
+# (a plural possessive, no article or count: "the two companies' plant" is one deal's).
+_PARTIES_OWN = re.compile(
+    r"(?<!\bthe)(?<!\btwo)(?<!\bboth)(?<!\bthree)(?<!\btheir)(?<!\bits)\s(?-i:[a-z]+\s)?"
+    r"(?-i:companies|firms|investors|miners|producers)['’]\s",
+    re.IGNORECASE,
+)
 # "The company's total investments in Egypt stood at ...": a total over a country's projects.
 _IN_COUNTRY = re.compile(
     r"\b[Tt]otal investments? in (?:the )?([A-Z][\w ]+?)\b(?: stood| amount| was| is|,)"
@@ -147,6 +154,8 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
     sentence = _sentence_around(text, quantity)
     if (national := _IN_COUNTRY.search(sentence)) and country_of(national.group(1)):
         return f"aggregate of many investments (total investment in {national.group(1)})"
+    if _PARTIES_OWN.search(sentence):
+        return "aggregate of many investments (many parties' money)"
     if aggregate := _AGGREGATE.search(sentence):
         return f"aggregate of many investments ({aggregate.group(0).lower()})"
     if _GOODS_WORTH.search(text[_bounds(text, quantity)[0] : quantity.start]):

@@ -86,3 +86,11 @@ def test_the_worth_of_a_quantity_of_goods_is_no_investment(text: str, amount: st
 def test_a_plant_of_a_tonnage_worth_an_amount_is_still_named_by_its_cost() -> None:
     text = "Velmo will build a 90,000-tonne mill. The plant is worth $70 million."
     assert _reasons(text)["$70 million"] is None
+
+
+def test_money_of_many_parties_in_a_plural_possessive_is_an_aggregate() -> None:
+    many = _reasons("Of foreign miners’ planned $8bn capex, $1bn will go to smelting.")
+    assert many["$8bn"] == "aggregate of many investments (many parties' money)"
+    assert many["$1bn"] == "aggregate of many investments (many parties' money)"
+    pair = _reasons("The two companies’ new $80mn smelter will open next year.")
+    assert pair["$80mn"] is None
