@@ -55,6 +55,13 @@ _GOODS_WORTH = re.compile(
     r"(?:(?:about|around|some|over|nearly|almost|more than|an estimated)\s+)?$",
     re.IGNORECASE,
 )
+# "obliged to allocate at least $323 million a year for the modernization": capital put in
+# every year is still capital, unlike revenue or output per year.
+_PUT_IN = re.compile(
+    r"\b(?:allocat|invest|spend|spent)\w*\s+(?:(?:at least|about|around|some|over|nearly"
+    r"|up to|more than|almost)\s+)?$",
+    re.IGNORECASE,
+)
 # Investments and plant costs in this genre run to millions; a smaller sum is a price.
 MIN_DEAL_AMOUNT = 100_000
 _KEPT_KINDS = frozenset({"money", "mass", "jobs", "power"})
@@ -164,7 +171,9 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return f"context money ({context.group(0).lower()})"
     if previous is not None and _same_amount_in_two_currencies(text, previous, quantity):
         return f"same amount as {previous.text!r} in another currency"
-    if quantity.period is not None:
+    if quantity.period is not None and not _PUT_IN.search(
+        text[max(0, quantity.start - _WINDOW) : quantity.start]
+    ):
         return "money per period: revenue or output, not capital"
     earlier_money = (previous is not None and previous.kind == "money"
                      and ". " not in text[previous.end : quantity.start])  # fmt: skip

@@ -94,3 +94,10 @@ def test_money_of_many_parties_in_a_plural_possessive_is_an_aggregate() -> None:
     assert many["$1bn"] == "aggregate of many investments (many parties' money)"
     pair = _reasons("The two companies’ new $80mn smelter will open next year.")
     assert pair["$80mn"] is None
+
+
+def test_capital_allocated_every_year_is_no_revenue_per_period() -> None:
+    put_in = _reasons("The owner must allocate at least $40 million a year for the mill.")
+    assert put_in["$40 million"] is None
+    earned = _reasons("The mill is expected to generate $40 million a year in sales.")
+    assert earned["$40 million"] is not None
