@@ -7,10 +7,11 @@ import re
 from extract._strategies.guided.cues import BUILDING, DEAL_STAGE, score
 
 _SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
-# A party's own intention ("X intends to invest", "says it will invest") is a plan
-# of its own, whatever the lead signed (GUIDELINES 19).
+# A party's own intention ("X intends to invest", "says it will invest", "X announced a
+# $2bn investment") is a plan of its own, whatever the lead signed (GUIDELINES 19).
 _INTENDS = re.compile(
-    r"\b(?:intends?|hopes?|plans?|aims?)\s+(?:to\b|at\b)|\b(?:says|said)\s+(?:it|they)\s+will\b",
+    r"\b(?:intends?|hopes?|plans?|aims?)\s+(?:to\b|at\b)|\b(?:says|said)\s+(?:it|they)\s+will\b"
+    r"|\bannounc(?:ed|es)\s+(?:an?\s+)?(?:\S+\s+){0,3}?investment\b",
     re.IGNORECASE,
 )
 

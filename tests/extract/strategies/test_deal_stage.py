@@ -10,6 +10,7 @@ def test_a_party_s_own_intention_stays_a_plan_after_a_signing_lead() -> None:
     for sentence in (
         "The firm intends to invest $40 million in a new kiln.",
         "The firm says it will invest $40 million in a new kiln.",
+        "In May the firm announced a $40 million investment to build a new kiln.",
     ):
         intended = stage_rules(sentence, lead)
         assert max(intended, key=intended.__getitem__) == "planned"
