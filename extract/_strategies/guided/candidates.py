@@ -62,6 +62,9 @@ _PUT_IN = re.compile(
     r"|up to|more than|almost)\s+)?$",
     re.IGNORECASE,
 )
+# "its previous R85bn investment commitment", "up from the original $235 million": an amount
+# the article says was replaced; the deal is the amount that replaced it.
+_REPLACED = re.compile(r"\b(?:previous|original)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 # Investments and plant costs in this genre run to millions; a smaller sum is a price.
 MIN_DEAL_AMOUNT = 100_000
 _KEPT_KINDS = frozenset({"money", "mass", "jobs", "power"})
@@ -165,6 +168,8 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return "aggregate of many investments (many parties' money)"
     if aggregate := _AGGREGATE.search(sentence):
         return f"aggregate of many investments ({aggregate.group(0).lower()})"
+    if _REPLACED.search(text[max(0, quantity.start - 30) : quantity.start]):
+        return "an amount since replaced (previous, original)"
     if _GOODS_WORTH.search(text[_bounds(text, quantity)[0] : quantity.start]):
         return "the value of goods, not of a project (GUIDELINES 51)"
     if context := _CONTEXT_MONEY.search(near):

@@ -101,3 +101,13 @@ def test_capital_allocated_every_year_is_no_revenue_per_period() -> None:
     assert put_in["$40 million"] is None
     earned = _reasons("The mill is expected to generate $40 million a year in sales.")
     assert earned["$40 million"] is not None
+
+
+def test_an_amount_the_article_says_was_replaced_is_no_deal() -> None:
+    text = (
+        "Velmo raised its investment plan to $900 million, above its previous $700 million "
+        "commitment."
+    )
+    reasons = _reasons(text)
+    assert reasons["$700 million"] == "an amount since replaced (previous, original)"
+    assert reasons["$900 million"] is None
