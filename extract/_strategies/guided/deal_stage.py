@@ -33,6 +33,12 @@ _LEAD_WORK = re.compile(
     re.IGNORECASE,
 )
 
+# A lead that reports the opening: "President commissions $2.5bn fertiliser plant".
+_LEAD_DONE = re.compile(
+    r"(?<!\bbe )\b(?:inaugurat(?:ed|es)|commission(?:ed|s)|opened|opens|unveil(?:ed|s))\b",
+    re.IGNORECASE,
+)
+
 #: Stages a cue asserts beyond a plan: one cue of them beats the default plan and one plan cue.
 _ADVANCED = ("agreed", "under_way")
 
@@ -43,8 +49,8 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     When the lead reports a signing, the deals are agreed, except work the sentence
     says is already under way or done, or a party's own intention ("X intends to invest");
     a pact the article says was signed for "this project" makes even that intention agreed.
-    A lead that reports work on the site makes the deals under way, except a party's own
-    intention or a signing of the sentence.
+    A lead that reports work on the site makes the deals under way, and one that reports the
+    opening makes them completed, except a party's own intention or a signing of the sentence.
 
     Args:
         sentence: The deal's sentence.
@@ -74,6 +80,9 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     elif _LEAD_WORK.search(article[:600]) and not own_plan and not rules["agreed"]:
         # The article is news of the work: its amounts are of a project under way.
         rules["under_way"] += 2.0
+    elif _LEAD_DONE.search(article[:600]) and not own_plan and not rules["agreed"] and not done:
+        # The article is news of the opening: its amounts are of a project completed.
+        rules["completed"] += 2.0
     return rules
 
 

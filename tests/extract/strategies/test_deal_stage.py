@@ -73,3 +73,12 @@ def test_a_lead_that_reports_work_on_the_site_makes_the_amount_under_way() -> No
     assert max(rules, key=rules.__getitem__) == "under_way"
     own = stage_rules("The investor plans to invest $90 million in a second line.", lead)
     assert max(own, key=own.__getitem__) == "planned"
+
+
+def test_a_lead_that_reports_the_opening_makes_the_amount_completed() -> None:
+    lead = "Article:\nMinister commissions $50 million Pelka grinding plant\n\n"
+    rules = stage_rules("The company is expected to produce 40,000 t of balls a year.", lead)
+    assert max(rules, key=rules.__getitem__) == "completed"
+    ahead = "Article:\nPelka grinding plant to be commissioned next year\n\n"
+    later = stage_rules("The company will invest $50 million in the plant.", ahead)
+    assert max(later, key=later.__getitem__) == "planned"
