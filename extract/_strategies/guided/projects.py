@@ -130,7 +130,14 @@ _NOT_NAMING = re.compile(r"^(?:(?:its|their|this|these|those|state-of-the-art)\s
 
 
 def plain_project(text: str | None) -> str | None:
-    """A deal's project phrase without the pointers and praise that open it."""
+    """A deal's project phrase without the pointers and praise that open it.
+
+    A bare "project" names no project (GUIDELINES 16): None.
+    """
     if not text:
         return None
-    return _NOT_NAMING.sub("", text) or text
+    plain = _NOT_NAMING.sub("", text) or text
+    return None if plain.lower() in _GENERIC else plain
+
+
+_GENERIC = frozenset({"project", "projects"})

@@ -26,3 +26,9 @@ def test_the_project_an_amount_finances_is_read_without_its_possessive() -> None
     text = "Borlen Cement will invest $40 million in its clinker output at the Vesna plant."
     index = ArticleIndex.build(text, 2025)
     assert amount_project(index, text.index("$40 million")) == ("clinker output at the Vesna plant")
+
+
+def test_a_bare_project_word_names_no_project() -> None:
+    assert plain_project("project") is None
+    assert plain_project("this project") is None
+    assert plain_project("Pelka project") == "Pelka project"
