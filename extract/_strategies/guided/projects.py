@@ -123,10 +123,15 @@ def project_phrase(span: TokenSpan) -> str | None:
     return plain_project(text)
 
 
-# Words that open a phrase without naming the project: whose ("its expansion"), which one
-# ("these plants"), or praise ("a state-of-the-art plant"). GUIDELINES 16 keeps the text's own
-# words for what is built and where, not the writer's pointers and praise.
-_NOT_NAMING = re.compile(r"^(?:(?:its|their|this|these|those|state-of-the-art)\s+)+", re.I)
+# Words that open a phrase without naming the project: whose ("its expansion", "China-backed"),
+# which one ("these plants", "newly built"), or praise ("a state-of-the-art plant").
+# GUIDELINES 16 keeps the text's own words for what is built and where, not the writer's
+# pointers and praise.
+_NOT_NAMING = re.compile(
+    r"^(?:(?:its|their|this|these|those|state-of-the-art|newly\s+\w+|\w+-(?:backed|owned|funded))"
+    r"\s+)+",
+    re.I,
+)
 
 
 def plain_project(text: str | None) -> str | None:

@@ -13,6 +13,8 @@ from extract._strategies.guided.projects import amount_project, plain_project
         ("state-of-the-art zinc refinery", "zinc refinery"),
         ("these two kilns", "two kilns"),
         ("new zinc refinery", "new zinc refinery"),
+        ("Freedonia-backed nickel smelter", "nickel smelter"),
+        ("newly commissioned zinc refinery", "zinc refinery"),
         (None, None),
     ],
 )
