@@ -122,12 +122,12 @@ CURRENCY_WORDS: dict[str, str] = {
     "dirham": "AED", "dirhams": "AED", "rupee": "INR", "rupees": "INR",
     "somoni": "TJS", "rand": "ZAR", "reais": "BRL", "real": "BRL", "riyal": "SAR",
     "riyals": "SAR", "tugrik": "MNT", "tugriks": "MNT", "togrog": "MNT", "rupiah": "IDR",
-    "dong": "VND",
+    "dong": "VND", "birr": "ETB", "taka": "BDT",
 }  # fmt: skip
 _ISO_CODES = (
     "USD", "KZT", "EUR", "RUB", "CNY", "GBP", "CHF", "JPY", "AUD", "CAD", "UZS", "KRW", "INR",
     "AED", "KGS", "HKD", "SGD", "TJS", "ZAR", "BRL", "SAR", "MNT", "IDR", "VND", "NZD", "CLP",
-    "PEN", "MXN", "ARS", "OMR", "QAR", "TRY", "AZN", "TMT", "EGP",
+    "PEN", "MXN", "ARS", "OMR", "QAR", "TRY", "AZN", "TMT", "EGP", "ETB", "BDT",
 )  # fmt: skip
 # Codes that are not ISO but common in news: "RMB" (yuan), "RUR" (the pre-1998 rouble code).
 CURRENCY_CODES: dict[str, str] = {code: code for code in _ISO_CODES} | {"RMB": "CNY", "RUR": "RUB"}
@@ -135,7 +135,7 @@ _CODES = "|".join(CURRENCY_CODES)
 CURRENCY_SUFFIX = re.compile(
     rf"(?:{GAP}{{1,2}}|-)?(?P<cur>(?i:u\.?s\.?\s+dollars?|dollars?|tenge|euros?|yuan|renminbi"
     rf"|roubles?|rubles?|pounds\s+sterling|sterling|yen|won|soums?|swiss\s+francs?|dirhams?"
-    rf"|rupees?|somoni|rand|reais|riyals?|tugriks?|togrog|rupiah)|{_CODES}){END}"
+    rf"|rupees?|somoni|rand|reais|riyals?|tugriks?|togrog|rupiah|birr|taka)|{_CODES}){END}"
 )
 PREFIX_SYMBOLS: dict[str, str] = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD",

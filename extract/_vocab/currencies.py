@@ -23,6 +23,7 @@ _CURRENCY_SYNONYMS: dict[str, str] = {
     "rand": "ZAR", "reais": "BRL", "real": "BRL", "r$": "BRL", "riyal": "SAR", "riyals": "SAR",
     "dirham": "AED", "dirhams": "AED", "tugrik": "MNT", "tugriks": "MNT", "togrog": "MNT",
     "rupiah": "IDR", "dong": "VND", "a$": "AUD", "c$": "CAD", "ca$": "CAD", "au$": "AUD",
+    "birr": "ETB", "taka": "BDT",
 }  # fmt: skip
 _ISO_CODE = re.compile(r"^[A-Z]{3}$")
 

@@ -60,6 +60,8 @@ def test_unknown_commodity_is_kept_lower_case_not_dropped() -> None:
         ("roubles", "RUB"),
         ("gbp", "GBP"),
         ("CHF", "CHF"),
+        ("Birr", "ETB"),
+        ("taka", "BDT"),
     ],
 )
 def test_currency_words_become_iso_codes(written: str, code: str) -> None:

@@ -14,7 +14,7 @@ from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import main_company
 from extract._strategies.guided.country_fields import main_country
 from extract._strategies.guided.cues import DEAL_STAGE, score
-from extract._strategies.guided.deal_stage import stage_rules
+from extract._strategies.guided.deal_stage import spent_before, spent_stage, stage_rules
 from extract._strategies.guided.facility_fields import location_for
 from extract._strategies.guided.facility_names import (
     described_names,
@@ -51,6 +51,7 @@ from extract._strategies.guided.tellings import (
     one_per_amount,
     with_headline_commodities,
     without_conversions,
+    without_fuel,
     without_totals,
 )
 
@@ -98,7 +99,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     kept = [production_if_operating(f) for f in kept]
     kept = with_member_names(run.index, with_described_names(kept, described_names(run.index)))
     deals = [_staged_by_facility(d, states, kept) for d in deals]
-    deals = [with_headline_commodities(run.index, d) for d in deals]
+    deals = [without_fuel(with_headline_commodities(run.index, d)) for d in deals]
     deals = without_totals(without_conversions(deals, conversions(run)))
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
@@ -241,8 +242,9 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         commodities=deal_commodities(f"{sentence} {figure.facility or ''}"),
         amount=q.value,
         currency=q.unit,
-        stage=figure.stage,
-        year=deal_year(sentence, index.published_year),
+        stage=spent_stage(figure.stage, sentence, q.text),
+        # Money told as spent before, with no date, is no news of the day (GUIDELINES 21c).
+        year=deal_year(sentence, None if spent_before(sentence, q.text) else index.published_year),
         evidence=sentence,
     )
 

@@ -30,16 +30,41 @@ _PRICE_PER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _TRADED_AT = re.compile(r"\b(?:traded|trading|shares?|stock|quoted)\b[^.]{0,40}$", re.IGNORECASE)
+# "trade" in lower case only: a capital is a name's ("X Trade", "Ministry of Trade").
 _AGGREGATE = re.compile(
     r"\b(?:assets worth|in total|a total of|total value"
-    r"|combined|trade|turnover|sector attracted|fixed assets|since (?:19|20)\d\d"
+    r"|combined|(?-i:trade)|turnover|sector attracted|fixed assets|since (?:19|20)\d\d"
     r"|foreign direct investments?|FDI|total investments? in (?:the )?country)\b",
+    re.IGNORECASE,
+)
+# "Of mining companies' estimated $50bn capex, $5bn will go to ...": the money of many parties
+# (a plural possessive, no article or count: "the two companies' plant" is one deal's).
+_PARTIES_OWN = re.compile(
+    r"(?<!\bthe)(?<!\btwo)(?<!\bboth)(?<!\bthree)(?<!\btheir)(?<!\bits)\s(?-i:[a-z]+\s)?"
+    r"(?-i:companies|firms|investors|miners|producers)['’]\s",
     re.IGNORECASE,
 )
 # "The company's total investments in Egypt stood at ...": a total over a country's projects.
 _IN_COUNTRY = re.compile(
     r"\b[Tt]otal investments? in (?:the )?([A-Z][\w ]+?)\b(?: stood| amount| was| is|,)"
 )
+# "200,000 tons of steel a year ... worth $260 million": the value of a quantity of goods
+# (output, trade, a find), not capital put into a project (GUIDELINES 51).
+_GOODS_WORTH = re.compile(
+    r"\b(?:tons|tonnes|ounces|oz)\b[^.;$]{0,80}\bworth\s+"
+    r"(?:(?:about|around|some|over|nearly|almost|more than|an estimated)\s+)?$",
+    re.IGNORECASE,
+)
+# "obliged to allocate at least $323 million a year for the modernization": capital put in
+# every year is still capital, unlike revenue or output per year.
+_PUT_IN = re.compile(
+    r"\b(?:allocat|invest|spend|spent)\w*\s+(?:(?:at least|about|around|some|over|nearly"
+    r"|up to|more than|almost)\s+)?$",
+    re.IGNORECASE,
+)
+# "its previous R85bn investment commitment", "up from the original $235 million": an amount
+# the article says was replaced; the deal is the amount that replaced it.
+_REPLACED = re.compile(r"\b(?:previous|original)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 # Investments and plant costs in this genre run to millions; a smaller sum is a price.
 MIN_DEAL_AMOUNT = 100_000
 _KEPT_KINDS = frozenset({"money", "mass", "jobs", "power"})
@@ -92,7 +117,17 @@ class Candidate:
 
 
 def _near(text: str, quantity: Quantity) -> str:
-    return text[max(0, quantity.start - _WINDOW) : quantity.end + _WINDOW]
+    """The window around a figure, within its sentence: the last one's "taxes" are not its."""
+    start, end = _bounds(text, quantity)
+    return text[max(start, quantity.start - _WINDOW) : min(end, quantity.end + _WINDOW)]
+
+
+def _bounds(text: str, quantity: Quantity) -> tuple[int, int]:
+    """Start and end of the figure's sentence, cut at ". " and line breaks."""
+    dot = text.rfind(". ", 0, quantity.start)
+    start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, quantity.start) + 1)
+    ends = [i for i in (text.find(". ", quantity.end), text.find("\n", quantity.end)) if i >= 0]
+    return start, min(ends) if ends else len(text)
 
 
 def _sentence_around(text: str, quantity: Quantity) -> str:
@@ -129,13 +164,21 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
     sentence = _sentence_around(text, quantity)
     if (national := _IN_COUNTRY.search(sentence)) and country_of(national.group(1)):
         return f"aggregate of many investments (total investment in {national.group(1)})"
+    if _PARTIES_OWN.search(sentence):
+        return "aggregate of many investments (many parties' money)"
     if aggregate := _AGGREGATE.search(sentence):
         return f"aggregate of many investments ({aggregate.group(0).lower()})"
+    if _REPLACED.search(text[max(0, quantity.start - 30) : quantity.start]):
+        return "an amount since replaced (previous, original)"
+    if _GOODS_WORTH.search(text[_bounds(text, quantity)[0] : quantity.start]):
+        return "the value of goods, not of a project (GUIDELINES 51)"
     if context := _CONTEXT_MONEY.search(near):
         return f"context money ({context.group(0).lower()})"
     if previous is not None and _same_amount_in_two_currencies(text, previous, quantity):
         return f"same amount as {previous.text!r} in another currency"
-    if quantity.period is not None:
+    if quantity.period is not None and not _PUT_IN.search(
+        text[max(0, quantity.start - _WINDOW) : quantity.start]
+    ):
         return "money per period: revenue or output, not capital"
     earlier_money = (previous is not None and previous.kind == "money"
                      and ". " not in text[previous.end : quantity.start])  # fmt: skip

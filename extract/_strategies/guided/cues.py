@@ -29,9 +29,10 @@ def _cues(*patterns: str) -> tuple[re.Pattern[str], ...]:
 MONEY_ROLE: Cues = {
     "investment": _cues(r"\binvest", r"\bworth\b", r"\bfinanc", r"\bfund(?:s|ing|ed)?\b",
                         r"\ballocat", r"\bspend", r"\bcapital expenditure", r"\bcapex\b",
-                        r"\binject", r"\bagreement", r"\bdeal\b", r"\bproject (?:worth|of|valued)"),
+                        r"\binject", r"\bagreement", r"\bdeal\b", r"\bproject (?:worth|of|valued)",
+                        r"\bloan"),
     "cost": _cues(r"\bcost", r"\bestimated at\b", r"\bprice tag\b", r"\bvalued at\b"),
-    "other": _cues(r"\bloan", r"\bcredit\b", r"\bexport", r"\bimport", r"\bsales\b",
+    "other": _cues(r"\bcredit\b", r"\bexport", r"\bimport", r"\bsales\b",
                    r"\bearn", r"\bpaid\b", r"\bdebt\b"),
 }  # fmt: skip
 

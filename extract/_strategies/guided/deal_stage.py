@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from extract._strategies.guided.cues import DEAL_STAGE, score
+from extract._strategies.guided.cues import BUILDING, DEAL_STAGE, score
 
 _SIGNED = re.compile(r"\b(?:signed|concluded|agreement|memorandum)\b", re.IGNORECASE)
-# A party's own intention ("X intends to invest", "says it will invest") is a plan
-# of its own, whatever the lead signed (GUIDELINES 19).
+# A party's own intention ("X intends to invest", "says it will invest", "X announced a
+# $2bn investment") is a plan of its own, whatever the lead signed (GUIDELINES 19).
 _INTENDS = re.compile(
-    r"\b(?:intends?|hopes?|plans?|aims?)\s+(?:to\b|at\b)|\b(?:says|said)\s+(?:it|they)\s+will\b",
+    r"\b(?:intends?|hopes?|plans?|aims?)\s+(?:to\b|at\b)|\b(?:says|said)\s+(?:it|they)\s+will\b"
+    r"|\bannounc(?:ed|es)\s+(?:an?\s+)?(?:\S+\s+){0,3}?investment\b",
     re.IGNORECASE,
 )
 
@@ -18,6 +19,23 @@ _INTENDS = re.compile(
 _PROJECT_SIGNED = re.compile(
     r"\b(?:memorandum|agreement|contract)\b[^.]{0,80}?\b(?:this|the) (?:investment )?project\b"
     r"[^.]{0,30}?\b(?:was|were|has been|have been) signed\b",
+    re.IGNORECASE,
+)
+
+# A lead that reports the work on the site: "construction is in full swing", "started the
+# main preparatory work", "laid the foundation stone".
+_LEAD_WORK = re.compile(
+    r"\bunder construction\b|\bbeing (?:built|implemented|constructed)\b|\bin full swing\b"
+    r"|\bconstruction (?:is |has |of \w+ )?(?:progress|begun|began|started|continu|under ?way)"
+    r"|\b(?:started|starts|began|begins|commenced) (?:the )?(?:main )?(?:\w+ )?"
+    r"(?:work|construction|moderni[sz]ing|building)\b|\bbroke ground\b|\bfoundation stone\b"
+    rf"|\b{BUILDING}\b",
+    re.IGNORECASE,
+)
+
+# A lead that reports the opening: "President commissions $2.5bn fertiliser plant".
+_LEAD_DONE = re.compile(
+    r"(?<!\bbe )\b(?:inaugurat(?:ed|es)|commission(?:ed|s)|opened|opens|unveil(?:ed|s))\b",
     re.IGNORECASE,
 )
 
@@ -31,6 +49,8 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     When the lead reports a signing, the deals are agreed, except work the sentence
     says is already under way or done, or a party's own intention ("X intends to invest");
     a pact the article says was signed for "this project" makes even that intention agreed.
+    A lead that reports work on the site makes the deals under way, and one that reports the
+    opening makes them completed, except a party's own intention or a signing of the sentence.
 
     Args:
         sentence: The deal's sentence.
@@ -57,4 +77,42 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     elif _PROJECT_SIGNED.search(article) and not done:
         # "A memorandum for this project was signed": the project's own plan is agreed.
         rules["agreed"] += 2.0
+    elif _LEAD_WORK.search(article[:600]) and not own_plan and not rules["agreed"]:
+        # The article is news of the work: its amounts are of a project under way.
+        rules["under_way"] += 2.0
+    elif _LEAD_DONE.search(article[:600]) and not own_plan and not rules["agreed"] and not done:
+        # The article is news of the opening: its amounts are of a project completed.
+        rules["completed"] += 2.0
     return rules
+
+
+# Money already put in, told with the amount as its object: "has invested $4.4 billion",
+# "X invested $4.8 billion in the purchase" (not "to be invested", "will have spent").
+_SPENT = (
+    r"(?:\b(?:has|have|had)\s+(?:already\s+)?|(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bbe )"
+    r"(?<!\bbeen ))\b(?:invested|spent)\s+(?:(?:about|around|over|nearly|some|almost|more than"
+    r"|approximately|another|a further|a total of)\s+)?"
+)
+
+
+def spent_stage(stage: str | None, sentence: str, amount: str) -> str | None:
+    """The deal's stage, ``completed`` when its amount is money already spent.
+
+    "X has invested $4.4 billion in the plant, and will invest another $1.8 billion":
+    the sentence's plan is the second amount's; the first one is spent (GUIDELINES 19).
+
+    Args:
+        stage: The stage the sentence's cues gave.
+        sentence: The deal's sentence.
+        amount: The amount as written in it.
+
+    Returns:
+        ``completed`` when the amount is the object of a past spending, else ``stage``.
+
+    """
+    return "completed" if spent_before(sentence, amount) else stage
+
+
+def spent_before(sentence: str, amount: str) -> bool:
+    """Whether the amount is the object of a past spending ("has invested $4.4 billion")."""
+    return re.search(_SPENT + re.escape(amount), sentence, re.IGNORECASE) is not None

@@ -74,6 +74,8 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "aggregate of many investments (many parties)"
     if _a_whole_sector(tokens):
         return "aggregate of many investments (a whole sector)"
+    if _counted_projects(tokens):
+        return "aggregate of many investments (a count of projects)"
     if _a_state_s_grant(tokens):
         return "a state's money for no project (GUIDELINES 5)"
     if (valued := _worth_of(tokens)) is not None:
@@ -199,6 +201,41 @@ def _a_whole_sector(tokens: list[Token]) -> bool:
     return subject is not None and any(
         t.lemma_.lower() in _SECTOR_NOUNS and t.pos_ == "NOUN" for t in subject.subtree
     )
+
+
+# A count of projects from which an amount is their sum, not one investment.
+_MANY = 3
+
+
+def _counted_projects(tokens: list[Token]) -> bool:
+    """Whether the amount is the worth of a count of projects: "12 projects worth $1bn".
+
+    A region's or a programme's "184 projects worth 2.2 trillion tenge" sums many
+    investments; two projects, or projects of a named company ("19 projects worth $3.8bn at
+    X Combine", "in X"), are one investor's undivided list (GUIDELINES 6).
+    """
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    near = [root.head, root.head.head]
+    near += [c for t in tokens for c in t.children if c.i not in inside]
+    counted = [n for n in near if n.lemma_.lower() == "project" and n.tag_ == "NNS"]
+    return any(_count(noun) >= _MANY and not _names_a_party(noun) for noun in counted)
+
+
+def _names_a_party(noun: Token) -> bool:
+    """Whether the noun's phrase names a party or a facility: one owner's projects.
+
+    A proper name other than a country's ("in X"), or one facility ("at the combine").
+    """
+    return any((t.pos_ == "PROPN" and country_of(t.text) is None)
+               or (t.dep_ == "pobj" and t.tag_ == "NN" and t.lemma_.lower() in _PROJECT_WORDS)
+               for t in noun.subtree)  # fmt: skip
+
+
+def _count(noun: Token) -> int:
+    """The number a noun is counted by ("12 projects"), else 0."""
+    numbers = (c.text.replace(",", "") for c in noun.children if c.dep_ == "nummod")
+    return max((int(n) for n in numbers if n.isdigit()), default=0)
 
 
 # Subjects that are the state itself: "the government has allocated $1bn".

@@ -48,6 +48,8 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
             name = index.full_name(mention)
             if name != investor and mention.kind in ("company", "agency"):
                 return name
+    if (borrower := _lent_to(index, at)) and borrower != investor:
+        return borrower
     if _signs(index, at) and (signer := _co_signer(index, roles.actors, investor)):
         return signer
     owner = figure_owner(index.text, index.names, at)
@@ -56,6 +58,27 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
     if (state := _government_party(index, at)) and not (investor or "").startswith("Government"):
         return state
     return _partner_elsewhere(index, investor)
+
+
+_LENDING = re.compile(r"\b(?:loan|credit|debt|financ\w*)\b", re.IGNORECASE)
+
+
+def _lent_to(index: ArticleIndex, at: int) -> str | None:
+    """The company a loan is given to: "a loan of $350m to X", "$200m in debt finance to X".
+
+    The lender is the investor; the borrower whose project it funds is the other side.
+    """
+    token = token_at(parse(index.text), at)
+    if token is None or not _LENDING.search(token.sent.text):
+        return None
+    heads = [token.head, token.head.head, *verbs_above(token)[:1]]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        for pobj in objects + [a for o in objects for a in o.children if a.dep_ == "appos"]:
+            name = next((n for n in index.names if n.start <= pobj.idx < n.end), None)
+            if name is not None and name.kind == "company":
+                return index.full_name(name)
+    return None
 
 
 def _co_signer(index: ArticleIndex, actors: dict[Name, float], investor: str | None) -> str | None:

@@ -123,14 +123,26 @@ def project_phrase(span: TokenSpan) -> str | None:
     return plain_project(text)
 
 
-# Words that open a phrase without naming the project: whose ("its expansion"), which one
-# ("these plants"), or praise ("a state-of-the-art plant"). GUIDELINES 16 keeps the text's own
-# words for what is built and where, not the writer's pointers and praise.
-_NOT_NAMING = re.compile(r"^(?:(?:its|their|this|these|those|state-of-the-art)\s+)+", re.I)
+# Words that open a phrase without naming the project: whose ("its expansion", "China-backed"),
+# which one ("these plants", "newly built"), or praise ("a state-of-the-art plant").
+# GUIDELINES 16 keeps the text's own words for what is built and where, not the writer's
+# pointers and praise.
+_NOT_NAMING = re.compile(
+    r"^(?:(?:its|their|this|these|those|state-of-the-art|newly\s+\w+|\w+-(?:backed|owned|funded))"
+    r"\s+)+",
+    re.I,
+)
 
 
 def plain_project(text: str | None) -> str | None:
-    """A deal's project phrase without the pointers and praise that open it."""
+    """A deal's project phrase without the pointers and praise that open it.
+
+    A bare "project" names no project (GUIDELINES 16): None.
+    """
     if not text:
         return None
-    return _NOT_NAMING.sub("", text) or text
+    plain = _NOT_NAMING.sub("", text) or text
+    return None if plain.lower() in _GENERIC else plain
+
+
+_GENERIC = frozenset({"project", "projects"})

@@ -81,6 +81,18 @@ def with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> Inve
     return deal.model_copy(update={"commodities": found}) if found else deal
 
 
+# "a coal-fired power plant", "a coal-powered electricity plant": coal is what it burns.
+_FUEL = re.compile(r"\bcoal[- ](?:fired|powered)\b", re.IGNORECASE)
+
+
+def without_fuel(deal: InvestmentDeal) -> InvestmentDeal:
+    """A deal whose coal is only a power plant's fuel concerns no coal (GUIDELINES 17)."""
+    told = _FUEL.sub("", deal.evidence)
+    if "coal" not in deal.commodities or told == deal.evidence or "coal" in told.lower():
+        return deal
+    return deal.model_copy(update={"commodities": [c for c in deal.commodities if c != "coal"]})
+
+
 def _most_named_commodities(index: ArticleIndex) -> list[str]:
     """The commodities the article's sentences name most often (ties all kept).
 

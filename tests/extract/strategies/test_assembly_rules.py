@@ -9,7 +9,7 @@ from extract._strategies.guided.assemble import _not_the_investor
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.strategy import GuidedOptions
-from extract._strategies.guided.tellings import without_totals
+from extract._strategies.guided.tellings import without_fuel, without_totals
 
 RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
 
@@ -253,3 +253,22 @@ def test_jobs_a_project_is_to_employ_go_on_its_deal(jobs_sentence: str) -> None:
     extraction = _extract(text)
     assert [d.jobs for d in extraction.deals] == [600]
     assert not [f for f in extraction.plant_facts if f.metric == "jobs"]
+
+
+def test_money_spent_before_with_no_date_has_no_year_and_is_completed() -> None:
+    text = ("Orvan Steel looks to the future\n\n"
+            "Orvan Steel has invested $2.1 billion in the Pelka steel mill since buying it, "
+            "the company said.\n")  # fmt: skip
+    deals = _extract(text).deals
+    assert [(d.amount, d.stage, d.year) for d in deals] == [(2.1e9, "completed", None)]
+
+
+def test_coal_that_a_power_plant_burns_is_no_commodity_of_its_deal() -> None:
+    fired = InvestmentDeal(
+        investor="Velmo", commodities=["coal", "copper"],
+        evidence="Velmo also wants to build a 200-MW coal-fired power plant near its smelter.",
+    )  # fmt: skip
+    assert without_fuel(fired).commodities == ["copper"]
+    mined = fired.model_copy(update={"evidence": "Velmo will open a coal mine and a "
+                                     "coal-fired power plant."})  # fmt: skip
+    assert without_fuel(mined).commodities == ["coal", "copper"]

@@ -54,3 +54,60 @@ def test_a_year_s_output_beside_a_founding_date_is_kept() -> None:
     assert [c.quantity.text for c in find_candidates(text) if c.dropped is None] == [
         "110,000 tonnes"
     ]
+
+
+def test_trade_in_a_company_s_name_is_no_aggregate() -> None:
+    named = _reasons("Local producer Velmo Trade plans a $60mn investment in a new fibre line.")
+    assert named["$60mn"] is None
+    told = _reasons("The two countries' trade reached $60mn last year.")
+    assert told["$60mn"] is not None
+
+
+def test_a_context_word_of_the_sentence_before_does_not_drop_an_amount() -> None:
+    text = (
+        "The minister promised to cut royalty taxes.\n\n"
+        "The newly built $30 million Velmo refinery can treat 200 kg of gold a week."
+    )
+    assert _reasons(text)["$30 million"] is None
+    assert _reasons("The refinery paid taxes of $30 million.")["$30 million"] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The mill will produce 90,000 tonnes of rebar a year, worth $70 million.", "$70 million"),
+        ("A find of 2 million ounces worth $3 billion was announced.", "$3 billion"),
+    ],
+)
+def test_the_worth_of_a_quantity_of_goods_is_no_investment(text: str, amount: str) -> None:
+    assert _reasons(text)[amount] == "the value of goods, not of a project (GUIDELINES 51)"
+
+
+def test_a_plant_of_a_tonnage_worth_an_amount_is_still_named_by_its_cost() -> None:
+    text = "Velmo will build a 90,000-tonne mill. The plant is worth $70 million."
+    assert _reasons(text)["$70 million"] is None
+
+
+def test_money_of_many_parties_in_a_plural_possessive_is_an_aggregate() -> None:
+    many = _reasons("Of foreign miners’ planned $8bn capex, $1bn will go to smelting.")
+    assert many["$8bn"] == "aggregate of many investments (many parties' money)"
+    assert many["$1bn"] == "aggregate of many investments (many parties' money)"
+    pair = _reasons("The two companies’ new $80mn smelter will open next year.")
+    assert pair["$80mn"] is None
+
+
+def test_capital_allocated_every_year_is_no_revenue_per_period() -> None:
+    put_in = _reasons("The owner must allocate at least $40 million a year for the mill.")
+    assert put_in["$40 million"] is None
+    earned = _reasons("The mill is expected to generate $40 million a year in sales.")
+    assert earned["$40 million"] is not None
+
+
+def test_an_amount_the_article_says_was_replaced_is_no_deal() -> None:
+    text = (
+        "Velmo raised its investment plan to $900 million, above its previous $700 million "
+        "commitment."
+    )
+    reasons = _reasons(text)
+    assert reasons["$700 million"] == "an amount since replaced (previous, original)"
+    assert reasons["$900 million"] is None

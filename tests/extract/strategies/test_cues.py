@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract._strategies.guided.cues import DEAL_STAGE, mass_rules, score, without_names
+from extract._strategies.guided.cues import DEAL_STAGE, MONEY_ROLE, mass_rules, score, without_names
 from extract._text.numbers import Quantity, find_quantities
 from extract._text.spans import Span
 
@@ -122,3 +122,9 @@ def test_investing_now_and_work_that_continues_are_under_way() -> None:
     ):
         assert score(DEAL_STAGE, sentence)["under_way"] > 0
     assert score(DEAL_STAGE, "Tarvik Steel will invest $70 million.")["under_way"] == 0.0
+
+
+def test_a_bank_s_loan_for_a_project_is_financing_not_context() -> None:
+    rules = score(MONEY_ROLE, "The bank approved a $90 million loan for the expansion of the mine.")
+    assert max(rules, key=rules.__getitem__) == "investment"
+    assert score(MONEY_ROLE, "The firm repaid debt of $90 million.")["other"] > 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract._strategies.guided.deal_stage import stage_rules
+from extract._strategies.guided.deal_stage import spent_stage, stage_rules
 
 
 def test_a_party_s_own_intention_stays_a_plan_after_a_signing_lead() -> None:
@@ -10,6 +10,7 @@ def test_a_party_s_own_intention_stays_a_plan_after_a_signing_lead() -> None:
     for sentence in (
         "The firm intends to invest $40 million in a new kiln.",
         "The firm says it will invest $40 million in a new kiln.",
+        "In May the firm announced a $40 million investment to build a new kiln.",
     ):
         intended = stage_rules(sentence, lead)
         assert max(intended, key=intended.__getitem__) == "planned"
@@ -48,3 +49,36 @@ def test_a_plan_whose_project_the_article_says_was_signed_is_agreed() -> None:
     assert max(rules, key=rules.__getitem__) == "agreed"
     alone = stage_rules(sentence, f"Article:\nWire mill for the region\n\n{sentence}\n")
     assert max(alone, key=alone.__getitem__) == "planned"
+
+
+def test_an_amount_already_invested_is_completed_beside_a_plan() -> None:
+    sentence = (
+        "Orvan Steel has invested $2.1 billion in the Pelka mill since buying it, "
+        "and will invest another $600 million by 2030."
+    )
+    assert spent_stage("planned", sentence, "$2.1 billion") == "completed"
+    assert spent_stage("planned", sentence, "$600 million") == "planned"
+    bought = "Orvan Steel invested about $90 million in the purchase of the mill."
+    assert spent_stage("planned", bought, "$90 million") == "completed"
+    ahead = "Some $90 million will be invested in the mill."
+    assert spent_stage("planned", ahead, "$90 million") == "planned"
+
+
+def test_a_lead_that_reports_work_on_the_site_makes_the_amount_under_way() -> None:
+    lead = (
+        "Article:\nWork goes on at the Pelka mine\n\n"
+        "Construction of the Pelka concentrator is in full swing, the contractor said.\n"
+    )
+    rules = stage_rules("The investor has pledged $90 million to the project.", lead)
+    assert max(rules, key=rules.__getitem__) == "under_way"
+    own = stage_rules("The investor plans to invest $90 million in a second line.", lead)
+    assert max(own, key=own.__getitem__) == "planned"
+
+
+def test_a_lead_that_reports_the_opening_makes_the_amount_completed() -> None:
+    lead = "Article:\nMinister commissions $50 million Pelka grinding plant\n\n"
+    rules = stage_rules("The company is expected to produce 40,000 t of balls a year.", lead)
+    assert max(rules, key=rules.__getitem__) == "completed"
+    ahead = "Article:\nPelka grinding plant to be commissioned next year\n\n"
+    later = stage_rules("The company will invest $50 million in the plant.", ahead)
+    assert max(later, key=later.__getitem__) == "planned"

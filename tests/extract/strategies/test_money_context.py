@@ -107,6 +107,31 @@ def test_the_money_of_a_whole_sector_is_an_aggregate(text: str, amount: str) -> 
     assert _reasons(text)[amount] == "aggregate of many investments (a whole sector)"
 
 
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The province's plan lists 45 projects worth 900 billion tenge until 2035.",
+         "900 billion tenge"),
+        ("This year 7 projects worth $120 million were put into service in Freedonia.",
+         "$120 million"),
+    ],
+)  # fmt: skip
+def test_the_worth_of_a_count_of_projects_is_an_aggregate(text: str, amount: str) -> None:
+    assert _reasons(text)[amount] == "aggregate of many investments (a count of projects)"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Zorba Metals will implement 12 projects worth $800 million at Zorba Smelting.",
+         "$800 million"),
+        ("Zorba Metals will carry out two projects worth $80 million.", "$80 million"),
+    ],
+)  # fmt: skip
+def test_projects_of_a_named_company_or_a_pair_are_no_aggregate(text: str, amount: str) -> None:
+    assert _reasons(text)[amount] is None
+
+
 def test_a_company_named_industries_is_no_sector() -> None:
     text = "Emre Tarvo, founder of Tarvo Industries, announced a $400 million investment in a mill."
     assert _reasons(text)["$400 million"] is None

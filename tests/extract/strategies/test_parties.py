@@ -112,3 +112,10 @@ def test_a_state_owned_company_is_of_the_country_the_article_is_about() -> None:
     )
     index = ArticleIndex.build(text, 2025)
     assert investor_country(index, "Inca Andes Mining Company") == "Peru"
+
+
+def test_the_company_a_loan_is_given_to_is_the_counterparty() -> None:
+    text = ("The Northern Development Bank has approved a loan of $120m to the mining company "
+            "Pelka Zinc Corporation for the expansion of its mine.")  # fmt: skip
+    lender = "Northern Development Bank"
+    assert _counterparty(text, "$120m", lender) == "Pelka Zinc Corporation"

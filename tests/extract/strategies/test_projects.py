@@ -13,6 +13,8 @@ from extract._strategies.guided.projects import amount_project, plain_project
         ("state-of-the-art zinc refinery", "zinc refinery"),
         ("these two kilns", "two kilns"),
         ("new zinc refinery", "new zinc refinery"),
+        ("Freedonia-backed nickel smelter", "nickel smelter"),
+        ("newly commissioned zinc refinery", "zinc refinery"),
         (None, None),
     ],
 )
@@ -26,3 +28,9 @@ def test_the_project_an_amount_finances_is_read_without_its_possessive() -> None
     text = "Borlen Cement will invest $40 million in its clinker output at the Vesna plant."
     index = ArticleIndex.build(text, 2025)
     assert amount_project(index, text.index("$40 million")) == ("clinker output at the Vesna plant")
+
+
+def test_a_bare_project_word_names_no_project() -> None:
+    assert plain_project("project") is None
+    assert plain_project("this project") is None
+    assert plain_project("Pelka project") == "Pelka project"

@@ -28,6 +28,8 @@ TABLE: list[tuple[str, float, float | None, str, str | None]] = [
     ("3.5mn t", 3_500_000, None, "t", None),
     ("$649mn", 649_000_000, None, "USD", None),
     ("2.6 trillion tenge", 2_600_000_000_000, None, "KZT", None),
+    ("3.2 billion Birr", 3_200_000_000, None, "ETB", None),
+    ("54.09-billion-taka", 54_090_000_000, None, "BDT", None),
     ("over $12 billion", 12_000_000_000, None, "USD", None),
     ("up to 2 million tons of alumina per year", 2_000_000, None, "t", "year"),
     ("10,000 tonnes of ore per day", 10_000, None, "t", "day"),
