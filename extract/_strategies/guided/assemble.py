@@ -14,7 +14,7 @@ from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import main_company
 from extract._strategies.guided.country_fields import main_country
 from extract._strategies.guided.cues import DEAL_STAGE, score
-from extract._strategies.guided.deal_stage import spent_before, spent_stage, stage_rules
+from extract._strategies.guided.deal_stage import spent_stage, stage_rules
 from extract._strategies.guided.facility_fields import location_for
 from extract._strategies.guided.facility_names import (
     described_names,
@@ -243,8 +243,7 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
         amount=q.value,
         currency=q.unit,
         stage=spent_stage(figure.stage, sentence, q.text),
-        # Money told as spent before, with no date, is no news of the day (GUIDELINES 21c).
-        year=deal_year(sentence, None if spent_before(sentence, q.text) else index.published_year),
+        year=deal_year(sentence, index.published_year),
         evidence=sentence,
     )
 

@@ -110,9 +110,5 @@ def spent_stage(stage: str | None, sentence: str, amount: str) -> str | None:
         ``completed`` when the amount is the object of a past spending, else ``stage``.
 
     """
-    return "completed" if spent_before(sentence, amount) else stage
-
-
-def spent_before(sentence: str, amount: str) -> bool:
-    """Whether the amount is the object of a past spending ("has invested $4.4 billion")."""
-    return re.search(_SPENT + re.escape(amount), sentence, re.IGNORECASE) is not None
+    spent = re.search(_SPENT + re.escape(amount), sentence, re.IGNORECASE)
+    return "completed" if spent else stage

@@ -255,14 +255,6 @@ def test_jobs_a_project_is_to_employ_go_on_its_deal(jobs_sentence: str) -> None:
     assert not [f for f in extraction.plant_facts if f.metric == "jobs"]
 
 
-def test_money_spent_before_with_no_date_has_no_year_and_is_completed() -> None:
-    text = ("Orvan Steel looks to the future\n\n"
-            "Orvan Steel has invested $2.1 billion in the Pelka steel mill since buying it, "
-            "the company said.\n")  # fmt: skip
-    deals = _extract(text).deals
-    assert [(d.amount, d.stage, d.year) for d in deals] == [(2.1e9, "completed", None)]
-
-
 def test_coal_that_a_power_plant_burns_is_no_commodity_of_its_deal() -> None:
     fired = InvestmentDeal(
         investor="Velmo", commodities=["coal", "copper"],
