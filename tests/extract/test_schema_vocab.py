@@ -7,6 +7,7 @@ from extract._vocab import (
     canonical_commodity,
     canonical_country,
     canonical_currency,
+    currency_country,
 )
 
 
@@ -110,3 +111,11 @@ def test_gold_style_file_round_trips() -> None:
     again = ArticleExtraction.model_validate_json(article.model_dump_json())
     assert again == article
     assert again.meta is None
+
+
+@pytest.mark.parametrize(("code", "country"), [("KZT", "Kazakhstan"), ("ETB", "Ethiopia"),
+                                               ("USD", None), ("EUR", None)])  # fmt: skip
+def test_a_national_currency_names_its_country_the_dollar_and_euro_none(
+    code: str, country: str | None
+) -> None:
+    assert currency_country(code) == country

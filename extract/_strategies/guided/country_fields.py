@@ -12,12 +12,14 @@ host and investor countries of a deal on them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._text.nlp import parse
+from extract._text.numbers import find_quantities
 from extract._text.reading import Span
-from extract._vocab import canonical_country, country_of, is_demonym
+from extract._vocab import canonical_country, country_of, currency_country, is_demonym
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Token
@@ -104,6 +106,8 @@ def main_country(index: ArticleIndex) -> str | None:
         counts[country] = counts.get(country, 0.0) + weight
     for country in _countries_inside_places(index):
         counts[country] = counts.get(country, 0.0) + _PLACE_WEIGHT
+    for country in _countries_of_money(index.text):
+        counts[country] = counts.get(country, 0.0) + _MONEY_WEIGHT
     counts = _short_names_merged(counts)
     return max(counts, key=counts.__getitem__) if counts else None
 
@@ -174,6 +178,21 @@ def _countries_inside_places(index: ArticleIndex) -> list[str]:
         if not covered and (country := country_in(place.text, demonyms=False)):
             found.append(country)
     return found
+
+
+# A sum in a country's own currency: spent in its economy more often than not.
+_MONEY_WEIGHT = 1.5
+
+
+@lru_cache(maxsize=8)
+def _countries_of_money(text: str) -> tuple[str, ...]:
+    """The countries whose own currencies the text's sums are in, once per currency.
+
+    "an outlay of 3.2 billion birr": a project paid in a national currency is most often
+    in that country; the dollar and the euro name none.
+    """
+    codes = {q.unit for q in find_quantities(text) if q.kind == "money"}
+    return tuple(sorted(c for code in codes if (c := currency_country(code))))
 
 
 def country_in(name: str, *, demonyms: bool = True) -> str | None:

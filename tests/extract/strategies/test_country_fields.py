@@ -91,3 +91,10 @@ def test_a_country_inside_a_place_outweighs_an_investor_s_home() -> None:
             "500,000 tonnes a year.")  # fmt: skip
     index = ArticleIndex.build(text, 2025)
     assert main_country(index) == "Russia"
+
+
+def test_a_sum_in_a_national_currency_names_the_country_with_no_place_named() -> None:
+    text = ("Glass works opened\n\n"
+            "The Norvale Glass Works, built near the town of Brisk for 900 million rupees, "
+            "is owned by local shareholders and a British partner.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "India"
