@@ -8,6 +8,7 @@ whatever articles the project has read. Upper-case abbreviations ("US", "UK",
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from extract._vocab.text import key
 
@@ -247,7 +248,12 @@ def country_of(name: str) -> str | None:
     folded = key(bare)
     if folded in _ABBREVIATIONS and bare != bare.upper():
         return None  # "us" the pronoun, not "US"
-    return _COUNTRY_OF.get(folded)
+    return _COUNTRY_OF.get(folded) or _COUNTRY_OF.get(_unaccented(folded))
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without its diacritics: "Panamá", "Perú" are the local spellings of a name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def is_demonym(name: str) -> bool:

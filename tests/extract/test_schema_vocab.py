@@ -119,3 +119,8 @@ def test_a_national_currency_names_its_country_the_dollar_and_euro_none(
     code: str, country: str | None
 ) -> None:
     assert currency_country(code) == country
+
+
+def test_a_country_written_with_its_local_accents_is_the_country() -> None:
+    assert canonical_country("Perú") == "Peru"
+    assert canonical_country("Minera Panamá") == "Minera Panamá"

@@ -98,3 +98,11 @@ def test_a_sum_in_a_national_currency_names_the_country_with_no_place_named() ->
             "The Norvale Glass Works, built near the town of Brisk for 900 million rupees, "
             "is owned by local shareholders and a British partner.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "India"
+
+
+def test_a_place_carrying_an_accented_country_name_counts_for_it() -> None:
+    text = ("Copper exports start\n\n"
+            "The first shipload of concentrate from the Cobre Perú mine in Talara will "
+            "leave this month, said a spokesman for the subsidiary of Canada's Norvale "
+            "Metals.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Peru"
