@@ -38,6 +38,8 @@ _APPOSITION = re.compile(
 # China, equipment from Germany name other countries than the one the article is about.
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _TRADE_PLACE = re.compile(r"\b(?:from|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the first project outside China": a country the project is not in.
+_OUTSIDE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
@@ -95,6 +97,8 @@ def main_country(index: ArticleIndex) -> str | None:
     counts: dict[str, float] = {}
     for span in index.countries:
         weight = _mention_weight(index, span, marks)
+        if not weight:
+            continue  # a country the text says things are not in
         weight += 1.0 if span.start < headline_end else 0.0
         counts[span.text] = counts.get(span.text, 0.0) + weight
     for agency in (n for n in index.names if n.kind == "agency"):
@@ -132,6 +136,8 @@ _MARK_WEIGHT = 0.25
 def _mention_weight(index: ArticleIndex, span: Span, marks: set[tuple[int, int]]) -> float:
     """How strongly one mention of a country says the article is about it."""
     written = index.text[span.start : span.end]
+    if _OUTSIDE.search(index.text[max(0, span.start - 16) : span.start]):
+        return 0.0  # "the first plant outside China" is not in China
     in_place = bool(_IN_PLACE.search(index.text[max(0, span.start - 12) : span.start]))
     if (span.start, span.end) in marks or (written != span.text and not in_place):
         return _MARK_WEIGHT  # a nationality, or a country marking a company

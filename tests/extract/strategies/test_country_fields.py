@@ -106,3 +106,11 @@ def test_a_place_carrying_an_accented_country_name_counts_for_it() -> None:
             "leave this month, said a spokesman for the subsidiary of Canada's Norvale "
             "Metals.")  # fmt: skip
     assert main_country(ArticleIndex.build(text, 2025)) == "Peru"
+
+
+def test_a_country_the_project_is_outside_of_is_not_the_article_s() -> None:
+    text = ("Miner to build first lithium plant outside China\n\n"
+            "Norvale Metals will spend $40 million on the plant in Freedonia, near the "
+            "port of Brisk. Freedonia expects the first output next year.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    assert main_country(index) is None  # the made-up Freedonia is in no vocabulary
