@@ -90,6 +90,12 @@ _COMMODITY_SYNONYMS: dict[str, str] = {
     "ferromanganese": "ferroalloys",
     "tubular products": "pipes",
     "steel tubes": "pipes",
+    # Lithium's ores and their concentrates are lithium (as iron ore pellets are iron ore).
+    "spodumene": "lithium",
+    "spodumene concentrate": "lithium",
+    "petalite": "lithium",
+    "petalite concentrate": "lithium",
+    "lepidolite": "lithium",
 }
 
 # Synonyms too generic to read as a commodity in running text ("tungsten concentrate" is not

@@ -124,3 +124,8 @@ def test_a_national_currency_names_its_country_the_dollar_and_euro_none(
 def test_a_country_written_with_its_local_accents_is_the_country() -> None:
     assert canonical_country("Perú") == "Peru"
     assert canonical_country("Minera Panamá") == "Minera Panamá"
+
+
+def test_lithium_minerals_and_their_concentrates_are_lithium() -> None:
+    assert canonical_commodity("Spodumene concentrate") == "lithium"
+    assert canonical_commodity("petalite") == "lithium"
