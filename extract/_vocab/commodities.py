@@ -96,6 +96,9 @@ _COMMODITY_SYNONYMS: dict[str, str] = {
     "petalite": "lithium",
     "petalite concentrate": "lithium",
     "lepidolite": "lithium",
+    # Semi-finished steel: a slab is steel cast for rolling.
+    "slab": "steel",
+    "slabs": "steel",
 }
 
 # Synonyms too generic to read as a commodity in running text ("tungsten concentrate" is not

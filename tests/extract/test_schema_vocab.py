@@ -129,3 +129,7 @@ def test_a_country_written_with_its_local_accents_is_the_country() -> None:
 def test_lithium_minerals_and_their_concentrates_are_lithium() -> None:
     assert canonical_commodity("Spodumene concentrate") == "lithium"
     assert canonical_commodity("petalite") == "lithium"
+
+
+def test_a_steel_slab_is_steel() -> None:
+    assert canonical_commodity("slabs") == "steel"
