@@ -1,8 +1,9 @@
 """English short country names, with their demonyms and the other names articles use.
 
-A vocabulary, not a gazetteer: every sovereign state is listed (plus Taiwan),
-whatever articles the project has read. Upper-case abbreviations ("US", "UK",
-"UAE") count only when written in capitals, so the pronoun "us" is no country.
+A vocabulary, not a gazetteer: every sovereign state is listed (plus Taiwan and
+Kosovo, states many others recognise), whatever articles the project has read.
+Upper-case abbreviations ("US", "UK", "UAE") count only when written in capitals, so
+the pronoun "us" is no country.
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Kazakhstan": ("kazakh", "kazakhstani", "republic of kazakhstan", "kazakstan"),
     "Kenya": ("kenyan",),
     "Kiribati": (),
+    "Kosovo": ("kosovar", "kosovan"),
     "Kuwait": ("kuwaiti",),
     "Kyrgyzstan": ("kyrgyz", "kyrgyz republic", "kirghizia"),
     "Laos": ("lao", "laotian"),

@@ -133,3 +133,7 @@ def test_lithium_minerals_and_their_concentrates_are_lithium() -> None:
 
 def test_a_steel_slab_is_steel() -> None:
     assert canonical_commodity("slabs") == "steel"
+
+
+def test_kosovo_and_its_demonym_are_a_country() -> None:
+    assert canonical_country("Kosovar") == "Kosovo"
