@@ -39,6 +39,13 @@ _LEAD_DONE = re.compile(
     re.IGNORECASE,
 )
 
+# Finance a lender has granted: "attracted a loan from X", "secured $50m in debt financing".
+_FINANCED = re.compile(
+    r"\b(?:attracted|secured|obtained|received|raised|won)\s+(?:an?\s+)?(?:\S+\s+){0,4}?"
+    r"(?:loans?|financing|funding|credit|grant)\b",
+    re.IGNORECASE,
+)
+
 #: Stages a cue asserts beyond a plan: one cue of them beats the default plan and one plan cue.
 _ADVANCED = ("agreed", "under_way")
 
@@ -61,6 +68,8 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
 
     """
     rules = score(DEAL_STAGE, sentence)
+    if _FINANCED.search(sentence):
+        rules["agreed"] += 1.0  # a lender's money secured is a deal agreed on
     # Most deals in the news are announced plans; cue words must say otherwise.
     rules["planned"] += 0.5
     # The stage is the most advanced one the text asserts (GUIDELINES 19): a signing or
