@@ -45,6 +45,8 @@ _FINANCED = re.compile(
     r"(?:loans?|financing|funding|credit|grant)\b",
     re.IGNORECASE,
 )
+# An investment a party is bound to by a pact: "is obliged to allocate $300 million".
+_OBLIGED = re.compile(r"\b(?:obliged|obligated|committed|bound)\s+to\b", re.IGNORECASE)
 
 #: Stages a cue asserts beyond a plan: one cue of them beats the default plan and one plan cue.
 _ADVANCED = ("agreed", "under_way")
@@ -70,6 +72,8 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     rules = score(DEAL_STAGE, sentence)
     if _FINANCED.search(sentence):
         rules["agreed"] += 1.0  # a lender's money secured is a deal agreed on
+    if _OBLIGED.search(sentence):
+        rules["agreed"] += 1.0  # an obligation is a term of an agreement
     # Most deals in the news are announced plans; cue words must say otherwise.
     rules["planned"] += 0.5
     # The stage is the most advanced one the text asserts (GUIDELINES 19): a signing or

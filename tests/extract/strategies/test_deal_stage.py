@@ -89,3 +89,10 @@ def test_finance_secured_from_a_lender_is_agreed() -> None:
     sentence = "Tarvik Steel attracted a loan of $60 million from Omra Bank for the new kiln."
     rules = stage_rules(sentence, lead)
     assert max(rules, key=rules.__getitem__) == "agreed"
+
+
+def test_an_investment_a_party_is_obliged_to_make_is_agreed() -> None:
+    lead = "Article:\nTarvik Steel reported its results on Monday.\n\n"
+    sentence = "Tarvik Steel is obliged to allocate $60 million a year to the new kiln."
+    rules = stage_rules(sentence, lead)
+    assert max(rules, key=rules.__getitem__) == "agreed"
