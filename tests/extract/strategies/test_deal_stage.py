@@ -96,3 +96,10 @@ def test_an_investment_a_party_is_obliged_to_make_is_agreed() -> None:
     sentence = "Tarvik Steel is obliged to allocate $60 million a year to the new kiln."
     rules = stage_rules(sentence, lead)
     assert max(rules, key=rules.__getitem__) == "agreed"
+
+
+def test_money_that_comes_as_a_grant_is_agreed() -> None:
+    lead = "Article:\nTarvik Steel reported its results on Monday.\n\n"
+    sentence = "The $12 million for the new kiln comes in the form of Freedonian grant aid."
+    rules = stage_rules(sentence, lead)
+    assert max(rules, key=rules.__getitem__) == "agreed"
