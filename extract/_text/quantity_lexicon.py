@@ -133,7 +133,7 @@ _ISO_CODES = (
 CURRENCY_CODES: dict[str, str] = {code: code for code in _ISO_CODES} | {"RMB": "CNY", "RUR": "RUB"}
 _CODES = "|".join(CURRENCY_CODES)
 CURRENCY_SUFFIX = re.compile(
-    rf"(?:{GAP}{{1,2}}|-)?(?P<cur>(?i:u\.?s\.?\s+dollars?|dollars?|tenge|euros?|yuan|renminbi"
+    rf"(?:{GAP}{{1,2}}|-)?(?P<cur>(?i:u\.?s\.?(?:\s+|-)dollars?|dollars?|tenge|euros?|yuan|renminbi"
     rf"|roubles?|rubles?|pounds\s+sterling|sterling|yen|won|soums?|swiss\s+francs?|dirhams?"
     rf"|rupees?|somoni|rand|reais|riyals?|tugriks?|togrog|rupiah|birr|taka)|{_CODES}){END}"
 )
@@ -157,7 +157,7 @@ LETTER_PREFIXES = ("LE", "R")
 
 def currency_code(word: str) -> str:
     """Return the ISO 4217 code of a currency word, code or symbol matched by the patterns above."""
-    key = " ".join(word.lower().replace(".", "").split())
+    key = " ".join(word.lower().replace(".", "").replace("-", " ").split())  # "U.S.-dollar"
     compact = "".join(word.split())
     return CURRENCY_WORDS.get(key) or CURRENCY_CODES.get(word) or PREFIX_SYMBOLS[compact]
 

@@ -21,7 +21,7 @@ from extract._vocab.countries import (
     is_demonym,
     is_world_region,
 )
-from extract._vocab.currencies import canonical_currency, is_currency_code
+from extract._vocab.currencies import canonical_currency, currency_country, is_currency_code
 
 __all__ = [
     "COMMODITIES",
@@ -31,6 +31,7 @@ __all__ = [
     "canonical_country",
     "canonical_currency",
     "country_of",
+    "currency_country",
     "is_country_word",
     "is_currency_code",
     "is_demonym",

@@ -90,6 +90,15 @@ _COMMODITY_SYNONYMS: dict[str, str] = {
     "ferromanganese": "ferroalloys",
     "tubular products": "pipes",
     "steel tubes": "pipes",
+    # Lithium's ores and their concentrates are lithium (as iron ore pellets are iron ore).
+    "spodumene": "lithium",
+    "spodumene concentrate": "lithium",
+    "petalite": "lithium",
+    "petalite concentrate": "lithium",
+    "lepidolite": "lithium",
+    # Semi-finished steel: a slab is steel cast for rolling.
+    "slab": "steel",
+    "slabs": "steel",
 }
 
 # Synonyms too generic to read as a commodity in running text ("tungsten concentrate" is not

@@ -1,13 +1,15 @@
 """English short country names, with their demonyms and the other names articles use.
 
-A vocabulary, not a gazetteer: every sovereign state is listed (plus Taiwan),
-whatever articles the project has read. Upper-case abbreviations ("US", "UK",
-"UAE") count only when written in capitals, so the pronoun "us" is no country.
+A vocabulary, not a gazetteer: every sovereign state is listed (plus Taiwan and
+Kosovo, states many others recognise), whatever articles the project has read.
+Upper-case abbreviations ("US", "UK", "UAE") count only when written in capitals, so
+the pronoun "us" is no country.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from extract._vocab.text import key
 
@@ -108,6 +110,7 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Kazakhstan": ("kazakh", "kazakhstani", "republic of kazakhstan", "kazakstan"),
     "Kenya": ("kenyan",),
     "Kiribati": (),
+    "Kosovo": ("kosovar", "kosovan"),
     "Kuwait": ("kuwaiti",),
     "Kyrgyzstan": ("kyrgyz", "kyrgyz republic", "kirghizia"),
     "Laos": ("lao", "laotian"),
@@ -247,7 +250,12 @@ def country_of(name: str) -> str | None:
     folded = key(bare)
     if folded in _ABBREVIATIONS and bare != bare.upper():
         return None  # "us" the pronoun, not "US"
-    return _COUNTRY_OF.get(folded)
+    return _COUNTRY_OF.get(folded) or _COUNTRY_OF.get(_unaccented(folded))
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without its diacritics: "Panamá", "Perú" are the local spellings of a name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def is_demonym(name: str) -> bool:

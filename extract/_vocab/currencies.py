@@ -27,6 +27,20 @@ _CURRENCY_SYNONYMS: dict[str, str] = {
 }  # fmt: skip
 _ISO_CODE = re.compile(r"^[A-Z]{3}$")
 
+# ISO 4217 -> the one country whose own currency it is. The dollar and the euro are many
+# countries' currencies, and say nothing of where a project is.
+_HOME_COUNTRY: dict[str, str] = {
+    "KZT": "Kazakhstan", "RUB": "Russia", "CNY": "China", "GBP": "United Kingdom",
+    "CHF": "Switzerland", "JPY": "Japan", "AUD": "Australia", "CAD": "Canada",
+    "UZS": "Uzbekistan", "KRW": "South Korea", "INR": "India", "AED": "United Arab Emirates",
+    "KGS": "Kyrgyzstan", "SGD": "Singapore", "TJS": "Tajikistan", "ZAR": "South Africa",
+    "BRL": "Brazil", "SAR": "Saudi Arabia", "MNT": "Mongolia", "IDR": "Indonesia",
+    "VND": "Vietnam", "NZD": "New Zealand", "CLP": "Chile", "PEN": "Peru", "MXN": "Mexico",
+    "ARS": "Argentina", "OMR": "Oman", "QAR": "Qatar", "TRY": "Turkey", "AZN": "Azerbaijan",
+    "TMT": "Turkmenistan", "EGP": "Egypt", "ETB": "Ethiopia", "BDT": "Bangladesh",
+    "LAK": "Laos", "NGN": "Nigeria", "PKR": "Pakistan", "UAH": "Ukraine", "PLN": "Poland",
+}  # fmt: skip
+
 
 def canonical_currency(code: str) -> str:
     """Return the ISO 4217 code for a currency word, symbol or code.
@@ -46,3 +60,12 @@ def canonical_currency(code: str) -> str:
 def is_currency_code(unit: str) -> bool:
     """Return True when ``unit`` looks like an ISO 4217 code (three capitals)."""
     return bool(_ISO_CODE.match(unit))
+
+
+def currency_country(code: str) -> str | None:
+    """The country whose own currency ``code`` (ISO 4217) is; None for the dollar, the euro.
+
+    An amount in tenge or birr is money of Kazakhstan's or Ethiopia's economy; an amount
+    in dollars or euros may be anyone's.
+    """
+    return _HOME_COUNTRY.get(code.strip().upper())

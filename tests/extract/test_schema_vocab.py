@@ -7,6 +7,7 @@ from extract._vocab import (
     canonical_commodity,
     canonical_country,
     canonical_currency,
+    currency_country,
 )
 
 
@@ -110,3 +111,29 @@ def test_gold_style_file_round_trips() -> None:
     again = ArticleExtraction.model_validate_json(article.model_dump_json())
     assert again == article
     assert again.meta is None
+
+
+@pytest.mark.parametrize(("code", "country"), [("KZT", "Kazakhstan"), ("ETB", "Ethiopia"),
+                                               ("USD", None), ("EUR", None)])  # fmt: skip
+def test_a_national_currency_names_its_country_the_dollar_and_euro_none(
+    code: str, country: str | None
+) -> None:
+    assert currency_country(code) == country
+
+
+def test_a_country_written_with_its_local_accents_is_the_country() -> None:
+    assert canonical_country("Perú") == "Peru"
+    assert canonical_country("Minera Panamá") == "Minera Panamá"
+
+
+def test_lithium_minerals_and_their_concentrates_are_lithium() -> None:
+    assert canonical_commodity("Spodumene concentrate") == "lithium"
+    assert canonical_commodity("petalite") == "lithium"
+
+
+def test_a_steel_slab_is_steel() -> None:
+    assert canonical_commodity("slabs") == "steel"
+
+
+def test_kosovo_and_its_demonym_are_a_country() -> None:
+    assert canonical_country("Kosovar") == "Kosovo"

@@ -12,12 +12,14 @@ host and investor countries of a deal on them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._text.nlp import parse
+from extract._text.numbers import find_quantities
 from extract._text.reading import Span
-from extract._vocab import canonical_country, country_of, is_demonym
+from extract._vocab import canonical_country, country_of, currency_country, is_demonym
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Token
@@ -36,6 +38,8 @@ _APPOSITION = re.compile(
 # China, equipment from Germany name other countries than the one the article is about.
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _TRADE_PLACE = re.compile(r"\b(?:from|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the first project outside China": a country the project is not in.
+_OUTSIDE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
@@ -93,6 +97,8 @@ def main_country(index: ArticleIndex) -> str | None:
     counts: dict[str, float] = {}
     for span in index.countries:
         weight = _mention_weight(index, span, marks)
+        if not weight:
+            continue  # a country the text says things are not in
         weight += 1.0 if span.start < headline_end else 0.0
         counts[span.text] = counts.get(span.text, 0.0) + weight
     for agency in (n for n in index.names if n.kind == "agency"):
@@ -104,6 +110,8 @@ def main_country(index: ArticleIndex) -> str | None:
         counts[country] = counts.get(country, 0.0) + weight
     for country in _countries_inside_places(index):
         counts[country] = counts.get(country, 0.0) + _PLACE_WEIGHT
+    for country in _countries_of_money(index.text):
+        counts[country] = counts.get(country, 0.0) + _MONEY_WEIGHT
     counts = _short_names_merged(counts)
     return max(counts, key=counts.__getitem__) if counts else None
 
@@ -128,6 +136,8 @@ _MARK_WEIGHT = 0.25
 def _mention_weight(index: ArticleIndex, span: Span, marks: set[tuple[int, int]]) -> float:
     """How strongly one mention of a country says the article is about it."""
     written = index.text[span.start : span.end]
+    if _OUTSIDE.search(index.text[max(0, span.start - 16) : span.start]):
+        return 0.0  # "the first plant outside China" is not in China
     in_place = bool(_IN_PLACE.search(index.text[max(0, span.start - 12) : span.start]))
     if (span.start, span.end) in marks or (written != span.text and not in_place):
         return _MARK_WEIGHT  # a nationality, or a country marking a company
@@ -174,6 +184,21 @@ def _countries_inside_places(index: ArticleIndex) -> list[str]:
         if not covered and (country := country_in(place.text, demonyms=False)):
             found.append(country)
     return found
+
+
+# A sum in a country's own currency: spent in its economy more often than not.
+_MONEY_WEIGHT = 1.5
+
+
+@lru_cache(maxsize=8)
+def _countries_of_money(text: str) -> tuple[str, ...]:
+    """The countries whose own currencies the text's sums are in, once per currency.
+
+    "an outlay of 3.2 billion birr": a project paid in a national currency is most often
+    in that country; the dollar and the euro name none.
+    """
+    codes = {q.unit for q in find_quantities(text) if q.kind == "money"}
+    return tuple(sorted(c for code in codes if (c := currency_country(code))))
 
 
 def country_in(name: str, *, demonyms: bool = True) -> str | None:

@@ -39,6 +39,21 @@ _LEAD_DONE = re.compile(
     re.IGNORECASE,
 )
 
+# Finance a lender has granted: "attracted a loan from X", "secured $50m in debt financing".
+_FINANCED = re.compile(
+    r"\b(?:attracted|secured|obtained|received|raised|won)\s+(?:an?\s+)?(?:\S+\s+){0,4}?"
+    r"(?:loans?|financing|funding|credit|grant)\b",
+    re.IGNORECASE,
+)
+# An investment a party is bound to by a pact: "is obliged to allocate $300 million".
+_OBLIGED = re.compile(r"\b(?:obliged|obligated|committed|bound)\s+to\b", re.IGNORECASE)
+# Money that comes as a grant or a loan ("comes in the form of grant aid"): a donor's
+# money granted, as a lender's is.
+_GRANTED = re.compile(
+    r"\bgrant\s+aid\b|\bin\s+the\s+form\s+of\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:grants?|loans?)\b",
+    re.IGNORECASE,
+)
+
 #: Stages a cue asserts beyond a plan: one cue of them beats the default plan and one plan cue.
 _ADVANCED = ("agreed", "under_way")
 
@@ -61,6 +76,12 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
 
     """
     rules = score(DEAL_STAGE, sentence)
+    if _FINANCED.search(sentence):
+        rules["agreed"] += 1.0  # a lender's money secured is a deal agreed on
+    if _GRANTED.search(sentence):
+        rules["agreed"] += 1.0
+    if _OBLIGED.search(sentence):
+        rules["agreed"] += 1.0  # an obligation is a term of an agreement
     # Most deals in the news are announced plans; cue words must say otherwise.
     rules["planned"] += 0.5
     # The stage is the most advanced one the text asserts (GUIDELINES 19): a signing or

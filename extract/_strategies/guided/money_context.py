@@ -88,6 +88,8 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "part of a larger amount that follows"
     if _CHANGE_TO.search(before) or _PERCENT_CHANGE_TO.search(before):
         return "a statistic: the level a change reached"
+    if _DIFFERENCE.match(after[:30]):
+        return "a difference between two amounts"
     if _superseded(before, after, earlier_money):
         return "the level a change started from"
     if _STATE_BUDGET.search(text[quantity.end : quantity.end + 80]):
@@ -100,6 +102,8 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
 _CHANGED = re.compile(r"\b(?:increas|rais|lift|boost|cut|reduc|expand|revis)\w*\b", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:previous|earlier|original|initial)\s+)?$", re.I)
 _TO_AMOUNT = re.compile(r"^\s+to\s+\S*\d")
+# "R15bn more than previously forecast": how far one amount is from another.
+_DIFFERENCE = re.compile(r"^\s+(?:more|less|higher|lower)\s+than\b", re.I)
 
 
 def _superseded(before: str, after: str, earlier_money: bool) -> bool:

@@ -91,3 +91,26 @@ def test_a_country_inside_a_place_outweighs_an_investor_s_home() -> None:
             "500,000 tonnes a year.")  # fmt: skip
     index = ArticleIndex.build(text, 2025)
     assert main_country(index) == "Russia"
+
+
+def test_a_sum_in_a_national_currency_names_the_country_with_no_place_named() -> None:
+    text = ("Glass works opened\n\n"
+            "The Norvale Glass Works, built near the town of Brisk for 900 million rupees, "
+            "is owned by local shareholders and a British partner.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "India"
+
+
+def test_a_place_carrying_an_accented_country_name_counts_for_it() -> None:
+    text = ("Copper exports start\n\n"
+            "The first shipload of concentrate from the Cobre Perú mine in Talara will "
+            "leave this month, said a spokesman for the subsidiary of Canada's Norvale "
+            "Metals.")  # fmt: skip
+    assert main_country(ArticleIndex.build(text, 2025)) == "Peru"
+
+
+def test_a_country_the_project_is_outside_of_is_not_the_article_s() -> None:
+    text = ("Miner to build first lithium plant outside China\n\n"
+            "Norvale Metals will spend $40 million on the plant in Freedonia, near the "
+            "port of Brisk. Freedonia expects the first output next year.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    assert main_country(index) is None  # the made-up Freedonia is in no vocabulary

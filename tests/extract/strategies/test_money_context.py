@@ -189,3 +189,12 @@ def test_money_from_the_state_budget_is_no_payment_to_it() -> None:
     assert reasons["$700mn"] is None
     paid = _reasons("The smelter transferred $70 million to the state budget last year.")
     assert paid["$70 million"] is not None
+
+
+def test_how_far_one_amount_is_from_another_is_a_difference() -> None:
+    reasons = _reasons(
+        "Norvale will spend $900 million on its smelters by 2030, $150 million more than "
+        "it said in March."
+    )
+    assert reasons["$900 million"] is None
+    assert reasons["$150 million"] == "a difference between two amounts"

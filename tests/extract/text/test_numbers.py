@@ -19,6 +19,7 @@ TABLE: list[tuple[str, float, float | None, str, str | None]] = [
     ("$1.2-billion", 1_200_000_000, None, "USD", None),
     ("US$318 million", 318_000_000, None, "USD", None),
     ("US$ 318 million", 318_000_000, None, "USD", None),
+    ("300-million-U.S.-dollar", 300_000_000, None, "USD", None),
     ("160.2 billion tenge", 160_200_000_000, None, "KZT", None),
     ("14 billion Tenge", 14_000_000_000, None, "KZT", None),
     ("80 000 t/y", 80_000, None, "t", "year"),
