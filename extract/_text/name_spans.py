@@ -144,8 +144,54 @@ def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, i
                 # "Kazakhstan's Kazzinc JSC": a country's possessive marks the company.
                 pieces += [(cut, i, "GPE")]
                 cut = i + 1
+        if cut < (holder := _office_holder(doc, cut, end)) < end:
+            pieces.append((cut, holder, label))
+            cut = holder
         pieces.append((cut, end, label))
     return [(s, e, label) for s, e, label in pieces if e > s]
+
+
+def _office_holder(doc: Doc, start: int, end: int) -> int:
+    """Where the holder's name starts in a range that names an office and then its holder.
+
+    "Minister of Mines George Pirie", "Prime Minister of Freedonia Ivan Petrov": the words
+    after a title's "of" name the office, and the person holding it follows them in one run
+    of proper nouns. The holder opens at a PERSON entity inside the range, after a country's
+    name that opens it, or, when the parse makes the range's first words the object of that
+    "of" and the rest a subtree of its own, after them. Returns ``start`` when the range
+    follows no title's "of".
+    """
+    if not _after_office(doc, start):
+        return start
+    for k in range(start + 1, end):
+        if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON":
+            return k
+    for k in range(start + 1, min(end, start + 4)):
+        if is_country_word(doc[start:k].text):
+            return k  # "Prime Minister of Freedonia Ivan Petrov": the country ends the office
+    for k in range(start + 1, end):
+        office, holder = range(start, k), range(k, end)
+        if all(doc[i].head.i in office or doc[i].head.i == start - 1 for i in office) and all(
+            doc[i].head.i not in office for i in holder
+        ):
+            return k if doc[start].dep_ == "pobj" else start
+    return start
+
+
+def _after_office(doc: Doc, start: int) -> bool:
+    """Whether a range follows a title's "of", across the office's words.
+
+    "Minister of Trade and ...": the words between the title and the range are crossed.
+    """
+    crossed_of = False
+    for i in range(start - 1, max(-1, start - 9), -1):
+        word = doc[i].lower_
+        if word in TITLES:
+            return crossed_of
+        if word not in ("of", "and", ",", "&", "the") and not _name_token(doc[i]):
+            return False
+        crossed_of = crossed_of or word == "of"
+    return False
 
 
 def _listing_comma(doc: Doc, i: int) -> bool:

@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.company_fields import main_company
 from extract._strategies.guided.country_fields import country_in, main_country, nationality_of
 from extract._strategies.guided.roles import (
     RELATIVE_PRONOUNS,
@@ -48,7 +49,7 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
             name = index.full_name(mention)
             if name != investor and mention.kind in ("company", "agency"):
                 return name
-    if (borrower := _lent_to(index, at)) and borrower != investor:
+    if (borrower := _lent_to(index, at) or _borrower(index, at, investor)) and borrower != investor:
         return borrower
     if _signs(index, at) and (signer := _co_signer(index, roles.actors, investor)):
         return signer
@@ -79,6 +80,22 @@ def _lent_to(index: ArticleIndex, at: int) -> str | None:
             if name is not None and name.kind == "company":
                 return index.full_name(name)
     return None
+
+
+# "Export-Import Bank of China", "Fund for Reconstruction and Development": a lender's name.
+_LENDER = re.compile(r"\b(?:Bank|Fund)\b")
+
+
+def _borrower(index: ArticleIndex, at: int, investor: str | None) -> str | None:
+    """The article's company as the borrower of a loan a bank or a fund gives.
+
+    "$288 million is a loan from the X Fund": the lender invests; the company the article
+    is about, whose project the loan funds, is the other side.
+    """
+    token = token_at(parse(index.text), at)
+    if token is None or investor is None or not _LENDER.search(investor):
+        return None
+    return main_company(index) if _LENDING.search(token.sent.text) else None
 
 
 def _co_signer(index: ArticleIndex, actors: dict[Name, float], investor: str | None) -> str | None:

@@ -5,7 +5,8 @@ a verb that governs the figure, whatever the verb ("X will invest $1 billion",
 "X has pledged to invest $1 billion"), the agent of a
 passive ("will be built by X"), or the owner in a possessive ("X's $1 billion
 plant"); "with X" names a partner and "from X" the seller of what is bought
-(elsewhere "from" names a source of funds, no party). A pronoun or "the
+(elsewhere "from" names a source of funds, no party); the subject of a selling
+verb is a seller too, and the one it sells "to" the actor. A pronoun or "the
 company" as subject stands for the company named last before it. Scores are
 priors for the decider: the nearer the verb to the figure, the stronger.
 """
@@ -45,9 +46,14 @@ def roles_at(text: str, names: tuple[Name, ...], at: int) -> Roles:
     sellers: dict[Name, float] = {}
     if token is None:
         return Roles(actors, partners, sellers)
+    selling = False
     for depth, verb in enumerate(verbs_above(token)):
         weight = 3.0 / (depth + 1)
-        for name in _subjects(doc, verb, names):
+        # "A is expected to sell", "A plans to sell": the verb above a selling one names its seller.
+        selling = verb.lemma_.lower() in _SELLING or (selling and _opens_xcomp(verb))
+        for name in _subjects(doc, verb, names, raising=selling):
+            _add(sellers if selling else actors, name, weight)
+        for name in _buyers(verb, names) if selling else []:
             _add(actors, name, weight)
         for role, name in _prepositional(doc, verb, names):
             target = {"partner": partners, "seller": sellers, "agent": actors}[role]
@@ -101,16 +107,20 @@ def _names_under(names: tuple[Name, ...], token: Token) -> list[Name]:
     return found
 
 
-def _subjects(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[Name]:
+def _subjects(
+    doc: Doc, verb: Token, names: tuple[Name, ...], *, raising: bool = False
+) -> list[Name]:
     """The named subjects of a verb that governs the figure, whatever the verb.
 
     "X will invest", "X has pledged to invest", "X is expected to fund", "X said it would
     spend": no list of verbs decides who acts; the nearer verb weighs more (:func:`roles_at`).
-    A passive's subject is the thing built, not who builds it; the agent is "by X".
+    A passive's subject is the thing built, not who builds it; the agent is "by X". But
+    over a verb it raises (``raising``: "X is expected to sell") it is the one who acts.
     """
+    wanted = ("nsubj", "nsubjpass") if raising and _opens_xcomp(verb) else ("nsubj",)
     found: list[Name] = []
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ in wanted:
             found += _names_under(names, child) or referent(child, names)
     return found
 
@@ -129,6 +139,24 @@ def referent(subject: Token, names: tuple[Name, ...]) -> list[Name]:
 # What one buys from a seller: "bought the mine from X", "the acquisition of Y from X".
 _BUYING = frozenset({"buy", "acquire", "purchase", "take", "obtain", "acquisition", "sale",
                      "takeover", "stake", "share", "shares"})  # fmt: skip
+
+
+# Verbs whose subject gives something up: "A sold 50% of X to B", "A will transfer its stake
+# to B". The subject is the seller; the one it goes "to" is the buyer, who invests.
+_SELLING = frozenset({"sell", "transfer", "cede", "divest"})
+
+
+def _opens_xcomp(verb: Token) -> bool:
+    return any(child.dep_ == "xcomp" for child in verb.children)
+
+
+def _buyers(verb: Token, names: tuple[Name, ...]) -> list[Name]:
+    """The names a selling verb's "to" hands the thing to: "sold 49% to B" -> [B]."""
+    found: list[Name] = []
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            found += [n for n in _names_under(names, child) if n not in found]
+    return found
 
 
 def _prepositional(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[tuple[str, Name]]:

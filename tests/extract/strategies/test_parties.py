@@ -119,3 +119,13 @@ def test_the_company_a_loan_is_given_to_is_the_counterparty() -> None:
             "Pelka Zinc Corporation for the expansion of its mine.")  # fmt: skip
     lender = "Northern Development Bank"
     assert _counterparty(text, "$120m", lender) == "Pelka Zinc Corporation"
+
+
+def test_a_bank_lends_to_the_company_the_article_is_about() -> None:
+    text = (
+        "Borlen Copper Company will build a new smelter near the river. Borlen Copper Company "
+        "says the smelter will open in 2027. The $90 million is a loan from the Northern "
+        "Development Bank of Freedonia."
+    )
+    bank = "Northern Development Bank of Freedonia"
+    assert _counterparty(text, "$90 million", bank) == "Borlen Copper Company"

@@ -54,3 +54,16 @@ def test_from_names_a_seller_only_of_what_is_bought() -> None:
     assert _sellers(bought, "$618 million") == {"Sumeru Gold"}
     funded = "The $769 million will come from Redwood Copper Holdings' own cash flows."
     assert _sellers(funded, "$769 million") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Redwood Cobalt Group sold 40% of the Ulken mine to Bastion Mining Corp for $50 million.",
+        "Redwood Cobalt Group is expected to sell the Ulken mine to Bastion Mining Corp this year.",
+    ],
+)
+def test_a_seller_gives_up_what_the_one_it_goes_to_buys(text: str) -> None:
+    roles = roles_at(text, names(text), text.index("Bastion"))
+    assert {name.text for name in roles.actors} == {"Bastion Mining Corp"}
+    assert {name.text for name in roles.sellers} == {"Redwood Cobalt Group"}

@@ -34,3 +34,10 @@ def test_a_bracket_parts_a_name_from_what_it_encloses() -> None:
     mentions = _mentions_of_one_entity(text, "Varnokcement", "Karsk")
     assert "Varnokcement" in mentions
     assert not any("(" in m for m in mentions)
+
+
+def test_a_country_after_an_office_parts_the_office_from_its_holder() -> None:
+    text = "Prime Minister of Kazakhstan Nurlan Abenov announced that the plant would open in May."
+    mentions = [span.text for span, _ in name_mentions(pipeline()(text))]
+    assert "Nurlan Abenov" in mentions
+    assert "Kazakhstan Nurlan Abenov" not in mentions
