@@ -154,7 +154,7 @@ def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, i
 def _office_holder(doc: Doc, start: int, end: int) -> int:
     """Where the holder's name starts in a range that names an office and then its holder.
 
-    "Minister of Mines George Pirie", "Prime Minister of Freedonia Ivan Petrov": the words
+    "Minister of Mines Olav Brenn", "Prime Minister of Freedonia Ivan Petrov": the words
     after a title's "of" name the office, and the person holding it follows them in one run
     of proper nouns. The holder opens at a PERSON entity inside the range, after a country's
     name that opens it, or, when the parse makes the range's first words the object of that
