@@ -53,6 +53,7 @@ _GRANTED = re.compile(
     r"\bgrant\s+aid\b|\bin\s+the\s+form\s+of\s+(?:an?\s+)?(?:\S+\s+){0,2}?(?:grants?|loans?)\b",
     re.IGNORECASE,
 )
+_AGREED_TERMS = (_FINANCED, _GRANTED, _OBLIGED)
 
 #: Stages a cue asserts beyond a plan: one cue of them beats the default plan and one plan cue.
 _ADVANCED = ("agreed", "under_way")
@@ -76,12 +77,8 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
 
     """
     rules = score(DEAL_STAGE, sentence)
-    if _FINANCED.search(sentence):
-        rules["agreed"] += 1.0  # a lender's money secured is a deal agreed on
-    if _GRANTED.search(sentence):
-        rules["agreed"] += 1.0
-    if _OBLIGED.search(sentence):
-        rules["agreed"] += 1.0  # an obligation is a term of an agreement
+    # A lender's money secured, a donor's grant, an obligation: terms of a deal agreed on.
+    rules["agreed"] += sum(1.0 for terms in _AGREED_TERMS if terms.search(sentence))
     # Most deals in the news are announced plans; cue words must say otherwise.
     rules["planned"] += 0.5
     # The stage is the most advanced one the text asserts (GUIDELINES 19): a signing or
