@@ -32,6 +32,11 @@ from extract._batch.ray_engine import RayOptions, run_ray_batch  # noqa: E402
 
 pytestmark = [pytest.mark.ray, pytest.mark.server]
 
+# 200 requests through Ray actors on a machine whose two cores may be busy: a fake
+# response held past the helpers' 5 s timeout (three tries) once lost one article.
+# The timeout is no part of the cache key, so the local and Ray runs still share keys.
+BUSY_MACHINE_TIMEOUT = 60.0
+
 
 def _config(base_url: str, **settings: Any) -> ExtractionConfig:
     # api_key None: the engine never sends a key; the fake server does not ask for one.
@@ -43,9 +48,10 @@ def test_200_articles_same_records_as_local_and_a_rerun_makes_no_calls(
 ) -> None:
     corpus = write_corpus(tmp_path / "corpus", 200)
     with FakeOpenAIServer(responder=records_for) as server:
-        config = _config(server.base_url)
+        config = _config(server.base_url, timeout=BUSY_MACHINE_TIMEOUT)
+        local_extractor = openai_extractor(server.base_url, timeout=BUSY_MACHINE_TIMEOUT)
         with ResultStore(tmp_path / "local.db") as store:
-            local = run_batch(corpus, openai_extractor(server.base_url), store, concurrency=4)
+            local = run_batch(corpus, local_extractor, store, concurrency=4)
         calls = len(server.requests)
         first = run_ray_batch(corpus, config, tmp_path / "out", RayOptions(actors=2))
         assert len(server.requests) == 2 * calls
