@@ -242,12 +242,21 @@ def _parties_under(index: ArticleIndex, token: Token) -> list[Name]:
     return (foreign or found)[:1]
 
 
+# A project the text marks as one more of the investor's: "another plant", "a second mine".
+_ANOTHER = re.compile(r"^(?:another|a second|one more)\b", re.IGNORECASE)
+
+
 def _one_per_investor_and_project(found: list[DealMention]) -> list[DealMention]:
-    """A project told twice ("plans to build ... The plant will be built by ...") is one deal."""
-    kept: dict[str, DealMention] = {}
+    """A project told twice ("plans to build ... The plant will be built by ...") is one deal.
+
+    An investor's project the text marks as another one ("also started construction of
+    another cement plant") is a deal of its own (GUIDELINES 6).
+    """
+    kept: dict[tuple[str, str], DealMention] = {}
     body = [m for m in found if m.sentence_no > 0]
     # The headline tells again what the body tells (with a short name, a possessive):
     # with a body telling of a deal, the headline's is no deal of its own.
     for mention in body or found:
-        kept.setdefault(mention.investor, mention)
+        project = mention.project or ""
+        kept.setdefault((mention.investor, project if _ANOTHER.match(project) else ""), mention)
     return list(kept.values())

@@ -205,3 +205,15 @@ def test_a_place_past_an_adjunct_naming_agreements_is_no_party_to_them() -> None
         "will be erected by Brenmoor Cement."
     )
     assert "Osk" not in [name for name, _ in _mentions(text)]
+
+
+def test_an_investor_s_project_marked_as_another_is_a_deal_of_its_own() -> None:
+    text = ("Copper output grows\n\nRedwood Copper Holdings is building a copper smelter in Kuma. "
+            "Redwood Copper Holdings also started construction of another copper smelter "
+            "in Dalin province.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    found = [(m.investor, m.project) for m in deal_mentions(index, set())]
+    assert found == [
+        ("Redwood Copper Holdings", "copper smelter in Kuma"),
+        ("Redwood Copper Holdings", "another copper smelter in Dalin province"),
+    ]
