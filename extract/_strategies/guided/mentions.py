@@ -199,14 +199,23 @@ def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
         for child in children:
             if child.dep_ == "nsubj" and _relative(child):
                 return _parties_at(index, current.head)  # "X, which is developing the Y mine"
-            if child.dep_ == "nsubj":
-                return _parties_under(index, child) or referent(child, index.names)
+            if child.dep_ == "nsubj" and (found := _subject_parties(index, child)):
+                return found
             if child.dep_ == "nsubjpass" and names_project(child) and not _named(child):
                 # "a project ... is being implemented": the company named before it. A
                 # facility with a name of its own ("the Minas Gerais plant will be built")
                 # does not refer back to the company named last.
                 return _named_before(index, child.idx)
     return []
+
+
+def _subject_parties(index: ArticleIndex, subject: Token) -> list[Name]:
+    """The parties a subject names or refers to; none for a dateline parsed as a subject.
+
+    "MOSCOW, Aug 10 -- X has started ...": the parser may make the dateline a second
+    subject of the verb; the subject that names a party is read.
+    """
+    return _parties_under(index, subject) or referent(subject, index.names)
 
 
 def _named(noun: Token) -> bool:
