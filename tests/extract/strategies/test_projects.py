@@ -15,6 +15,8 @@ from extract._strategies.guided.projects import amount_project, plain_project
         ("new zinc refinery", "new zinc refinery"),
         ("Freedonia-backed nickel smelter", "nickel smelter"),
         ("newly commissioned zinc refinery", "zinc refinery"),
+        ("aforementioned project", None),  # a pointer to a project named elsewhere
+        ("original nickel smelter", "nickel smelter"),
         (None, None),
     ],
 )
