@@ -188,9 +188,7 @@ def _a_holding(token: Token) -> bool:
 def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
     """Who does it: the subject (through "plans to"), a passive's agent, a pronoun's company."""
     governing = verb
-    while governing.dep_ in ("xcomp", "conj") and governing.head.lemma_.lower() in (
-        _INTENT_VERBS | DEAL_VERBS
-    ):
+    while _passes_on(governing):
         governing = governing.head
     for current in (verb, governing):
         children = list(current.children)
@@ -207,6 +205,20 @@ def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
                 # does not refer back to the company named last.
                 return _named_before(index, child.idx)
     return []
+
+
+# Verbs of joining forces whose purpose clause is the joint project: "X has partnered
+# with Y to establish a plant", "X teamed up with Y to build".
+_JOINING = frozenset({"partner", "team", "join", "collaborate", "cooperate", "ally"})
+
+
+def _passes_on(verb: Token) -> bool:
+    """Whether the verb's actor is its head's: "plans to build", "partnered ... to build"."""
+    head = verb.head.lemma_.lower()
+    if verb.dep_ in ("xcomp", "conj"):
+        return head in _INTENT_VERBS | DEAL_VERBS
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and purpose and head in _JOINING
 
 
 def _subject_parties(index: ArticleIndex, subject: Token) -> list[Name]:

@@ -234,3 +234,9 @@ def test_a_dateline_parsed_as_a_subject_gives_way_to_the_named_investor() -> Non
     doc = Doc(pipeline().vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     index = ArticleIndex.build(text, 2025)
     assert [name.text for name in _actors(index, doc[6])] == ["Redwood Copper Holdings"]
+
+
+def test_a_company_that_partners_with_another_to_build_is_the_investor() -> None:
+    text = ("Fertiliser plant planned\n\nRedwood Group has partnered with Tarvo Holdings to "
+            "establish a fertiliser plant in the Kuma region.")  # fmt: skip
+    assert [investor for investor, _ in _mentions(text)] == ["Redwood Group"]
