@@ -33,7 +33,7 @@ PROJECT_NOUNS = frozenset({
     "capacity", "capacities", "production", "output", "field", "cluster", "park", "enterprise",
     "construction", "development", "expansion", "modernization", "modernisation", "stake",
     "asset", "assets", "operation", "operations", "works", "site", "unit", "workshop", "quarry",
-    "concentrator", "combine", "shop",
+    "concentrator", "combine", "shop", "base",
 })  # fmt: skip
 _MAX_PROJECT_WORDS = 14
 
