@@ -52,6 +52,7 @@ from extract._strategies.guided.tellings import (
     with_headline_commodities,
     without_conversions,
     without_fuel,
+    without_running_totals,
     without_totals,
 )
 
@@ -100,7 +101,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     kept = with_member_names(run.index, with_described_names(kept, described_names(run.index)))
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     deals = [without_fuel(with_headline_commodities(run.index, d)) for d in deals]
-    deals = without_totals(without_conversions(deals, conversions(run)))
+    deals = without_running_totals(without_totals(without_conversions(deals, conversions(run))))
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
 

@@ -188,9 +188,7 @@ def _a_holding(token: Token) -> bool:
 def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
     """Who does it: the subject (through "plans to"), a passive's agent, a pronoun's company."""
     governing = verb
-    while governing.dep_ in ("xcomp", "conj") and governing.head.lemma_.lower() in (
-        _INTENT_VERBS | DEAL_VERBS
-    ):
+    while _passes_on(governing):
         governing = governing.head
     for current in (verb, governing):
         children = list(current.children)
@@ -199,14 +197,37 @@ def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
         for child in children:
             if child.dep_ == "nsubj" and _relative(child):
                 return _parties_at(index, current.head)  # "X, which is developing the Y mine"
-            if child.dep_ == "nsubj":
-                return _parties_under(index, child) or referent(child, index.names)
+            if child.dep_ == "nsubj" and (found := _subject_parties(index, child)):
+                return found
             if child.dep_ == "nsubjpass" and names_project(child) and not _named(child):
                 # "a project ... is being implemented": the company named before it. A
                 # facility with a name of its own ("the Minas Gerais plant will be built")
                 # does not refer back to the company named last.
                 return _named_before(index, child.idx)
     return []
+
+
+# Verbs of joining forces whose purpose clause is the joint project: "X has partnered
+# with Y to establish a plant", "X teamed up with Y to build".
+_JOINING = frozenset({"partner", "team", "join", "collaborate", "cooperate", "ally"})
+
+
+def _passes_on(verb: Token) -> bool:
+    """Whether the verb's actor is its head's: "plans to build", "partnered ... to build"."""
+    head = verb.head.lemma_.lower()
+    if verb.dep_ in ("xcomp", "conj"):
+        return head in _INTENT_VERBS | DEAL_VERBS
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and purpose and head in _JOINING
+
+
+def _subject_parties(index: ArticleIndex, subject: Token) -> list[Name]:
+    """The parties a subject names or refers to; none for a dateline parsed as a subject.
+
+    "MOSCOW, Aug 10 -- X has started ...": the parser may make the dateline a second
+    subject of the verb; the subject that names a party is read.
+    """
+    return _parties_under(index, subject) or referent(subject, index.names)
 
 
 def _named(noun: Token) -> bool:
@@ -242,12 +263,21 @@ def _parties_under(index: ArticleIndex, token: Token) -> list[Name]:
     return (foreign or found)[:1]
 
 
+# A project the text marks as one more of the investor's: "another plant", "a second mine".
+_ANOTHER = re.compile(r"^(?:another|a second|one more)\b", re.IGNORECASE)
+
+
 def _one_per_investor_and_project(found: list[DealMention]) -> list[DealMention]:
-    """A project told twice ("plans to build ... The plant will be built by ...") is one deal."""
-    kept: dict[str, DealMention] = {}
+    """A project told twice ("plans to build ... The plant will be built by ...") is one deal.
+
+    An investor's project the text marks as another one ("also started construction of
+    another cement plant") is a deal of its own (GUIDELINES 6).
+    """
+    kept: dict[tuple[str, str], DealMention] = {}
     body = [m for m in found if m.sentence_no > 0]
     # The headline tells again what the body tells (with a short name, a possessive):
     # with a body telling of a deal, the headline's is no deal of its own.
     for mention in body or found:
-        kept.setdefault(mention.investor, mention)
+        project = mention.project or ""
+        kept.setdefault((mention.investor, project if _ANOTHER.match(project) else ""), mention)
     return list(kept.values())

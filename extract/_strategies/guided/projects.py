@@ -33,7 +33,7 @@ PROJECT_NOUNS = frozenset({
     "capacity", "capacities", "production", "output", "field", "cluster", "park", "enterprise",
     "construction", "development", "expansion", "modernization", "modernisation", "stake",
     "asset", "assets", "operation", "operations", "works", "site", "unit", "workshop", "quarry",
-    "concentrator", "combine", "shop",
+    "concentrator", "combine", "shop", "base",
 })  # fmt: skip
 _MAX_PROJECT_WORDS = 14
 
@@ -124,11 +124,13 @@ def project_phrase(span: TokenSpan) -> str | None:
 
 
 # Words that open a phrase without naming the project: whose ("its expansion", "China-backed"),
-# which one ("these plants", "newly built"), or praise ("a state-of-the-art plant").
+# which one ("these plants", "newly built", "the aforementioned project", "the original
+# project": a pointer to one named elsewhere), or praise ("a state-of-the-art plant").
 # GUIDELINES 16 keeps the text's own words for what is built and where, not the writer's
 # pointers and praise.
 _NOT_NAMING = re.compile(
-    r"^(?:(?:its|their|this|these|those|state-of-the-art|newly\s+\w+|\w+-(?:backed|owned|funded))"
+    r"^(?:(?:its|their|this|these|those|aforementioned|above-?mentioned|original|same"
+    r"|state-of-the-art|newly\s+\w+|\w+-(?:backed|owned|funded))"
     r"\s+)+",
     re.I,
 )

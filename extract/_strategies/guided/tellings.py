@@ -15,6 +15,7 @@ from itertools import combinations, pairwise
 from extract._schema import InvestmentDeal
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.figure_fields import commodities_in, deal_commodities
+from extract._strategies.guided.projects import PROJECT_NOUNS
 from extract._strategies.guided.strategy import GuidedRun
 from extract._text.reading import years
 
@@ -66,6 +67,24 @@ def _sum_of_others(deal: InvestmentDeal, deals: list[InvestmentDeal]) -> bool:
     return any(abs(sum(parts) - deal.amount) <= _SAME * deal.amount
                for size in range(2, min(len(others), _MAX_PARTS) + 1)
                for parts in combinations(others, size))  # fmt: skip
+
+
+# A running total: "till now X has invested", "investments to date".
+_TO_DATE = re.compile(r"\b(?:till|until|up to) now\b|\bto date\b", re.IGNORECASE)
+
+
+def without_running_totals(deals: list[InvestmentDeal]) -> list[InvestmentDeal]:
+    """An investor's total to date, told of no project, is no deal (GUIDELINES 5).
+
+    "Till now, the bank has invested around $7bn in Freedonia" sums a lender's or an
+    investor's many deals in a country; "invested $256 million at the mine to date" is one.
+    """
+    return [deal for deal in deals if not _a_running_total(deal)]
+
+
+def _a_running_total(deal: InvestmentDeal) -> bool:
+    words = set(re.findall(r"[a-z]+", deal.evidence.lower()))
+    return bool(_TO_DATE.search(deal.evidence)) and not words & PROJECT_NOUNS
 
 
 def with_headline_commodities(index: ArticleIndex, deal: InvestmentDeal) -> InvestmentDeal:

@@ -9,7 +9,11 @@ from extract._strategies.guided.assemble import _not_the_investor
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.strategy import GuidedOptions
-from extract._strategies.guided.tellings import without_fuel, without_totals
+from extract._strategies.guided.tellings import (
+    without_fuel,
+    without_running_totals,
+    without_totals,
+)
 
 RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
 
@@ -264,3 +268,11 @@ def test_coal_that_a_power_plant_burns_is_no_commodity_of_its_deal() -> None:
     mined = fired.model_copy(update={"evidence": "Velmo will open a coal mine and a "
                                      "coal-fired power plant."})  # fmt: skip
     assert without_fuel(mined).commodities == ["coal", "copper"]
+
+
+def test_an_investor_s_total_to_date_told_of_no_project_is_no_deal() -> None:
+    told = "Till now, the Nordic Bank has invested around €7bn in Freedonia, helping its economy."
+    total = InvestmentDeal(amount=7e9, currency="EUR", evidence=told)
+    at_mine = "Borealis Copper has invested $200 million at the Kuma mine to date."
+    mine = InvestmentDeal(amount=2e8, currency="USD", evidence=at_mine)
+    assert without_running_totals([total, mine]) == [mine]

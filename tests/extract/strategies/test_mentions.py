@@ -1,17 +1,20 @@
 """Deals without an amount: which sentences make one, and when a mention repeats a deal."""
 
 import pytest
+from spacy.tokens import Doc
 
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.mentions import (
     DealMention,
+    _actors,
     _one_per_investor_and_project,
     deal_mentions,
 )
 from extract._strategies.guided.projects import amount_project
 from extract._strategies.guided.strategy import GuidedOptions
+from extract._text.nlp import pipeline
 from extract._text.reading import Span
 
 RULES_ONLY = ExtractionConfig(guided=GuidedOptions(use_model=False))
@@ -205,3 +208,35 @@ def test_a_place_past_an_adjunct_naming_agreements_is_no_party_to_them() -> None
         "will be erected by Brenmoor Cement."
     )
     assert "Osk" not in [name for name, _ in _mentions(text)]
+
+
+def test_an_investor_s_project_marked_as_another_is_a_deal_of_its_own() -> None:
+    text = ("Copper output grows\n\nRedwood Copper Holdings is building a copper smelter in Kuma. "
+            "Redwood Copper Holdings also started construction of another copper smelter "
+            "in Dalin province.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    found = [(m.investor, m.project) for m in deal_mentions(index, set())]
+    assert found == [
+        ("Redwood Copper Holdings", "copper smelter in Kuma"),
+        ("Redwood Copper Holdings", "another copper smelter in Dalin province"),
+    ]
+
+
+def test_a_dateline_parsed_as_a_subject_gives_way_to_the_named_investor() -> None:
+    text = "OSLO -- Redwood Copper Holdings has started development of the Kuma copper deposit."
+    words = ["OSLO", "--", "Redwood", "Copper", "Holdings", "has", "started", "development",
+             "of", "the", "Kuma", "copper", "deposit", "."]  # fmt: skip
+    # The parse the dateline gets in a wire story: a second subject of the verb.
+    heads = [6, 0, 4, 4, 6, 6, 6, 6, 7, 12, 12, 12, 8, 6]
+    deps = ["nsubj", "punct", "compound", "compound", "nsubj", "aux", "ROOT", "dobj", "prep",
+            "det", "compound", "compound", "pobj", "punct"]  # fmt: skip
+    spaces = [True] * 12 + [False, False]
+    doc = Doc(pipeline().vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    index = ArticleIndex.build(text, 2025)
+    assert [name.text for name in _actors(index, doc[6])] == ["Redwood Copper Holdings"]
+
+
+def test_a_company_that_partners_with_another_to_build_is_the_investor() -> None:
+    text = ("Fertiliser plant planned\n\nRedwood Group has partnered with Tarvo Holdings to "
+            "establish a fertiliser plant in the Kuma region.")  # fmt: skip
+    assert [investor for investor, _ in _mentions(text)] == ["Redwood Group"]

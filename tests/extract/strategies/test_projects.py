@@ -3,7 +3,13 @@
 import pytest
 
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.projects import amount_project, plain_project
+from extract._strategies.guided.projects import (
+    amount_project,
+    plain_project,
+    project_of,
+    project_phrase,
+)
+from extract._text.nlp import parse
 
 
 @pytest.mark.parametrize(
@@ -15,6 +21,8 @@ from extract._strategies.guided.projects import amount_project, plain_project
         ("new zinc refinery", "new zinc refinery"),
         ("Freedonia-backed nickel smelter", "nickel smelter"),
         ("newly commissioned zinc refinery", "zinc refinery"),
+        ("aforementioned project", None),  # a pointer to a project named elsewhere
+        ("original nickel smelter", "nickel smelter"),
         (None, None),
     ],
 )
@@ -34,3 +42,11 @@ def test_a_bare_project_word_names_no_project() -> None:
     assert plain_project("project") is None
     assert plain_project("this project") is None
     assert plain_project("Pelka project") == "Pelka project"
+
+
+def test_a_production_base_is_a_project() -> None:
+    doc = parse("Kuma Fibre has completed its production base of 50,000 tons of glass fibre.")
+    verb = next(t for t in doc if t.lemma_ == "complete")
+    project = project_of(verb)
+    assert project is not None
+    assert project_phrase(project) == "production base of 50,000 tons of glass fibre"
