@@ -65,12 +65,34 @@ def _vehicle(vehicles: dict[str, str] | None, company: str | None) -> str | None
 
 
 def vehicles_of(index: ArticleIndex) -> dict[str, str]:
-    """Each parent the text names a vehicle of ("X, an arm of Y"), with its vehicle."""
+    """Each parent the text names a vehicle of ("X, an arm of Y", "Y's unit X"), with it."""
     found: dict[str, str] = {}
     for name in {c.text for c in index.companies}:
-        if (parent := parent_of(index, name)) is not None and parent != name:
+        parent = parent_of(index, name) or _unit_owner(index, name)
+        if parent is not None and parent != name:
             found.setdefault(parent, name)
     return found
+
+
+# "Y's local unit X", "Y's subsidiary in Freedonia - X": the group's possessive before X.
+_OWNERS_UNIT = re.compile(
+    r"^[’']s\s+(?:[\w-]+\s+){0,2}(?:subsidiary|unit|arm|affiliate)"
+    r"(?:\s+in\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s*[,–—-]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _unit_owner(index: ArticleIndex, name: str) -> str | None:
+    """The group whose possessive introduces ``name`` as its unit: "Y's local unit X" -> Y.
+
+    The local unit runs the group's site there: the group invests, the unit operates.
+    """
+    for mention in (c for c in index.companies if c.text == name):
+        start = next((s.start for s in index.sentences if s.start <= mention.start < s.end), 0)
+        before = [c for c in index.companies if start <= c.end <= mention.start]
+        if before and _OWNERS_UNIT.match(index.text[before[-1].end : mention.start]):
+            return before[-1].text
+    return None
 
 
 # Verbs that say who runs a site, not who builds, buys or funds it.

@@ -54,3 +54,9 @@ def test_a_parent_investor_runs_its_plant_through_the_vehicle_the_text_names() -
     deal = InvestmentDeal(investor="Velta Holdings Corporation", evidence="It invests.")
     facts = [_plant("Velta Holdings Corporation")]
     assert with_operators(facts, {}, [deal], None, vehicles)[0].operator == "Zenda Metals LLC"
+
+
+def test_a_group_runs_its_plant_through_the_unit_its_possessive_names() -> None:
+    text = ("Velta Group reported results on Monday. Velta Group's local unit Zenda Metals "
+            "LLC completed a new flotation plant.")  # fmt: skip
+    assert vehicles_of(ArticleIndex.build(text, 2024)) == {"Velta Group": "Zenda Metals LLC"}
