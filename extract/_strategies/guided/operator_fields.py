@@ -83,16 +83,28 @@ _OWNERS_UNIT = re.compile(
 
 
 def _unit_owner(index: ArticleIndex, name: str) -> str | None:
-    """The group whose possessive introduces ``name`` as its unit: "Y's local unit X" -> Y.
+    """The group the text makes ``name`` a unit of: "Y's local unit X", "X, owned by Y" -> Y.
 
     The local unit runs the group's site there: the group invests, the unit operates.
     """
     for mention in (c for c in index.companies if c.text == name):
-        start = next((s.start for s in index.sentences if s.start <= mention.start < s.end), 0)
+        start, end = next(((s.start, s.end) for s in index.sentences
+                           if s.start <= mention.start < s.end), (0, 0))  # fmt: skip
         before = [c for c in index.companies if start <= c.end <= mention.start]
         if before and _OWNERS_UNIT.match(index.text[before[-1].end : mention.start]):
             return before[-1].text
+        after = [c for c in index.companies if mention.end <= c.start < end]
+        if after and _OWNED_BY.match(index.text[mention.end : after[0].start]):
+            return after[0].text
     return None
+
+
+# "X, owned by Y", "X, itself majority-owned by the Freedonian producer Y": Y is behind X.
+_OWNED_BY = re.compile(
+    r"^,\s+(?:itself\s+)?(?:(?:wholly|majority|fully|jointly)[- ])?(?:owned|controlled)\s+by"
+    r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 # Verbs that say who runs a site, not who builds, buys or funds it.

@@ -60,3 +60,8 @@ def test_a_group_runs_its_plant_through_the_unit_its_possessive_names() -> None:
     text = ("Velta Group reported results on Monday. Velta Group's local unit Zenda Metals "
             "LLC completed a new flotation plant.")  # fmt: skip
     assert vehicles_of(ArticleIndex.build(text, 2024)) == {"Velta Group": "Zenda Metals LLC"}
+
+
+def test_a_company_owned_by_a_group_runs_the_groups_site() -> None:
+    text = "Zenda Metals LLC, owned by Velta Group, opened two new mines in the north."
+    assert vehicles_of(ArticleIndex.build(text, 2024)) == {"Velta Group": "Zenda Metals LLC"}
