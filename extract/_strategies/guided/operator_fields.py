@@ -60,8 +60,17 @@ def with_operators(
 
 
 def _vehicle(vehicles: dict[str, str] | None, company: str | None) -> str | None:
-    """The vehicle through which ``company`` runs a plant, else ``company`` itself."""
-    return (vehicles or {}).get(company, company) if company else None
+    """The vehicle through which ``company`` runs a plant, else ``company`` itself.
+
+    A parent the text shortens ("Velta" for "Velta Mining") is the same parent: its
+    words all open the fuller name the vehicle was read for.
+    """
+    if not company:
+        return None
+    vehicles = vehicles or {}
+    words = company.split()
+    shortened = (v for parent, v in vehicles.items() if parent.split()[: len(words)] == words)
+    return vehicles.get(company) or next(shortened, company)
 
 
 def vehicles_of(index: ArticleIndex) -> dict[str, str]:
