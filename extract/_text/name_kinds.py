@@ -92,7 +92,7 @@ _SITE_OR_PROGRAMME_NAME = re.compile(
 )
 # Institutions that list, legislate, defend or study: no party to a deal or a plant.
 _NON_PARTY = re.compile(
-    r"\b(?:(?:Stock|Commodity|Metals?|Futures) Exchange|Assembly|Senate|Congress"
+    r"\b(?:(?:Stock|Securities|Commodity|Metals?|Futures) Exchange|Assembly|Senate|Congress"
     r"|House of (?:Representatives|Commons|Lords)|Forces|Army|Police|University|Institute"
     r"|Association|Survey|Society)\b"
 )

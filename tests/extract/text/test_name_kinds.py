@@ -202,6 +202,8 @@ def test_the_actor_of_an_investment_by_is_a_company() -> None:
          "Forces, will cost $60 million.", "Freedonia Defence Forces"),
         ("Shares of Brelvor Mining rose 5% on the Freedonia Stock Exchange, where Brelvor "
          "Mining is listed.", "Freedonia Stock Exchange"),
+        ("Brelvor Mining said in its filing to the Freedonian Securities Exchange that output "
+         "rose.", "Freedonian Securities Exchange"),
     ],
 )  # fmt: skip
 def test_an_institution_that_lists_or_defends_is_no_company(text: str, institution: str) -> None:
