@@ -219,3 +219,11 @@ def test_an_institution_that_lists_or_defends_is_no_company(text: str, instituti
 )
 def test_a_name_written_as_a_sites_is_no_company(text: str) -> None:
     assert _kinds(text)["Korvath"] != "company"
+
+
+def test_an_office_joined_by_and_and_its_holder_are_no_companies() -> None:
+    text = ("The factory opened in May. Minister of Industry and Trade Amara Velloso told the "
+            "parliament that the factory is exporting glass to five countries.")  # fmt: skip
+    kinds = _kinds(text)
+    assert kinds.get("Industry and Trade") != "company"
+    assert kinds["Amara Velloso"] == "person"
