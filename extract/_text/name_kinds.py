@@ -50,8 +50,10 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:Minister|President|CEO|Chairman|Chairwoman|Director|Governor|Akim|Mr|Ms|Mrs|Dr|Head|"
     r"Premier|Chief|Manager|Officer|Ambassador|Mayor|Secretary|chairman|director|head|governor|"
     r"minister|president|executive|officer|manager|ambassador|founder|spokesman|akim)\.?"
-    r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,?\s*$"
+    r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?:and|&)\s+[\w-]+)?)?,?\s*$"
 )
+# "Minister of Industry and Trade": the words after a minister's "of" name an office.
+_OFFICE_OF = re.compile(r"\b[Mm]inist(?:er|ry)\s+of\s+(?:the\s+)?$")
 # "Russian miner X", "the Chinese company X", "steel giant X": the words before say company.
 _INTRODUCER = (
     r"company|companies|firms?|group|miner|producer|giant|developer|operator|holding|corporation|"
@@ -92,7 +94,7 @@ _SITE_OR_PROGRAMME_NAME = re.compile(
 )
 # Institutions that list, legislate, defend or study: no party to a deal or a plant.
 _NON_PARTY = re.compile(
-    r"\b(?:(?:Stock|Commodity|Metals?|Futures) Exchange|Assembly|Senate|Congress"
+    r"\b(?:(?:Stock|Securities|Commodity|Metals?|Futures) Exchange|Assembly|Senate|Congress"
     r"|House of (?:Representatives|Commons|Lords)|Forces|Army|Police|University|Institute"
     r"|Association|Survey|Society)\b"
 )
@@ -159,6 +161,8 @@ def _winner(total: dict[Kind, float], weak_org: bool) -> Kind:
 def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, float]:
     before = doc.text[max(0, span.start_char - 30) : span.start_char]
     after = doc.text[span.end_char : span.end_char + 40]
+    # "Minister of Industry and Trade X": an office's words may reach further back.
+    office = doc.text[max(0, span.start_char - 50) : span.start_char]
     votes = dict.fromkeys(KINDS, 0.0)
     votes["company"] += _company_votes(span, label, weight, before, after)
     site_or_programme = _SITE_OR_PROGRAMME_NAME.search(span.text)
@@ -171,7 +175,8 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["media"] += 1.5 * _reporter(span)
     votes["media"] += 3 * is_source(span)  # the source of the news, not a party to it
     votes["place"] += 3 * is_dateline(doc, span)
-    votes["person"] += 5 * bool(_TITLE_BEFORE.search(before) or span[-1].lower_ in TITLES)
+    votes["person"] += 5 * bool(_TITLE_BEFORE.search(office) or span[-1].lower_ in TITLES)
+    votes["other"] += 5 * bool(_OFFICE_OF.search(before) and not CORPORATE.search(span.text))
     votes["person"] += weight * (label == "PERSON" and len(span) > 1) + 0.5 * _speaker(span)
     votes["place"] += 2 * weight * (label in ("GPE", "LOC")) + 0.5 * weight * (label == "FAC")
     votes["place"] += 3 * bool(

@@ -239,7 +239,7 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (
         doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
         or doc[start].like_num or doc[start].is_currency
-        or any(c.isdigit() for c in doc[start].text)
+        or any(c.isdigit() for c in doc[start].text) or _opening_verb(doc[start])
     ):  # fmt: skip
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
@@ -253,3 +253,8 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if end - start == 1 and doc[start].lower_.strip(".") in _LEGAL_FORMS:
         return start, start
     return start, end
+
+
+def _opening_verb(token: Token) -> bool:
+    """A verb that opens a clause before a name: "Citing X's losses, ..." (no part of X)."""
+    return token.tag_ == "VBG" and token.dep_ in ("csubj", "advcl", "ROOT", "pcomp")

@@ -60,17 +60,60 @@ def with_operators(
 
 
 def _vehicle(vehicles: dict[str, str] | None, company: str | None) -> str | None:
-    """The vehicle through which ``company`` runs a plant, else ``company`` itself."""
-    return (vehicles or {}).get(company, company) if company else None
+    """The vehicle through which ``company`` runs a plant, else ``company`` itself.
+
+    A parent the text shortens ("Velta" for "Velta Mining") is the same parent: its
+    words all open the fuller name the vehicle was read for.
+    """
+    if not company:
+        return None
+    vehicles = vehicles or {}
+    words = company.split()
+    shortened = (v for parent, v in vehicles.items() if parent.split()[: len(words)] == words)
+    return vehicles.get(company) or next(shortened, company)
 
 
 def vehicles_of(index: ArticleIndex) -> dict[str, str]:
-    """Each parent the text names a vehicle of ("X, an arm of Y"), with its vehicle."""
+    """Each parent the text names a vehicle of ("X, an arm of Y", "Y's unit X"), with it."""
     found: dict[str, str] = {}
     for name in {c.text for c in index.companies}:
-        if (parent := parent_of(index, name)) is not None and parent != name:
+        parent = parent_of(index, name) or _unit_owner(index, name)
+        if parent is not None and parent != name:
             found.setdefault(parent, name)
     return found
+
+
+# "Y's local unit X", "Y's subsidiary in Freedonia - X": the group's possessive before X.
+_OWNERS_UNIT = re.compile(
+    r"^[’']s\s+(?:[\w-]+\s+){0,2}(?:subsidiary|unit|arm|affiliate)"
+    r"(?:\s+in\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s*[,–—-]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _unit_owner(index: ArticleIndex, name: str) -> str | None:
+    """The group the text makes ``name`` a unit of: "Y's local unit X", "X, owned by Y" -> Y.
+
+    The local unit runs the group's site there: the group invests, the unit operates.
+    """
+    for mention in (c for c in index.companies if c.text == name):
+        start, end = next(((s.start, s.end) for s in index.sentences
+                           if s.start <= mention.start < s.end), (0, 0))  # fmt: skip
+        before = [c for c in index.companies if start <= c.end <= mention.start]
+        if before and _OWNERS_UNIT.match(index.text[before[-1].end : mention.start]):
+            return before[-1].text
+        after = [c for c in index.companies if mention.end <= c.start < end]
+        if after and _OWNED_BY.match(index.text[mention.end : after[0].start]):
+            return after[0].text
+    return None
+
+
+# "X, owned by Y", "X, itself majority-owned by the Freedonian producer Y": Y is behind X.
+_OWNED_BY = re.compile(
+    r"^,\s+(?:itself\s+)?(?:(?:wholly|majority|fully|jointly)[- ])?(?:owned|controlled)\s+by"
+    r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 # Verbs that say who runs a site, not who builds, buys or funds it.

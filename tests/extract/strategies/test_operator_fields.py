@@ -54,3 +54,20 @@ def test_a_parent_investor_runs_its_plant_through_the_vehicle_the_text_names() -
     deal = InvestmentDeal(investor="Velta Holdings Corporation", evidence="It invests.")
     facts = [_plant("Velta Holdings Corporation")]
     assert with_operators(facts, {}, [deal], None, vehicles)[0].operator == "Zenda Metals LLC"
+
+
+def test_a_group_runs_its_plant_through_the_unit_its_possessive_names() -> None:
+    text = ("Velta Group reported results on Monday. Velta Group's local unit Zenda Metals "
+            "LLC completed a new flotation plant.")  # fmt: skip
+    assert vehicles_of(ArticleIndex.build(text, 2024)) == {"Velta Group": "Zenda Metals LLC"}
+
+
+def test_a_company_owned_by_a_group_runs_the_groups_site() -> None:
+    text = "Zenda Metals LLC, owned by Velta Group, opened two new mines in the north."
+    assert vehicles_of(ArticleIndex.build(text, 2024)) == {"Velta Group": "Zenda Metals LLC"}
+
+
+def test_a_parent_shortened_in_the_text_still_runs_through_its_vehicle() -> None:
+    deal = InvestmentDeal(investor="Velta", evidence="Velta invests.")
+    facts = with_operators([_plant("Velta")], {}, [deal], None, {"Velta Mining": "Zenda LLC"})
+    assert facts[0].operator == "Zenda LLC"

@@ -202,6 +202,8 @@ def test_the_actor_of_an_investment_by_is_a_company() -> None:
          "Forces, will cost $60 million.", "Freedonia Defence Forces"),
         ("Shares of Brelvor Mining rose 5% on the Freedonia Stock Exchange, where Brelvor "
          "Mining is listed.", "Freedonia Stock Exchange"),
+        ("Brelvor Mining said in its filing to the Freedonian Securities Exchange that output "
+         "rose.", "Freedonian Securities Exchange"),
     ],
 )  # fmt: skip
 def test_an_institution_that_lists_or_defends_is_no_company(text: str, institution: str) -> None:
@@ -217,3 +219,11 @@ def test_an_institution_that_lists_or_defends_is_no_company(text: str, instituti
 )
 def test_a_name_written_as_a_sites_is_no_company(text: str) -> None:
     assert _kinds(text)["Korvath"] != "company"
+
+
+def test_an_office_joined_by_and_and_its_holder_are_no_companies() -> None:
+    text = ("The factory opened in May. Minister of Industry and Trade Amara Velloso told the "
+            "parliament that the factory is exporting glass to five countries.")  # fmt: skip
+    kinds = _kinds(text)
+    assert kinds.get("Industry and Trade") != "company"
+    assert kinds["Amara Velloso"] == "person"

@@ -41,3 +41,13 @@ def test_a_country_after_an_office_parts_the_office_from_its_holder() -> None:
     mentions = [span.text for span, _ in name_mentions(pipeline()(text))]
     assert "Nurlan Abenov" in mentions
     assert "Kazakhstan Nurlan Abenov" not in mentions
+
+
+def test_a_verb_opening_the_clause_is_no_part_of_the_name_after_it() -> None:
+    text = "Citing Brelvor's continued losses, the lender cut its rating of the miner."
+    doc = pipeline()(text)
+    doc[0].tag_, doc[0].dep_ = "VBG", "csubj"  # as the parse reads a longer such sentence
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    mentions = [span.text for span, _ in name_mentions(doc)]
+    assert "Brelvor" in mentions
+    assert not any(m.startswith("Citing") for m in mentions)
