@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex, nearby
+from extract._strategies.guided.facility_sites import site_told
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.facility_refs import PLANT_HEADS
 from extract._text.nlp import parse
@@ -123,6 +124,10 @@ def location_for(
     place the article says something is located in ("a deposit located in the X
     district") is where the article's facility is.
     """
+    if site := site_told(
+        index, lambda s: _tells_of(index, s, facility or "") or s.start <= at < s.end
+    ):
+        return site  # "located in the industrial zone of X": more specific than X itself
     places = _candidate_places(index, facility)
     if facility and (inside := [p for p in places if p.text in facility]):
         # "a smelter in Dhenkanal, Odisha": of two places as specific, the first is inside
