@@ -1,4 +1,4 @@
-"""Sites a plant is put in: an industrial zone, park or technopark the text names.
+"""Sites a plant is put in (a named industrial zone or park), and places it is not in.
 
 "The plant will be located in the industrial zone of X", "in the Y industrial
 zone", "in the "Z" technopark": such a site is the most specific place the text puts
@@ -61,3 +61,21 @@ def site_told(index: ArticleIndex, told: Callable[[Span], bool]) -> str | None:
         if sentence is not None and told(sentence):
             return site.text
     return None
+
+
+# What happens at a venue, not where a plant is: "a forum in X", "signed in X".
+_EVENTS = frozenset({"forum", "meeting", "conference", "summit", "visit", "talk", "ceremony",
+                     "exhibition", "expo", "session", "congress", "fair", "event", "briefing",
+                     "sign", "meet", "hold", "attend", "present", "say", "tell"})  # fmt: skip
+
+
+def is_venue(text: str, place: Span) -> bool:
+    """Whether a place is only where an event was held: "the Cooperation Forum in X".
+
+    A meeting, a signing or a visit happens somewhere; it does not put a facility
+    there (GUIDELINES 25: an official's trip does not count).
+    """
+    span = parse(text).char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("in", "at"):
+        return False
+    return span.root.head.head.lemma_.lower() in _EVENTS

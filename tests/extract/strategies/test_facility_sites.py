@@ -22,3 +22,12 @@ def test_the_zone_a_plant_is_located_in_beats_its_town() -> None:
     index = ArticleIndex.build(text, 2025)
     at = index.sentences[2].start
     assert location_for(index, "zinc plant", 2, at) == "Ostrava Green industrial park"
+
+
+def test_the_venue_of_a_forum_does_not_place_the_plant() -> None:
+    text = (
+        "Norvale Metals signed a deal at the Mining Cooperation Forum in Darnholm. "
+        "The Kuma zinc mine will produce 50,000 tonnes of zinc a year."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert location_for(index, "Kuma zinc mine", 1, index.sentences[1].start) is None
