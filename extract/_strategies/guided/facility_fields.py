@@ -95,9 +95,10 @@ _COMPASS_NAME = re.compile(r"^(?:north|south|east|west|central)", re.I)
 # "London-listed Antofagasta", "the Jersey-based firm": the place a company is based or
 # listed in, not where its facility is.
 _HOME_OF = re.compile(r"[-‐–]\s?(?:based|listed|headquartered|registered|domiciled)\b", re.I)
-# "in Kokand", "near the village of Aktogai": a settlement word and "of" may stand between.
+# "in Kokand", "near the village of Aktogai", "north of X", "20 km from X" (GUIDELINES 48).
 _LOCATED = re.compile(
-    r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
+    r"\b(?:in|near|at|outside|(?:north|south|east|west)[a-z-]*\s+of|(?:km|miles)\s+from)"
+    r"\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
 )
 _LOCATED_REACH = 32  # characters before a place in which _LOCATED is read
 _LOCATED_BONUS = 2.0
