@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex, nearby
-from extract._strategies.guided.facility_sites import is_venue, site_told
+from extract._strategies.guided.facility_sites import deposit_site, is_venue, site_told
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.facility_refs import PLANT_HEADS
 from extract._text.nlp import parse
@@ -141,7 +141,8 @@ def location_for(
         # No fallback to "the article's only place": the text must put a plant somewhere,
         # but "the deposit, located in the X district" puts the article's facility there.
         scores = {p.text: place_rank(p.text) for p in places if _sited(index, p)}
-    return max(scores, key=scores.__getitem__) if scores else None
+    # "a plant at the X deposit" and no town or region: the deposit places it (GUIDELINES 25)
+    return max(scores, key=scores.__getitem__) if scores else deposit_site(facility)
 
 
 # "located in", "situated about 160 km south-east of": the text says where something is.

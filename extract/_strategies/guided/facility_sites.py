@@ -9,6 +9,7 @@ or "at", named by a proper noun (a modifier, or "of" and a place after it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -79,3 +80,13 @@ def is_venue(text: str, place: Span) -> bool:
     if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("in", "at"):
         return False
     return span.root.head.head.lemma_.lower() in _EVENTS
+
+
+# "a power plant at the X deposit", "a mill on the Y field": a named deposit anchoring a plant.
+_AT_DEPOSIT = re.compile(r"\s(?:at|on)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+)+(?:deposit|field))$")
+
+
+def deposit_site(facility: str | None) -> str | None:
+    """The named deposit or field a facility's own name puts it at, if any."""
+    found = _AT_DEPOSIT.search(facility or "")
+    return found.group(1) if found else None

@@ -31,3 +31,13 @@ def test_the_venue_of_a_forum_does_not_place_the_plant() -> None:
     )
     index = ArticleIndex.build(text, 2025)
     assert location_for(index, "Kuma zinc mine", 1, index.sentences[1].start) is None
+
+
+def test_a_named_deposit_a_plant_stands_at_places_it_when_nothing_else_does() -> None:
+    text = (
+        "Norvale Metals will build a power plant at the Kuma deposit. "
+        "The power plant will have a capacity of 300 MW."
+    )
+    index = ArticleIndex.build(text, 2025)
+    facility = "power plant at the Kuma deposit"
+    assert location_for(index, facility, 1, index.sentences[1].start) == "Kuma deposit"
