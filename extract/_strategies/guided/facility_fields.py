@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex, nearby
-from extract._strategies.guided.facility_sites import deposit_site, is_venue, site_told
+from extract._strategies.guided.facility_sites import deposit_site, places_nothing, site_told
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.facility_refs import PLANT_HEADS
 from extract._text.nlp import parse
@@ -164,7 +164,7 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     """The article's places, less datelines, homes, ranking scopes, actors and own names."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     places = [p for p in places if not _ranking_scope(index, p) and not _acts(index, p)]
-    places = [p for p in places if not is_venue(index.text, p)]
+    places = [p for p in places if not places_nothing(index.text, p)]
     # A name the text also gives a company ("X's complex" beside "Y Company (X)") is an
     # owner, not a place, however its apostrophe is typed.
     companies = {_fold(n.text) for n in index.names if n.kind == "company"}

@@ -70,6 +70,16 @@ _EVENTS = frozenset({"forum", "meeting", "conference", "summit", "visit", "talk"
                      "sign", "meet", "hold", "attend", "present", "say", "tell"})  # fmt: skip
 
 
+def places_nothing(text: str, place: Span) -> bool:
+    """Whether a place the reader found puts no facility anywhere: a venue or an adjective.
+
+    "in the European battery market": a place word that only qualifies another noun
+    (an adjective in the parse) says nothing of where a plant is.
+    """
+    span = parse(text).char_span(place.start, place.end, alignment_mode="expand")
+    return is_venue(text, place) or (span is not None and span.root.pos_ == "ADJ")
+
+
 def is_venue(text: str, place: Span) -> bool:
     """Whether a place is only where an event was held: "the Cooperation Forum in X".
 

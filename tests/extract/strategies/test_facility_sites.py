@@ -41,3 +41,12 @@ def test_a_named_deposit_a_plant_stands_at_places_it_when_nothing_else_does() ->
     index = ArticleIndex.build(text, 2025)
     facility = "power plant at the Kuma deposit"
     assert location_for(index, facility, 1, index.sentences[1].start) == "Kuma deposit"
+
+
+def test_a_place_adjective_qualifying_a_market_does_not_place_the_plant() -> None:
+    text = (
+        "Norvale Metals wants a foothold in the European battery market. "
+        "Its Kuma zinc refinery will produce 50,000 tonnes of zinc a year."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert location_for(index, "Kuma zinc refinery", 1, index.sentences[1].start) is None
