@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex, nearby
+from extract._strategies.guided.facility_sites import deposit_site, places_nothing, site_told
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.facility_refs import PLANT_HEADS
 from extract._text.nlp import parse
@@ -94,9 +95,10 @@ _COMPASS_NAME = re.compile(r"^(?:north|south|east|west|central)", re.I)
 # "London-listed Antofagasta", "the Jersey-based firm": the place a company is based or
 # listed in, not where its facility is.
 _HOME_OF = re.compile(r"[-‐–]\s?(?:based|listed|headquartered|registered|domiciled)\b", re.I)
-# "in Kokand", "near the village of Aktogai": a settlement word and "of" may stand between.
+# "in Kokand", "near the village of Aktogai", "north of X", "20 km from X" (GUIDELINES 48).
 _LOCATED = re.compile(
-    r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
+    r"\b(?:in|near|at|outside|(?:north|south|east|west)[a-z-]*\s+of|(?:km|miles)\s+from)"
+    r"\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
 )
 _LOCATED_REACH = 32  # characters before a place in which _LOCATED is read
 _LOCATED_BONUS = 2.0
@@ -123,6 +125,10 @@ def location_for(
     place the article says something is located in ("a deposit located in the X
     district") is where the article's facility is.
     """
+    if site := site_told(
+        index, lambda s: _tells_of(index, s, facility or "") or s.start <= at < s.end
+    ):
+        return site  # "located in the industrial zone of X": more specific than X itself
     places = _candidate_places(index, facility)
     if facility and (inside := [p for p in places if p.text in facility]):
         # "a smelter in Dhenkanal, Odisha": of two places as specific, the first is inside
@@ -135,7 +141,8 @@ def location_for(
         # No fallback to "the article's only place": the text must put a plant somewhere,
         # but "the deposit, located in the X district" puts the article's facility there.
         scores = {p.text: place_rank(p.text) for p in places if _sited(index, p)}
-    return max(scores, key=scores.__getitem__) if scores else None
+    # "a plant at the X deposit" and no town or region: the deposit places it (GUIDELINES 25)
+    return max(scores, key=scores.__getitem__) if scores else deposit_site(facility)
 
 
 # "located in", "situated about 160 km south-east of": the text says where something is.
@@ -157,6 +164,7 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     """The article's places, less datelines, homes, ranking scopes, actors and own names."""
     places = [p for p in index.locations if not _dateline(index, p) and not _home_of(index, p)]
     places = [p for p in places if not _ranking_scope(index, p) and not _acts(index, p)]
+    places = [p for p in places if not places_nothing(index.text, p)]
     # A name the text also gives a company ("X's complex" beside "Y Company (X)") is an
     # owner, not a place, however its apostrophe is typed.
     companies = {_fold(n.text) for n in index.names if n.kind == "company"}

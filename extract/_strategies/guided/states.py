@@ -4,7 +4,8 @@ A plant's status is one fact about the plant, not about each of its figures: a
 plant the article says was inaugurated is operating even where its capacity is
 given in the future tense ("will be able to process 13 Mt"). Every sentence that
 names a facility, or refers back to it by its head noun ("the plant"), votes;
-an event that put it into operation outranks construction, which outranks plans.
+an event that put it into operation outranks construction, which outranks plans; a
+plant the article says is expanded is running.
 """
 
 from __future__ import annotations
@@ -47,6 +48,18 @@ _PLANNED = re.compile(
     r"|scheduled to be)\b",
     re.IGNORECASE,
 )
+# "the expansion of the mine", "plans to expand the smelter": a plant being expanded runs.
+_EXPANDED = re.compile(r"\bexpan(?:sions?|ds?|ded|ding)\b", re.IGNORECASE)
+# "to expand capacity, it will build a new plant", "a new line as the expansion": what is
+# built anew for an expansion does not run yet.
+_ANEW = re.compile(r"\b(?:new|build|building|built|construct\w*)\b", re.IGNORECASE)
+
+
+def _expanded(sentence: str) -> bool:
+    """Whether a sentence tells of expanding what it names, with nothing built anew."""
+    return bool(_EXPANDED.search(sentence)) and not _ANEW.search(sentence)
+
+
 _BARE = re.compile(r"\b(?:the|this|that|its|new)\s+(\w+)\b", re.IGNORECASE)
 
 
@@ -57,7 +70,7 @@ def facility_states(index: ArticleIndex) -> dict[str, str]:
     for sentence in index.sentences:
         for name in _facilities_of(index, sentence.start, sentence.end):
             found = votes.setdefault(name, set())
-            if _operating_now(index, sentence.start, sentence.text):
+            if _operating_now(index, sentence.start, sentence.text) or _expanded(sentence.text):
                 found.add("operating")
             if _BUILDING.search(sentence.text) or building_now(doc, sentence.start, sentence.end):
                 found.add("under_construction")

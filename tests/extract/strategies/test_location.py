@@ -165,3 +165,12 @@ def test_the_facility_said_after_a_plant_is_named_places_that_plant() -> None:
             "Velta was founded in 1990. Its shares rose. Its chief spoke. Analysts agreed. "
             "It will make 50,000 tonnes a year.")  # fmt: skip
     assert _location(text, "zinc plant", 6) == "Kuma district"
+
+
+def test_a_place_the_facility_lies_north_of_is_its_location() -> None:
+    text = (
+        "Norvale Mining is studying the Kuma project, an open-cut and underground coal mine in "
+        "the Tarrin Basin, north-west of Bellmont. The open-cut and underground coal mine will "
+        "produce 2 million tonnes a year."
+    )
+    assert _location(text, "open-cut and underground coal mine", 1) == "Bellmont"

@@ -169,3 +169,16 @@ def test_an_operating_officer_says_nothing_of_a_plant_s_state() -> None:
 def test_a_plant_that_resumed_operations_or_now_refines_operates(said: str) -> None:
     text = f"Velta plans to expand the Kuma zinc smelter. {said}"
     assert facility_states(ArticleIndex.build(text, 2025)).get("Kuma zinc smelter") == "operating"
+
+
+def test_a_plant_the_article_expands_is_operating() -> None:
+    text = (
+        "Velta approved the expansion of the Korvala zinc smelter, a planned upgrade. "
+        "The expansion will lift the Korvala zinc smelter's output to 90,000 tonnes a year."
+    )
+    assert facility_states(ArticleIndex.build(text, 2025))["Korvala zinc smelter"] == "operating"
+
+
+def test_an_expansion_by_a_plant_built_anew_is_no_sign_it_runs() -> None:
+    text = "To expand its capacity, Velta will build a new zinc smelter in Ostrava."
+    assert facility_states(ArticleIndex.build(text, 2025)).get("zinc smelter") != "operating"
