@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from extract._schema import PlantFact
 from extract._strategies.guided.cues import PLANT_STATUS, score
 from extract._text.names import names, of_kind
+from extract._text.nlp import pipeline
 from extract._text.numbers import Quantity
 from extract._text.reading import Span, years
 from extract._vocab import COMMODITY_WORDS, canonical_commodity
@@ -107,14 +110,44 @@ def as_of_for(clause: str, published_year: int | None, figure: str = "") -> str 
         return f"{half.group(3)}-H{part}"
     dates = [(y.start, y.text) for y in years(clause)
              if not _in_range(clause, y) and _dates(clause, y)]  # fmt: skip
+    at = clause.find(figure) if figure else -1
+    if dates and at >= 0:
+        dates = _not_aside(clause, dates, at)
     relative = [(m.start(), str(published_year + delta)) for phrase, delta in _RELATIVE.items()
                 for m in re.finditer(phrase, clause.lower())] if published_year else []  # fmt: skip
-    at = clause.find(figure) if figure else -1
     if at >= 0 and dates + relative:
         return min(dates + relative, key=lambda date: abs(date[0] - at))[1]
     if dates:
         return dates[-1][1]
     return relative[0][1] if relative else None
+
+
+def _not_aside(clause: str, dates: list[tuple[int, str]], at: int) -> list[tuple[int, str]]:
+    """The dates not told in a past aside on a noun before the figure.
+
+    "The plant, launched in 2008, employs 200 people"; "X, which bought Y in 2007, will
+    raise output to 1 Mt": the year dates the aside's own event, not the figure after it.
+    An aside of the future ("which will start in 2025", "expected to start in 2025") may
+    date the figure (GUIDELINES 40: a first-production year in its sentence does).
+    """
+    doc = pipeline()(clause)
+    kept = []
+    for start, text in dates:
+        token = next((t for t in doc if t.idx == start), None)
+        aside = next((a for a in ([token, *token.ancestors] if token else [])
+                      if a.dep_ in ("relcl", "acl")), None)  # fmt: skip
+        if aside is None or not _past_aside(aside, at):
+            kept.append((start, text))
+    return kept
+
+
+def _past_aside(aside: Token, at: int) -> bool:
+    """A clause set off by a comma before the figure (at ``at``) that tells of the past."""
+    words = list(aside.subtree)
+    before = words[0].nbor(-1) if words[0].i > 0 else None
+    ends_before = words[-1].idx + len(words[-1]) <= at
+    future = any(t.tag_ == "MD" or t.dep_ == "xcomp" for t in words)
+    return bool(before is not None and before.text in (",", "(") and ends_before and not future)
 
 
 _YEAR_LEAD = re.compile(

@@ -92,3 +92,11 @@ def test_a_phosphate_product_keeps_its_class_not_phosphate() -> None:
 def test_ounces_of_nothing_named_are_gold_and_named_ounces_keep_their_metal() -> None:
     assert _commodities("The pit should yield 250,000 ounces a year from 2027.") == ["gold"]
     assert _commodities("The mine produced 3 million ounces of silver last year.") == ["silver"]
+
+
+def test_a_year_told_in_a_past_aside_does_not_date_the_figure() -> None:
+    # GUIDELINES 40: the aside's year dates its own event; a future aside may date the figure.
+    past = "The kiln, opened in 2011, employs more than 350 workers."
+    assert as_of_for(past, 2020, "350 workers") is None
+    future = "The kiln, which will be fired up in 2031, will make 90,000 tonnes of lime."
+    assert as_of_for(future, 2020, "90,000 tonnes") == "2031"
