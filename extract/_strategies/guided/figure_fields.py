@@ -116,10 +116,23 @@ def as_of_for(clause: str, published_year: int | None, figure: str = "") -> str 
     relative = [(m.start(), str(published_year + delta)) for phrase, delta in _RELATIVE.items()
                 for m in re.finditer(phrase, clause.lower())] if published_year else []  # fmt: skip
     if at >= 0 and dates + relative:
-        return min(dates + relative, key=lambda date: abs(date[0] - at))[1]
+        return min(dates + relative, key=lambda date: _gap(clause, date[0], at, len(figure)))[1]
     if dates:
         return dates[-1][1]
     return relative[0][1] if relative else None
+
+
+def _gap(clause: str, start: int, at: int, length: int) -> int:
+    """Characters between a date at ``start`` and the figure at ``at``, edge to edge.
+
+    "500,000 t in 2013 and 650,000 t in 2014": the second figure's own date is the
+    one right after it, four characters off, not the one five characters before it.
+    """
+    if start >= at + length:
+        return start - (at + length)
+    phrases = [len(p) for p in _RELATIVE if clause.lower().startswith(p, start)]
+    size = phrases[0] if phrases else 4  # "last year", else a four-digit year
+    return at - (start + size)
 
 
 def _not_aside(clause: str, dates: list[tuple[int, str]], at: int) -> list[tuple[int, str]]:

@@ -100,3 +100,10 @@ def test_a_year_told_in_a_past_aside_does_not_date_the_figure() -> None:
     assert as_of_for(past, 2020, "350 workers") is None
     future = "The kiln, which will be fired up in 2031, will make 90,000 tonnes of lime."
     assert as_of_for(future, 2020, "90,000 tonnes") == "2031"
+
+
+def test_each_figure_takes_the_date_nearest_its_edges() -> None:
+    # The date right after a figure is its own, not the one that ends just before it.
+    clause = "Output of lime will grow to 70,000 tonnes in 2031 and 90,000 tonnes in 2033."
+    assert as_of_for(clause, 2030, "70,000 tonnes") == "2031"
+    assert as_of_for(clause, 2030, "90,000 tonnes") == "2033"
