@@ -10,8 +10,9 @@ commodity word after the figure, a year that dates it ("in 2023", "2016-H1",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from extract._schema import PlantFact
 from extract._strategies.guided.cues import PLANT_STATUS, score
@@ -116,7 +117,12 @@ def as_of_for(clause: str, published_year: int | None, figure: str = "") -> str 
     relative = [(m.start(), str(published_year + delta)) for phrase, delta in _RELATIVE.items()
                 for m in re.finditer(phrase, clause.lower())] if published_year else []  # fmt: skip
     if at >= 0 and dates + relative:
-        return min(dates + relative, key=lambda date: _gap(clause, date[0], at, len(figure)))[1]
+        dated = _not_of_a_plan(clause, dates + relative, at)
+        return (
+            min(dated, key=lambda date: _gap(clause, date[0], at, len(figure)))[1]
+            if dated
+            else None
+        )
     if dates:
         return dates[-1][1]
     return relative[0][1] if relative else None
@@ -143,13 +149,48 @@ def _not_aside(clause: str, dates: list[tuple[int, str]], at: int) -> list[tuple
     An aside of the future ("which will start in 2025", "expected to start in 2025") may
     date the figure (GUIDELINES 40: a first-production year in its sentence does).
     """
-    doc = pipeline()(clause)
+    doc = _parsed(clause)
     kept = []
     for start, text in dates:
         token = next((t for t in doc if t.idx == start), None)
         aside = next((a for a in ([token, *token.ancestors] if token else [])
                       if a.dep_ in ("relcl", "acl")), None)  # fmt: skip
         if aside is None or not _past_aside(aside, at):
+            kept.append((start, text))
+    return kept
+
+
+@lru_cache(maxsize=64)
+def _parsed(clause: str) -> Doc:
+    """The clause parsed on its own (not the article's cached parse, which it would evict)."""
+    return pipeline()(clause)
+
+
+_BUILD = frozenset({"build", "construct", "erect", "establish"})
+
+
+def _not_of_a_plan(clause: str, dates: list[tuple[int, str]], at: int) -> list[tuple[int, str]]:
+    """The dates not of a decision to build what has the figure.
+
+    "Last year, X decided to build a plant with a capacity of 35,000 t": the year dates
+    the decision; the figure hangs under "build", below the verb the year is on.
+    """
+    doc = _parsed(clause)
+    figure = next((t for t in doc if t.idx >= at), None)
+    kept = []
+    for start, text in dates:
+        token = next((t for t in doc if t.idx == start), None)
+        verb = next(
+            (a for a in ([token, *token.ancestors] if token else []) if a.pos_ == "VERB"), None
+        )
+        between = []
+        for up in figure.ancestors if figure is not None else []:
+            if up == verb:
+                break
+            between.append(up)
+        else:
+            between = []  # the date's verb does not govern the figure
+        if not any(t.pos_ == "VERB" and t.lemma_ in _BUILD for t in between):
             kept.append((start, text))
     return kept
 

@@ -107,3 +107,11 @@ def test_each_figure_takes_the_date_nearest_its_edges() -> None:
     clause = "Output of lime will grow to 70,000 tonnes in 2031 and 90,000 tonnes in 2033."
     assert as_of_for(clause, 2030, "70,000 tonnes") == "2031"
     assert as_of_for(clause, 2030, "90,000 tonnes") == "2033"
+
+
+def test_the_date_of_a_decision_to_build_does_not_date_the_figure() -> None:
+    # GUIDELINES 40: the year dates the decision; the figure is of what is to be built.
+    plan = "In 2031, the group decided to build a kiln with a capacity of 90,000 tonnes."
+    assert as_of_for(plan, 2032, "90,000 tonnes") is None
+    target = "The group will build a kiln with a capacity of 90,000 tonnes by 2034."
+    assert as_of_for(target, 2032, "90,000 tonnes") == "2034"
