@@ -227,3 +227,12 @@ def test_an_office_joined_by_and_and_its_holder_are_no_companies() -> None:
     kinds = _kinds(text)
     assert kinds.get("Industry and Trade") != "company"
     assert kinds["Amara Velloso"] == "person"
+
+
+def test_a_name_after_a_wealth_title_is_a_person() -> None:
+    text = (
+        "Borlen Metals, the miner founded by Indian billionaire Ravik Tandell, "
+        "will build a $200 million smelter."
+    )
+    kinds = _kinds(text)
+    assert kinds["Ravik Tandell"] == "person"
