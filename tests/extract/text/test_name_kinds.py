@@ -236,3 +236,8 @@ def test_a_name_after_a_wealth_title_is_a_person() -> None:
     )
     kinds = _kinds(text)
     assert kinds["Ravik Tandell"] == "person"
+
+
+def test_a_name_ending_with_state_is_a_federal_state_s_place() -> None:
+    text = "Officials of Velmoran State welcomed the $90 million lithium plant of Tarvik Mining."
+    assert _kinds(text)["Velmoran State"] == "place"
