@@ -49,8 +49,7 @@ _PLACE_WORD = re.compile(rf"\b(?:{PLACE_WORDS}|[Cc]ity|[Vv]illage|[Tt]own|[Tt]er
 _TITLE_BEFORE = re.compile(
     r"\b(?:Minister|President|CEO|Chairman|Chairwoman|Director|Governor|Akim|Mr|Ms|Mrs|Dr|Head|"
     r"Premier|Chief|Manager|Officer|Ambassador|Mayor|Secretary|chairman|director|head|governor|"
-    r"minister|president|executive|officer|manager|ambassador|founder|spokesman|akim"
-    r"|billionaire|tycoon|businessman|businesswoman|magnate|entrepreneur)\.?"
+    r"minister|president|executive|officer|manager|ambassador|founder|spokesman|akim)\.?"
     r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?:and|&)\s+[\w-]+)?)?,?\s*$"
 )
 # "Minister of Industry and Trade": the words after a minister's "of" name an office.
