@@ -182,6 +182,10 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["place"] += 3 * bool(
         _PLACE_WORD.search(span.text) or _PLACE_OF.search(before) or _of_place_noun(span)
     )
+    # "Nasarawa State": a federal state's name ends with the word, an agency's opens with it.
+    votes["place"] += 3 * bool(
+        re.search(r"\s[Ss]tate$", span.text) and not CORPORATE.search(span.text)
+    )
     votes["place"] += 2 * bool(re.match(r"-(?:based|listed)", after)) + 0.5 * bool(
         _NEAR.search(before)
     )

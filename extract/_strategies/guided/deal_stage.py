@@ -28,7 +28,8 @@ _LEAD_WORK = re.compile(
     r"\bunder construction\b|\bbeing (?:built|implemented|constructed)\b|\bin full swing\b"
     r"|\bconstruction (?:is |has |of \w+ )?(?:progress|begun|began|started|continu|under ?way)"
     r"|\b(?:started|starts|began|begins|commenced) (?:the )?(?:main )?(?:\w+ )?"
-    r"(?:work|construction|moderni[sz]ing|building)\b|\bbroke ground\b|\bfoundation stone\b"
+    r"(?:work|construction|development|moderni[sz]ing|building)\b|\bbroke ground\b"
+    r"|\bfoundation stone\b"
     rf"|\b{BUILDING}\b",
     re.IGNORECASE,
 )

@@ -25,6 +25,7 @@ from extract._strategies.guided.projects import (
     project_phrase,
 )
 from extract._strategies.guided.roles import RELATIVE_PRONOUNS, referent
+from extract._text.name_spans import TITLES
 from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._text.reading import Span
@@ -227,7 +228,11 @@ def _subject_parties(index: ArticleIndex, subject: Token) -> list[Name]:
     "MOSCOW, Aug 10 -- X has started ...": the parser may make the dateline a second
     subject of the verb; the subject that names a party is read.
     """
-    return _parties_under(index, subject) or referent(subject, index.names)
+    found = _parties_under(index, subject) or referent(subject, index.names)
+    # "the Head of State has launched ...": an office's title with a name that is no
+    # company's ("State") is a person acting for the state, no investor.
+    office = subject.lower_ in TITLES and all(n.kind == "other" for n in found)
+    return [] if office else found
 
 
 def _named(noun: Token) -> bool:

@@ -30,6 +30,7 @@ _CONTEXT_NOUNS = frozenset({
     "income", "turnover", "dividend", "tax", "taxes", "salary", "salaries", "wage",
     "price", "capitalization", "capitalisation", "supplies", "earnings",
     "royalty", "royalties", "fine", "debt", "loss", "losses", "ebitda", "output", "production",
+    "group", "conglomerate",  # a company's size: "part of the $40 billion X group"
 })  # fmt: skip
 _PART_OF = re.compile(r"^\s+of\s+(?:the|its|a|an)\s+(?:\S+\s+){0,2}\S*\d")
 # A decimal point goes on ("including $318.5 million in cash and $300 million in shares").

@@ -120,8 +120,10 @@ def _subjects(
     wanted = ("nsubj", "nsubjpass") if raising and _opens_xcomp(verb) else ("nsubj",)
     found: list[Name] = []
     for child in verb.children:
-        if child.dep_ in wanted:
-            found += _names_under(names, child) or referent(child, names)
+        if child.dep_ in wanted:  # "the construction of the X refinery": X is the site's name
+            works = child.lemma_ in ("construction", "development", "expansion", "building")
+            under = [n for n in _names_under(names, child) if not (works and n.kind == "other")]
+            found += under or referent(child, names)
     return found
 
 

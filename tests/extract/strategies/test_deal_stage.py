@@ -103,3 +103,9 @@ def test_money_that_comes_as_a_grant_is_agreed() -> None:
     sentence = "The $12 million for the new kiln comes in the form of Freedonian grant aid."
     rules = stage_rules(sentence, lead)
     assert max(rules, key=rules.__getitem__) == "agreed"
+
+
+def test_a_lead_that_reports_development_begun_makes_the_amount_under_way() -> None:
+    lead = "Article:\nVarnok Copper has started capital development of the Brellin deposit.\n\n"
+    rules = stage_rules("The project is valued at $900 million.", lead)
+    assert max(rules, key=rules.__getitem__) == "under_way"

@@ -240,3 +240,11 @@ def test_a_company_that_partners_with_another_to_build_is_the_investor() -> None
     text = ("Fertiliser plant planned\n\nRedwood Group has partnered with Tarvo Holdings to "
             "establish a fertiliser plant in the Kuma region.")  # fmt: skip
     assert [investor for investor, _ in _mentions(text)] == ["Redwood Group"]
+
+
+def test_an_office_s_title_with_no_company_in_it_is_no_investor() -> None:
+    text = (
+        "Industry news\n\nOn Friday, the Head of State has launched the construction of a "
+        "cement plant in the Velmora region."
+    )
+    assert [investor for investor, _ in _mentions(text)] == []

@@ -198,3 +198,10 @@ def test_how_far_one_amount_is_from_another_is_a_difference() -> None:
     )
     assert reasons["$900 million"] is None
     assert reasons["$150 million"] == "a difference between two amounts"
+
+
+def test_the_size_of_a_company_group_is_context() -> None:
+    reasons = _reasons(
+        "Part of the $40 billion Zorvan group, Acme Chemicals signed a supply agreement."
+    )
+    assert reasons["$40 billion"] == "context money (group)"

@@ -67,3 +67,13 @@ def test_a_seller_gives_up_what_the_one_it_goes_to_buys(text: str) -> None:
     roles = roles_at(text, names(text), text.index("Bastion"))
     assert {name.text for name in roles.actors} == {"Bastion Mining Corp"}
     assert {name.text for name in roles.sellers} == {"Redwood Cobalt Group"}
+
+
+def test_a_site_s_name_in_a_subject_of_construction_is_not_its_actor() -> None:
+    text = (
+        "Tarvik Metals said on Monday it would go ahead with the project. The $300 million "
+        "construction of the Velkarra nickel refinery will mark the first phase of the project."
+    )
+    kinds = {n.text: n.kind for n in names(text)}
+    assert kinds.get("Velkarra") == "other"
+    assert "Velkarra" not in _actors(text, "$300 million")

@@ -227,3 +227,8 @@ def test_an_office_joined_by_and_and_its_holder_are_no_companies() -> None:
     kinds = _kinds(text)
     assert kinds.get("Industry and Trade") != "company"
     assert kinds["Amara Velloso"] == "person"
+
+
+def test_a_name_ending_with_state_is_a_federal_state_s_place() -> None:
+    text = "Officials of Velmoran State welcomed the $90 million lithium plant of Tarvik Mining."
+    assert _kinds(text)["Velmoran State"] == "place"
