@@ -28,7 +28,8 @@ _OPERATING = re.compile(
     r"|resumed (?:operations|production|output)|(?:now|currently) (?:processes|refines|treats)"
     r"|currently produces|produced|has reached (?:its )?(?:full |design )?capacity|employs"
     r"|has employed|was launched|were launched|launched (?:in|on|last)"
-    r"|(?:has|have) (?:also )?launched(?! construction))\b",
+    r"|(?:has|have) (?:also )?launched(?! construction)"
+    r"|(?:is|are|became|become|has become) (?:now )?(?:fully )?operational)\b",
     re.IGNORECASE,
 )
 _BUILDING = re.compile(
@@ -110,7 +111,9 @@ def _office_word(token: Token) -> bool:
 
 def _when_ahead(verb: Token) -> bool:
     """A clause of time under a future verb: "will have 1 Mt once it is commissioned"."""
-    timed = any(c.dep_ == "mark" for c in verb.children) and verb.dep_ == "advcl"
+    # "once it is commissioned" has a marker; spaCy reads "when" as an adverb of the clause.
+    marked = any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
+    timed = marked and verb.dep_ == "advcl"
     return timed and _ahead(verb.head)
 
 
