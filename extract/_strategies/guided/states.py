@@ -50,7 +50,11 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 # "the expansion of the mine", "plans to expand the smelter": a plant being expanded runs.
-_EXPANDED = re.compile(r"\bexpan(?:sions?|ds?|ded|ding)\b", re.IGNORECASE)
+# "the modernization of the plant": what is modernised exists.
+_EXPANDED = re.compile(
+    r"\b(?:expan(?:sions?|ds?|ded|ding)|moderni[sz](?:ation|e|ed|es|ing))\b",
+    re.IGNORECASE,
+)
 # "to expand capacity, it will build a new plant", "a new line as the expansion": what is
 # built anew for an expansion does not run yet.
 _ANEW = re.compile(r"\b(?:new|build|building|built|construct\w*)\b", re.IGNORECASE)

@@ -191,3 +191,8 @@ def test_a_plant_that_is_now_operational_operates_but_not_when_it_will_be() -> N
             "smelter is fully operational, it will produce 2 Mt a year.")  # fmt: skip
     state = facility_states(ArticleIndex.build(text, 2025)).get("Kuma zinc smelter")
     assert state == "under_construction"
+
+
+def test_a_plant_whose_modernization_is_planned_is_operating() -> None:
+    text = "The modernization of the Kuma zinc smelter is planned for next year."
+    assert facility_states(ArticleIndex.build(text, 2025)).get("Kuma zinc smelter") == "operating"
