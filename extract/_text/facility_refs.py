@@ -105,3 +105,37 @@ def _describes_only(doc: Doc, span: Span) -> bool:
     if head.lower_ not in PLANT_HEADS or any(t.pos_ == "PROPN" for t in tokens):
         return False
     return not any(c.lower_ in _INDEFINITE or c.dep_ == "nummod" for c in head.children)
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def definite_facility_names(text: str, spans: list[Span]) -> list[Span]:
+    """Each definite description with the one earlier name of a facility of its kind.
+
+    "the Velta coal mine ... The open-cut coal mine will have an output of 5 Mt": a
+    definite mention with no name of its own whose head noun only one named facility
+    before it has refers back to that facility (GUIDELINES 23: one string for one
+    facility). With two such names, or none, the mention stays.
+    """
+    doc = parse(text)
+    result: list[Span] = []
+    for span in spans:
+        head = _head(span.text)
+        named = {o.text for o in result if o.end <= span.start and _head(o.text) == head
+                 and any(w[:1].isupper() for w in _WORD.findall(o.text))}  # fmt: skip
+        if head and len(named) == 1 and _definite_description(doc, span):
+            span = Span(span.start, span.end, named.pop())
+        result.append(span)
+    return result
+
+
+def _definite_description(doc: Doc, span: Span) -> bool:
+    """Whether a mention is "the <words> <head>" with no proper noun among its words."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or span.text != tokens.text or any(t.pos_ == "PROPN" for t in tokens):
+        return False
+    if any(w[:1].isupper() for w in _WORD.findall(span.text)):
+        return False
+    before = doc[tokens.start - 1] if tokens.start > 0 else None
+    return before is not None and before.lower_ in _DEFINITE

@@ -14,7 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract._text.facilities import facilities
-from extract._text.facility_refs import full_facility_names, referred_facility_names
+from extract._text.facility_refs import (
+    definite_facility_names,
+    full_facility_names,
+    referred_facility_names,
+)
 from extract._text.names import Name, company_mentions, names
 from extract._text.reading import Span, countries, locations, sentences
 
@@ -38,6 +42,7 @@ class ArticleIndex:
     def build(cls, text: str, published_year: int | None) -> ArticleIndex:
         """Read every span of ``text``."""
         facility_spans = referred_facility_names(text, full_facility_names(facilities(text)))
+        facility_spans = definite_facility_names(text, facility_spans)
         return cls(text, sentences(text), facility_spans,
                    company_mentions(text), locations(text),
                    countries(text), published_year, names(text))  # fmt: skip

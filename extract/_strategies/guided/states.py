@@ -28,7 +28,8 @@ _OPERATING = re.compile(
     r"|resumed (?:operations|production|output)|(?:now|currently) (?:processes|refines|treats)"
     r"|currently produces|produced|has reached (?:its )?(?:full |design )?capacity|employs"
     r"|has employed|was launched|were launched|launched (?:in|on|last)"
-    r"|(?:has|have) (?:also )?launched(?! construction))\b",
+    r"|(?:has|have) (?:also )?launched(?! construction)"
+    r"|(?:is|are|became|become|has become) (?:now )?(?:fully )?operational)\b",
     re.IGNORECASE,
 )
 _BUILDING = re.compile(
@@ -49,7 +50,11 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 # "the expansion of the mine", "plans to expand the smelter": a plant being expanded runs.
-_EXPANDED = re.compile(r"\bexpan(?:sions?|ds?|ded|ding)\b", re.IGNORECASE)
+# "the modernization of the plant": what is modernised exists.
+_EXPANDED = re.compile(
+    r"\b(?:expan(?:sions?|ds?|ded|ding)|moderni[sz](?:ation|e|ed|es|ing))\b",
+    re.IGNORECASE,
+)
 # "to expand capacity, it will build a new plant", "a new line as the expansion": what is
 # built anew for an expansion does not run yet.
 _ANEW = re.compile(r"\b(?:new|build|building|built|construct\w*)\b", re.IGNORECASE)
@@ -110,7 +115,9 @@ def _office_word(token: Token) -> bool:
 
 def _when_ahead(verb: Token) -> bool:
     """A clause of time under a future verb: "will have 1 Mt once it is commissioned"."""
-    timed = any(c.dep_ == "mark" for c in verb.children) and verb.dep_ == "advcl"
+    # "once it is commissioned" has a marker; spaCy reads "when" as an adverb of the clause.
+    marked = any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
+    timed = marked and verb.dep_ == "advcl"
     return timed and _ahead(verb.head)
 
 

@@ -182,3 +182,17 @@ def test_a_plant_the_article_expands_is_operating() -> None:
 def test_an_expansion_by_a_plant_built_anew_is_no_sign_it_runs() -> None:
     text = "To expand its capacity, Velta will build a new zinc smelter in Ostrava."
     assert facility_states(ArticleIndex.build(text, 2025)).get("zinc smelter") != "operating"
+
+
+def test_a_plant_that_is_now_operational_operates_but_not_when_it_will_be() -> None:
+    text = "Velta said the Kuma zinc smelter is now fully operational."
+    assert facility_states(ArticleIndex.build(text, 2025)).get("Kuma zinc smelter") == "operating"
+    text = ("Velta started construction of the Kuma zinc smelter last year. When the Kuma zinc "
+            "smelter is fully operational, it will produce 2 Mt a year.")  # fmt: skip
+    state = facility_states(ArticleIndex.build(text, 2025)).get("Kuma zinc smelter")
+    assert state == "under_construction"
+
+
+def test_a_plant_whose_modernization_is_planned_is_operating() -> None:
+    text = "The modernization of the Kuma zinc smelter is planned for next year."
+    assert facility_states(ArticleIndex.build(text, 2025)).get("Kuma zinc smelter") == "operating"

@@ -218,3 +218,19 @@ def test_a_headline_s_process_only_plant_names_no_facility() -> None:
         "Kuma chemical complex",
         "processing plant",  # in the body it is kept: the text may say no more of it
     ]
+
+
+def test_a_definite_description_takes_the_one_name_of_its_kind_told_before() -> None:
+    from extract._text.facility_refs import definite_facility_names
+
+    text = ("Velta is developing the Korla zinc mine in the north. "
+            "The open-cut and underground zinc mine will produce 2 Mt a year.")  # fmt: skip
+    spans = definite_facility_names(text, full_facility_names(facilities(text)))
+    assert [s.text for s in spans][-1] == "Korla zinc mine"
+    text = ("Velta runs the Korla zinc mine and the Ostra zinc mine. "
+            "The underground zinc mine will produce 2 Mt a year.")  # fmt: skip
+    spans = definite_facility_names(text, full_facility_names(facilities(text)))
+    assert [s.text for s in spans][-1] == "underground zinc mine"  # two names: which is meant?
+    text = "Velta runs the Korla zinc mine. An underground zinc mine will produce 2 Mt a year."
+    spans = definite_facility_names(text, full_facility_names(facilities(text)))
+    assert [s.text for s in spans][-1] == "underground zinc mine"  # indefinite: another mine
