@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from extract._schema import PlantFact
 from extract._strategies.guided.cues import PLANT_STATUS, score
@@ -21,6 +20,9 @@ from extract._text.nlp import pipeline
 from extract._text.numbers import Quantity
 from extract._text.reading import Span, years
 from extract._vocab import COMMODITY_WORDS, canonical_commodity
+
+if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
+    from spacy.tokens import Doc, Token
 
 # Longest first, so that "copper cathode" wins over "copper" (matched without case: "HBI").
 _COMMODITY_WORDS = sorted(COMMODITY_WORDS, key=len, reverse=True)
