@@ -61,6 +61,10 @@ class ArticleIndex:
                 return self.full_name(name)
         return None
 
+    def sentence_at(self, at: int) -> Span | None:
+        """The sentence that holds character ``at``, if any."""
+        return next((s for s in self.sentences if s.start <= at < s.end), None)
+
     def window(self, sentence_no: int, back: int = _LOOKBACK) -> tuple[int, int]:
         """Character range from ``back`` sentences before ``sentence_no`` to its end."""
         first = self.sentences[max(0, sentence_no - back)]

@@ -128,7 +128,7 @@ def parent_of(index: ArticleIndex, name: str) -> str | None:
     Of a joint venture "between A and B", the foreign-marked one, else the first.
     """
     for mention in (c for c in index.companies if c.text == name):
-        end = next((s.end for s in index.sentences if s.start <= mention.start < s.end), 0)
+        end = sentence.end if (sentence := index.sentence_at(mention.start)) else 0
         after = [c for c in index.companies if mention.end <= c.start < end and c.text != name]
         for k, company in enumerate(after):
             gap = _VEHICLE_OF.match(index.text[mention.end : company.start])

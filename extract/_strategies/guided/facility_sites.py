@@ -58,7 +58,7 @@ def _right_of(zone: Token) -> int:
 def site_told(index: ArticleIndex, told: Callable[[Span], bool]) -> str | None:
     """The first named zone or park in a sentence ``told`` says speaks of the facility."""
     for site in zone_sites(index.text):
-        sentence = next((s for s in index.sentences if s.start <= site.start < s.end), None)
+        sentence = index.sentence_at(site.start)
         if sentence is not None and told(sentence):
             return site.text
     return None
@@ -77,19 +77,18 @@ def places_nothing(text: str, place: Span) -> bool:
     (an adjective in the parse) says nothing of where a plant is.
     """
     span = parse(text).char_span(place.start, place.end, alignment_mode="expand")
-    return is_venue(text, place) or (span is not None and span.root.pos_ == "ADJ")
+    return span is not None and (_is_venue(span.root) or span.root.pos_ == "ADJ")
 
 
-def is_venue(text: str, place: Span) -> bool:
+def _is_venue(place: Token) -> bool:
     """Whether a place is only where an event was held: "the Cooperation Forum in X".
 
     A meeting, a signing or a visit happens somewhere; it does not put a facility
     there (GUIDELINES 25: an official's trip does not count).
     """
-    span = parse(text).char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("in", "at"):
+    if place.dep_ != "pobj" or place.head.lower_ not in ("in", "at"):
         return False
-    return span.root.head.head.lemma_.lower() in _EVENTS
+    return place.head.head.lemma_.lower() in _EVENTS
 
 
 # "a power plant at the X deposit", "a mill on the Y field": a named deposit anchoring a plant.

@@ -97,8 +97,8 @@ def _unit_owner(index: ArticleIndex, name: str) -> str | None:
     The local unit runs the group's site there: the group invests, the unit operates.
     """
     for mention in (c for c in index.companies if c.text == name):
-        start, end = next(((s.start, s.end) for s in index.sentences
-                           if s.start <= mention.start < s.end), (0, 0))  # fmt: skip
+        sentence = index.sentence_at(mention.start)
+        start, end = (sentence.start, sentence.end) if sentence else (0, 0)
         before = [c for c in index.companies if start <= c.end <= mention.start]
         if before and _OWNERS_UNIT.match(index.text[before[-1].end : mention.start]):
             return before[-1].text

@@ -157,7 +157,7 @@ _SIGNING = re.compile(r"\b(?:signed|concluded|agreed|agreements?|memorandum)\b",
 
 
 def _signs(index: ArticleIndex, at: int) -> bool:
-    sentence = next((s for s in index.sentences if s.start <= at < s.end), None)
+    sentence = index.sentence_at(at)
     return sentence is not None and bool(_SIGNING.search(sentence.text))
 
 
