@@ -52,6 +52,8 @@ _TITLE_BEFORE = re.compile(
     r"minister|president|executive|officer|manager|ambassador|founder|spokesman|akim)\.?"
     r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?:and|&)\s+[\w-]+)?)?,?\s*$"
 )
+# "Nasarawa State": a federal state's name ends with the word, an agency's opens with it.
+_STATE_NAME = re.compile(r"\s[Ss]tate$")
 # "Minister of Industry and Trade": the words after a minister's "of" name an office.
 _OFFICE_OF = re.compile(r"\b[Mm]inist(?:er|ry)\s+of\s+(?:the\s+)?$")
 # "Russian miner X", "the Chinese company X", "steel giant X": the words before say company.
@@ -182,10 +184,7 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["place"] += 3 * bool(
         _PLACE_WORD.search(span.text) or _PLACE_OF.search(before) or _of_place_noun(span)
     )
-    # "Nasarawa State": a federal state's name ends with the word, an agency's opens with it.
-    votes["place"] += 3 * bool(
-        re.search(r"\s[Ss]tate$", span.text) and not CORPORATE.search(span.text)
-    )
+    votes["place"] += 3 * bool(_STATE_NAME.search(span.text) and not CORPORATE.search(span.text))
     votes["place"] += 2 * bool(re.match(r"-(?:based|listed)", after)) + 0.5 * bool(
         _NEAR.search(before)
     )
