@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract._strategies.guided.deal_stage import spent_stage, stage_rules
 
 
@@ -84,23 +86,19 @@ def test_a_lead_that_reports_the_opening_makes_the_amount_completed() -> None:
     assert max(later, key=later.__getitem__) == "planned"
 
 
-def test_finance_secured_from_a_lender_is_agreed() -> None:
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # finance secured from a lender
+        "Tarvik Steel attracted a loan of $60 million from Omra Bank for the new kiln.",
+        # an investment a party is obliged to make
+        "Tarvik Steel is obliged to allocate $60 million a year to the new kiln.",
+        # money that comes as a grant
+        "The $12 million for the new kiln comes in the form of Freedonian grant aid.",
+    ],
+)
+def test_money_a_party_is_bound_to_or_granted_is_agreed(sentence: str) -> None:
     lead = "Article:\nTarvik Steel reported its results on Monday.\n\n"
-    sentence = "Tarvik Steel attracted a loan of $60 million from Omra Bank for the new kiln."
-    rules = stage_rules(sentence, lead)
-    assert max(rules, key=rules.__getitem__) == "agreed"
-
-
-def test_an_investment_a_party_is_obliged_to_make_is_agreed() -> None:
-    lead = "Article:\nTarvik Steel reported its results on Monday.\n\n"
-    sentence = "Tarvik Steel is obliged to allocate $60 million a year to the new kiln."
-    rules = stage_rules(sentence, lead)
-    assert max(rules, key=rules.__getitem__) == "agreed"
-
-
-def test_money_that_comes_as_a_grant_is_agreed() -> None:
-    lead = "Article:\nTarvik Steel reported its results on Monday.\n\n"
-    sentence = "The $12 million for the new kiln comes in the form of Freedonian grant aid."
     rules = stage_rules(sentence, lead)
     assert max(rules, key=rules.__getitem__) == "agreed"
 
