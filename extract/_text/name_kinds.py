@@ -52,7 +52,7 @@ _TITLE_BEFORE = re.compile(
     r"minister|president|executive|officer|manager|ambassador|founder|spokesman|akim)\.?"
     r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?:and|&)\s+[\w-]+)?)?,?\s*$"
 )
-# "Nasarawa State": a federal state's name ends with the word, an agency's opens with it.
+# "Velmoran State": a federal state's name ends with the word, an agency's opens with it.
 _STATE_NAME = re.compile(r"\s[Ss]tate$")
 # "Minister of Industry and Trade": the words after a minister's "of" name an office.
 _OFFICE_OF = re.compile(r"\b[Mm]inist(?:er|ry)\s+of\s+(?:the\s+)?$")
