@@ -16,7 +16,8 @@ Modules, top to bottom (each imports only modules below it):
 * ``country_fields``  the country marking a company, and the country the article is about;
 * ``article_index``   the article's spans (``ArticleIndex``), read once, and nearness to a figure;
   ``cues``       the cue-word tables that score each option, and shared cue patterns;
-  ``roles``, ``money_context``  who does what to a figure, from the parse.
+  ``roles``, ``money_context``  who does what to a figure, from the parse;
+* ``clauses``    clauses describing a noun, and the nouns a figure is of.
 
 May import: :mod:`extract._strategies.prompts`, the ``Backend`` protocol of
 :mod:`extract._backends.base`, :mod:`extract._text`, :mod:`extract._schema`,

@@ -79,6 +79,10 @@ def _investor_priors(
         priors[name] += (0.75 if name in foreign else 0.0) - (
             0.5 if name in later - earlier else 0.0
         )
+    for mention in roles_at(index.text, index.names, at).bystanders:
+        # "R7bn for a pit at K, a mine operated by Y": Y runs the mine, not the spending.
+        if (name := index.full_name(mention)) in priors:
+            priors[name] -= 1.0
     main = main_company(index)
     if main and not _acting_named(index, sentence_no, at):
         # "The investment in the project will amount to $1.2 billion": a sentence that names
@@ -95,7 +99,8 @@ def _acting_named(index: ArticleIndex, sentence_no: int, at: int) -> bool:
     """
     sentence = index.sentences[sentence_no]
     roles = roles_at(index.text, index.names, at)
-    others = {m.start for m in [*roles.partners, *roles.sellers] if m not in roles.actors}
+    others = {m.start for m in [*roles.partners, *roles.sellers, *roles.bystanders]
+              if m not in roles.actors}  # fmt: skip
     return any(
         sentence.start <= c.start < sentence.end and c.start not in others for c in index.companies
     )

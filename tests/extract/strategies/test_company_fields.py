@@ -73,3 +73,13 @@ def test_a_partner_alone_in_the_figures_sentence_leaves_the_article_company_inve
         "approximately $150 million over 18 months."
     )
     assert _best_investor(text, "$150 million") == "Northgate Potash Holdings"
+
+
+def test_a_company_running_another_noun_leaves_the_article_company_investing() -> None:
+    text = (
+        "Northgate Potash Holdings said it will invest $900 million in its mines. "
+        "Northgate Potash Holdings runs four mines.\n\n"
+        "A further $150 million would be allocated to a new pit at Ulken, a mine operated "
+        "by Delta Bintara Minerals."
+    )
+    assert _best_investor(text, "$150 million") == "Northgate Potash Holdings"
