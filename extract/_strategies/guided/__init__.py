@@ -12,10 +12,12 @@ Modules, top to bottom (each imports only modules below it):
   ``facility_fields`` the facility a figure is of, and the place it is in;
   ``figure_fields``   what a figure measures and when: commodity, as-of date, period;
   ``deal_stage``      a deal's stage from its sentence's cue words and the article's lead;
+  ``measured``   the noun a figure measures ("reserves of 260 Mt"), from the parse;
 * ``country_fields``  the country marking a company, and the country the article is about;
 * ``article_index``   the article's spans (``ArticleIndex``), read once, and nearness to a figure;
   ``cues``       the cue-word tables that score each option, and shared cue patterns;
-  ``roles``, ``money_context``  who does what to a figure, from the parse.
+  ``roles``, ``money_context``  who does what to a figure, from the parse;
+* ``clauses``    clauses describing a noun, and the nouns a figure is of.
 
 May import: :mod:`extract._strategies.prompts`, the ``Backend`` protocol of
 :mod:`extract._backends.base`, :mod:`extract._text`, :mod:`extract._schema`,

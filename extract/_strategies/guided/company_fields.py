@@ -21,6 +21,7 @@ from extract._strategies.guided.country_fields import (
 )
 from extract._strategies.guided.cues import AGENCY_NAME
 from extract._strategies.guided.roles import roles_at
+from extract._text.nlp import parse
 
 # "Tominsky Processing Plant", "Yanqul Project": a facility's name is not an investor.
 _FACILITY_NAMED = re.compile(
@@ -79,12 +80,39 @@ def _investor_priors(
         priors[name] += (0.75 if name in foreign else 0.0) - (
             0.5 if name in later - earlier else 0.0
         )
+    for mention in roles_at(index.text, index.names, at).bystanders:
+        # "R7bn for a pit at K, a mine operated by Y": Y runs the mine, not the spending.
+        if (name := index.full_name(mention)) in priors:
+            priors[name] -= 1.0
     main = main_company(index)
-    if main and not _acting_named(index, sentence_no, at):
+    if not _acting_named(index, sentence_no, at):
         # "The investment in the project will amount to $1.2 billion": a sentence that names
-        # no company tells of the company the article is about, not the last one named.
-        priors[main] = priors.get(main, 0.0) + _MAIN_COMPANY_WEIGHT
+        # no company tells of the company the sentence before acts as, else of the one the
+        # article is about, not the last one named.
+        main = _previous_subject(index, sentence_no) or main
+        if main:
+            priors[main] = priors.get(main, 0.0) + _MAIN_COMPANY_WEIGHT
     return _with_parents(index, priors)
+
+
+def _previous_subject(index: ArticleIndex, sentence_no: int) -> str | None:
+    """The company the sentence before, in the same paragraph, names as its subject.
+
+    "X announced it has opened two mines. Investments have totalled $21.5 million.": the
+    sentence with no company goes on telling of X's project.
+    """
+    if sentence_no == 0:
+        return None
+    before, sentence = index.sentences[sentence_no - 1], index.sentences[sentence_no]
+    if "\n" in index.text[before.end : sentence.start]:
+        return None  # a new paragraph is a new turn of the story
+    span = parse(index.text).char_span(before.start, before.end, alignment_mode="expand")
+    for child in span.root.children if span is not None else []:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            first, last = child.left_edge.idx, child.idx
+            found = [n for n in index.names if n.kind == "company" and first <= n.start <= last]
+            return index.full_name(found[0]) if found else None
+    return None
 
 
 def _acting_named(index: ArticleIndex, sentence_no: int, at: int) -> bool:
@@ -95,7 +123,8 @@ def _acting_named(index: ArticleIndex, sentence_no: int, at: int) -> bool:
     """
     sentence = index.sentences[sentence_no]
     roles = roles_at(index.text, index.names, at)
-    others = {m.start for m in [*roles.partners, *roles.sellers] if m not in roles.actors}
+    others = {m.start for m in [*roles.partners, *roles.sellers, *roles.bystanders]
+              if m not in roles.actors}  # fmt: skip
     return any(
         sentence.start <= c.start < sentence.end and c.start not in others for c in index.companies
     )

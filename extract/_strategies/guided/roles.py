@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from extract._strategies.guided.clauses import acts_in_clause, aside, described
 from extract._text.names import Name
 from extract._text.nlp import parse
 
@@ -35,6 +36,7 @@ class Roles:
     actors: dict[Name, float]
     partners: dict[Name, float]
     sellers: dict[Name, float]
+    bystanders: tuple[Name, ...] = ()  # named only in a clause describing another noun
 
 
 def roles_at(text: str, names: tuple[Name, ...], at: int) -> Roles:
@@ -55,12 +57,13 @@ def roles_at(text: str, names: tuple[Name, ...], at: int) -> Roles:
             _add(sellers if selling else actors, name, weight)
         for name in _buyers(verb, names) if selling else []:
             _add(actors, name, weight)
-        for role, name in _prepositional(doc, verb, names):
+        for role, name in _prepositional(doc, verb, names, token):
             target = {"partner": partners, "seller": sellers, "agent": actors}[role]
             _add(target, name, weight if role != "agent" else weight + 1)
     for name in _owners(doc, token, names):
         _add(actors, name, 2.5)
-    return Roles(actors, partners, sellers)
+    aside_names = [n for t in token.sent if (n := _name_of(names, t)) and aside(t, token)]
+    return Roles(actors, partners, sellers, tuple(dict.fromkeys(aside_names)))
 
 
 def _add(scores: dict[Name, float], name: Name, weight: float) -> None:
@@ -98,13 +101,19 @@ def _name_of(names: tuple[Name, ...], token: Token) -> Name | None:
 
 
 def _names_under(names: tuple[Name, ...], token: Token) -> list[Name]:
-    """Party names in the subtree of ``token`` (a subject phrase, a prepositional object)."""
+    """Party names in the subtree of ``token`` (a subject phrase, a prepositional object).
+
+    A clause describing a noun of the phrase names no party of it when the phrase names
+    one itself: in "X, the group founded by Y", X is the subject; in "the deposit
+    controlled by Y", Y is.
+    """
     found: list[Name] = []
+    aside_names: list[Name] = []
     for child in token.subtree:
         name = _name_of(names, child)
-        if name is not None and name not in found:
-            found.append(name)
-    return found
+        if name is not None and name not in found and name not in aside_names:
+            (aside_names if described(child, token) else found).append(name)
+    return found or aside_names
 
 
 def _subjects(
@@ -161,14 +170,16 @@ def _buyers(verb: Token, names: tuple[Name, ...]) -> list[Name]:
     return found
 
 
-def _prepositional(doc: Doc, verb: Token, names: tuple[Name, ...]) -> list[tuple[str, Name]]:
+def _prepositional(
+    doc: Doc, verb: Token, names: tuple[Name, ...], figure: Token
+) -> list[tuple[str, Name]]:
     found: list[tuple[str, Name]] = []
     for child in verb.subtree:
         role = _PARTNER_PREPS.get(child.lower_)
         if role is None or child.dep_ not in ("prep", "agent"):
             continue
-        if role == "agent" and child.dep_ != "agent":
-            continue
+        if role == "agent" and (child.dep_ != "agent" or not acts_in_clause(child, verb, figure)):
+            continue  # "X, the group founded by Y, said": Y founded the group
         if role == "seller" and child.head.lemma_.lower() not in _BUYING:
             continue  # "will come from X's cash flows", "funds from X": a source, no seller
         found += [(role, name) for name in _names_under(names, child)]
@@ -266,34 +277,3 @@ _TOTAL_NOUNS = frozenset(
 def any_name(names: tuple[Name, ...], token: Token) -> Name | None:
     """The name, of any kind, that ``token`` stands in."""
     return next((n for n in names if n.start <= token.idx < n.end), None)
-
-
-# Verbs through which a figure states its subject: "reserves are estimated at 660 Mt".
-_STATING_VERBS = frozenset({"be", "estimate", "amount", "total", "reach", "stand", "exceed",
-                            "equal", "make", "put", "calculate", "assess"})  # fmt: skip
-
-
-def measured_noun(text: str, at: int, end: int) -> str | None:
-    """The noun the figure at ``at:end`` measures: "reserves of 260 Mt" -> "reserves".
-
-    Up from the figure through prepositions to the first noun or verb: a noun is what the
-    figure measures; a stating verb ("are estimated at", "amount to") hands on to its
-    subject; any other verb ends the search.
-    """
-    token = token_at(parse(text), at)
-    if token is None:
-        return None
-    current = token
-    for _ in range(6):
-        head = current.head
-        if head.i == current.i:
-            return None
-        if head.pos_ in ("NOUN", "PROPN") and not at <= head.idx < end:
-            return head.lower_
-        if head.pos_ in ("VERB", "AUX"):
-            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if head.lemma_.lower() in _STATING_VERBS and subject is not None:
-                return subject.lower_
-            return None
-        current = head
-    return None

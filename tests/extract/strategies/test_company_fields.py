@@ -73,3 +73,23 @@ def test_a_partner_alone_in_the_figures_sentence_leaves_the_article_company_inve
         "approximately $150 million over 18 months."
     )
     assert _best_investor(text, "$150 million") == "Northgate Potash Holdings"
+
+
+def test_a_company_running_another_noun_leaves_the_article_company_investing() -> None:
+    text = (
+        "Northgate Potash Holdings said it will invest $900 million in its mines. "
+        "Northgate Potash Holdings runs four mines.\n\n"
+        "A further $150 million would be allocated to a new pit at Ulken, a mine operated "
+        "by Delta Bintara Minerals."
+    )
+    assert _best_investor(text, "$150 million") == "Northgate Potash Holdings"
+
+
+def test_a_sentence_naming_no_company_tells_of_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Northgate Potash Holdings runs three mines and a fertilizer plant. Northgate Potash "
+        "Holdings plans a new smelter.\n\n"
+        "Redwood Cobalt Mining, owned by Northgate Potash Holdings, said it has opened a new "
+        "mine in the north. Investments have totalled $50 million."
+    )
+    assert _best_investor(text, "$50 million") == "Redwood Cobalt Mining"

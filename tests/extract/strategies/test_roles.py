@@ -77,3 +77,29 @@ def test_a_site_s_name_in_a_subject_of_construction_is_not_its_actor() -> None:
     kinds = {n.text: n.kind for n in names(text)}
     assert kinds.get("Velkarra") == "other"
     assert "Velkarra" not in _actors(text, "$300 million")
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "Redwood Cobalt Group, the miner founded by Halvard Brennick Holdings, said "
+            "a new $50 million mine will open.",
+            {"Redwood Cobalt Group"},
+        ),
+        ("The Ulken copper deposit controlled by Redwood Cobalt Group got $50 million.", set()),
+        (
+            "A $50 million plant to be built by Redwood Cobalt Group will open.",
+            {"Redwood Cobalt Group"},
+        ),
+    ],
+)
+def test_a_clause_describing_another_noun_names_no_actor(text: str, actors: set[str]) -> None:
+    assert _actors(text, "$50 million") >= actors
+    assert "Halvard Brennick Holdings" not in _actors(text, "$50 million")
+
+
+def test_a_name_told_only_in_a_clause_describing_another_noun_is_a_bystander() -> None:
+    text = "A further $50 million will go to a new pit at Ulken, a mine operated by Redwood Cobalt."
+    roles = roles_at(text, names(text), text.index("$50 million"))
+    assert {name.text for name in roles.bystanders} == {"Redwood Cobalt"}
