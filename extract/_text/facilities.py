@@ -113,7 +113,7 @@ def _left_edge(head: Token) -> int:
             break
         if _nationality(child):
             break  # "the Russian project": a nationality says where, not which facility
-        if _figure_unit(child) and start != head.i:
+        if (_figure_unit(child) or child.lower_ in _FIGURE_WORDS) and start != head.i:
             break  # "a $600m ferronickel smelter"; a unit alone before the head stays
         start = child.left_edge.i if _all_name(child) else child.i
     return start
@@ -176,7 +176,13 @@ def _joins(before: Token, hyphen: Token) -> bool:
 
 
 def _all_name(token: Token) -> bool:
-    return all(_names(t) or t.text == "-" for t in token.subtree)
+    # "2 mtpa beneficiation project": a figure's word inside a modifier is no part of the name.
+    return all((_names(t) and t.lower_ not in _FIGURE_WORDS) or t.text == "-"
+               for t in token.subtree)  # fmt: skip
+
+
+# Words of a figure written before a facility's head: "a 3 Mt capacity steel plant".
+_FIGURE_WORDS = frozenset({"capacity", "tpa", "tpy", "ktpa", "mtpa", "mtpy"})
 
 
 def _anchored_end(doc: Doc, head: Token) -> int:

@@ -155,6 +155,16 @@ def test_a_figure_s_unit_before_a_facility_is_no_part_of_its_name() -> None:
     ]
 
 
+def test_a_figure_s_word_before_a_facility_is_no_part_of_its_name() -> None:
+    text = ("Velta will build a 3 Mt capacity zinc smelter and a 2 mtpa beneficiation plant. "
+            "Borealis runs a 1 Mt capacity plant.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "zinc smelter",
+        "beneficiation plant",
+        "capacity plant",  # alone before the head it stays, as a unit does
+    ]
+
+
 def test_a_plant_described_by_its_process_takes_the_name_it_was_given_before() -> None:
     from extract._text.facility_refs import referred_facility_names
 
