@@ -58,7 +58,7 @@ def facilities(text: str) -> list[Span]:
     for token in doc:
         if token.lower_ not in FACILITY_HEADS or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if token.dep_ == "appos" and token.head.lower_ in FACILITY_HEADS:
+        if token.dep_ == "appos" and token.head.lower_ in FACILITY_HEADS and not _proper(token):
             continue  # "a mine at X – the world's largest gold deposit": the mine, described
         start = _left_edge(token)
         end = _anchored_end(doc, token)
@@ -73,6 +73,14 @@ def facilities(text: str) -> list[Span]:
         span = doc[start:end]
         found.append(Span(span.start_char, span.end_char, span.text))
     return found
+
+
+def _proper(head: Token) -> bool:
+    """Whether a facility noun has a proper name of its own ("three mines: the X mine, ...").
+
+    A named facility in apposition is a member of a list, not a description.
+    """
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
 
 
 def _process_only(modifiers: Iterable[Token]) -> bool:

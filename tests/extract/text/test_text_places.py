@@ -126,6 +126,16 @@ def test_a_facility_in_apposition_describes_the_one_named_before() -> None:
     assert [span.text for span in facilities(text)] == ["mine at Kelvatau"]
 
 
+def test_a_named_facility_in_apposition_is_a_member_of_a_list() -> None:
+    text = ("Velta has three zinc mines: the Korvala mine with reserves of 6 Mt; the Ostra "
+            "mine – 0.8 Mt and the Kelva pit.")  # fmt: skip
+    assert [span.text for span in facilities(text)][:3] == [
+        "zinc mines",
+        "Korvala mine",
+        "Ostra mine",
+    ]
+
+
 def test_coordinated_modifiers_of_a_facility_are_read_as_one_name() -> None:
     text = ("Velta owns 100% interest in the Korvala and Ostra zinc mines in the north. "
             "It also built a mining and processing plant.")  # fmt: skip
