@@ -64,6 +64,8 @@ def facilities(text: str) -> list[Span]:
         end = _anchored_end(doc, token)
         if start == token.i and end == token.i + 1:
             continue  # a bare "the plant" names nothing
+        if token.lower_ == "facility" and _of_money(doc[start : token.i]):
+            continue  # "a debt financing facility", "a credit facility": money, not a plant
         if token.lower_ in _WEAK_HEADS and not _specific(doc[start : token.i]):
             continue  # "the investment project", "construction works": no facility named
         if _headline(token) and end == token.i + 1 and _process_only(doc[start : token.i]):
@@ -81,6 +83,17 @@ def _proper(head: Token) -> bool:
     A named facility in apposition is a member of a list, not a description.
     """
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
+
+
+# Words that make a "facility" one of money: "a $200m debt facility", "a revolving credit
+# facility".
+_MONEY_WORDS = frozenset({"debt", "financing", "finance", "credit", "loan", "lending",
+                          "borrowing", "revolving", "bridge", "liquidity"})  # fmt: skip
+
+
+def _of_money(modifiers: Iterable[Token]) -> bool:
+    """Whether a facility's modifiers make it one of money ("debt financing facility")."""
+    return any(t.lower_ in _MONEY_WORDS for t in modifiers)
 
 
 def _process_only(modifiers: Iterable[Token]) -> bool:

@@ -175,6 +175,15 @@ def test_a_figure_s_word_before_a_facility_is_no_part_of_its_name() -> None:
     ]
 
 
+def test_a_facility_of_money_is_no_plant() -> None:
+    text = ("The bank is arranging a debt financing facility for the Kuma uranium project. "
+            "Velta has a revolving credit facility and runs a zinc processing plant.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "Kuma uranium project",
+        "zinc processing plant",
+    ]
+
+
 def test_a_plant_described_by_its_process_takes_the_name_it_was_given_before() -> None:
     from extract._text.facility_refs import referred_facility_names
 
