@@ -58,12 +58,14 @@ def facilities(text: str) -> list[Span]:
     for token in doc:
         if token.lower_ not in FACILITY_HEADS or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if token.dep_ == "appos" and token.head.lower_ in FACILITY_HEADS:
+        if token.dep_ == "appos" and token.head.lower_ in FACILITY_HEADS and not _proper(token):
             continue  # "a mine at X – the world's largest gold deposit": the mine, described
         start = _left_edge(token)
         end = _anchored_end(doc, token)
         if start == token.i and end == token.i + 1:
             continue  # a bare "the plant" names nothing
+        if token.lower_ == "facility" and _of_money(doc[start : token.i]):
+            continue  # "a debt financing facility", "a credit facility": money, not a plant
         if token.lower_ in _WEAK_HEADS and not _specific(doc[start : token.i]):
             continue  # "the investment project", "construction works": no facility named
         if _headline(token) and end == token.i + 1 and _process_only(doc[start : token.i]):
@@ -73,6 +75,25 @@ def facilities(text: str) -> list[Span]:
         span = doc[start:end]
         found.append(Span(span.start_char, span.end_char, span.text))
     return found
+
+
+def _proper(head: Token) -> bool:
+    """Whether a facility noun has a proper name of its own ("three mines: the X mine, ...").
+
+    A named facility in apposition is a member of a list, not a description.
+    """
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
+
+
+# Words that make a "facility" one of money: "a $200m debt facility", "a revolving credit
+# facility".
+_MONEY_WORDS = frozenset({"debt", "financing", "finance", "credit", "loan", "lending",
+                          "borrowing", "revolving", "bridge", "liquidity"})  # fmt: skip
+
+
+def _of_money(modifiers: Iterable[Token]) -> bool:
+    """Whether a facility's modifiers make it one of money ("debt financing facility")."""
+    return any(t.lower_ in _MONEY_WORDS for t in modifiers)
 
 
 def _process_only(modifiers: Iterable[Token]) -> bool:
@@ -113,7 +134,7 @@ def _left_edge(head: Token) -> int:
             break
         if _nationality(child):
             break  # "the Russian project": a nationality says where, not which facility
-        if _figure_unit(child) and start != head.i:
+        if (_figure_unit(child) or child.lower_ in _FIGURE_WORDS) and start != head.i:
             break  # "a $600m ferronickel smelter"; a unit alone before the head stays
         start = child.left_edge.i if _all_name(child) else child.i
     return start
@@ -176,7 +197,13 @@ def _joins(before: Token, hyphen: Token) -> bool:
 
 
 def _all_name(token: Token) -> bool:
-    return all(_names(t) or t.text == "-" for t in token.subtree)
+    # "2 mtpa beneficiation project": a figure's word inside a modifier is no part of the name.
+    return all((_names(t) and t.lower_ not in _FIGURE_WORDS) or t.text == "-"
+               for t in token.subtree)  # fmt: skip
+
+
+# Words of a figure written before a facility's head: "a 3 Mt capacity steel plant".
+_FIGURE_WORDS = frozenset({"capacity", "tpa", "tpy", "ktpa", "mtpa", "mtpy"})
 
 
 def _anchored_end(doc: Doc, head: Token) -> int:

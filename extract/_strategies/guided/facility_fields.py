@@ -15,7 +15,12 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex, nearby
-from extract._strategies.guided.facility_sites import deposit_site, places_nothing, site_told
+from extract._strategies.guided.facility_sites import (
+    deposit_site,
+    names_facility,
+    places_nothing,
+    site_told,
+)
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.facility_refs import PLANT_HEADS
 from extract._text.nlp import parse
@@ -177,7 +182,7 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     # where another is: "ore mined in Muruntau" after "the Muruntau quarry" names the quarry.
     named = [facility] if facility else []
     named += [f.text for f in index.facilities]
-    return [p for p in places if not any(_names_facility(p.text, name) for name in named)]
+    return [p for p in places if not any(names_facility(p.text, name) for name in named)]
 
 
 def _near_scores(
@@ -274,24 +279,6 @@ def _ranks(token: Token) -> bool:
 
 def _home_of(index: ArticleIndex, place: Span) -> bool:
     return bool(_HOME_OF.match(index.text, place.end))
-
-
-_ANCHOR_WORDS = frozenset({"in", "at", "near", "of", "on", "outside"})
-
-
-def _names_facility(place: str, facility: str) -> bool:
-    """Whether ``place`` is the facility's own name ("Bakyrchik" in "Bakyrchik gold mine")."""
-    at = facility.find(place)
-    if at < 0:
-        return False
-    # "Mynkuduk and Zhalpak uranium deposits": a head after the place, with no "in"/"at"
-    # between, says the place is (part of) the facility's name.
-    for word in facility[at + len(place) :].split():
-        if word.lower() in _ANCHOR_WORDS:
-            return False
-        if word.lower().strip(",.") in FACILITY_HEADS:
-            return True
-    return False
 
 
 def _dateline(index: ArticleIndex, place: Span) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
+from extract._text.facilities import FACILITY_HEADS
 from extract._text.nlp import parse
 from extract._text.reading import Span
 
@@ -99,3 +100,21 @@ def deposit_site(facility: str | None) -> str | None:
     """The named deposit or field a facility's own name puts it at, if any."""
     found = _AT_DEPOSIT.search(facility or "")
     return found.group(1) if found else None
+
+
+_ANCHOR_WORDS = frozenset({"in", "at", "near", "of", "on", "outside"})
+
+
+def names_facility(place: str, facility: str) -> bool:
+    """Whether ``place`` is the facility's own name ("Bakyrchik" in "Bakyrchik gold mine")."""
+    at = facility.find(place)
+    if at < 0:
+        return False
+    # "Mynkuduk and Zhalpak uranium deposits": a head after the place, with no "in"/"at"
+    # between, says the place is (part of) the facility's name.
+    for word in facility[at + len(place) :].split():
+        if word.lower() in _ANCHOR_WORDS:
+            return False
+        if word.lower().strip(",.") in FACILITY_HEADS:
+            return True
+    return False

@@ -25,6 +25,13 @@ _BUYING = re.compile(
 )
 
 
+# "the plant was built by X", "X, the EPC contractor": who builds for the owner does not run
+# the plant (GUIDELINES 43).
+_CONTRACTING = re.compile(
+    r"\b(?:built|constructed|erected) by\b|\bcontractors?\b|\bEPC\b", re.IGNORECASE
+)
+
+
 def with_operators(
     facts: list[PlantFact],
     owners: dict[str, str],
@@ -44,7 +51,8 @@ def with_operators(
     its plant through the vehicle.
     """
     # A buyer of a plant or of a stake in its owner does not run it yet (GUIDELINES 24).
-    investors = {d.investor for d in deals if d.investor and not _BUYING.search(d.evidence)}
+    investors = {d.investor for d in deals if d.investor and not _BUYING.search(d.evidence)
+                 and not _CONTRACTING.search(d.evidence)}  # fmt: skip
     fallback = stated or (investors.pop() if len(investors) == 1 else None)
     # Else the company most of the facility's figures stand nearest to: one per facility.
     nearest: dict[str, Counter[str]] = {}

@@ -46,6 +46,14 @@ def test_a_buyer_of_a_stake_is_no_fallback_operator() -> None:
     assert facts[0].operator == "Velta Zinc"
 
 
+def test_a_contractor_taken_for_the_investor_is_no_fallback_operator() -> None:
+    # GUIDELINES 43: who built the plant for its owner does not run it.
+    deal = InvestmentDeal(investor="Borealis Engineering",
+                          evidence="The smelter was built by Borealis Engineering.")  # fmt: skip
+    facts = with_operators([_plant("Velta Zinc")], {}, [deal])
+    assert facts[0].operator == "Velta Zinc"
+
+
 def test_a_parent_investor_runs_its_plant_through_the_vehicle_the_text_names() -> None:
     text = ("Zenda Metals LLC, an arm of Velta Holdings Corporation, opened the Kuma zinc "
             "smelter. Velta Holdings Corporation invested $90 million in it.")  # fmt: skip

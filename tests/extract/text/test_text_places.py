@@ -126,6 +126,16 @@ def test_a_facility_in_apposition_describes_the_one_named_before() -> None:
     assert [span.text for span in facilities(text)] == ["mine at Kelvatau"]
 
 
+def test_a_named_facility_in_apposition_is_a_member_of_a_list() -> None:
+    text = ("Velta has three zinc mines: the Korvala mine with reserves of 6 Mt; the Ostra "
+            "mine – 0.8 Mt and the Kelva pit.")  # fmt: skip
+    assert [span.text for span in facilities(text)][:3] == [
+        "zinc mines",
+        "Korvala mine",
+        "Ostra mine",
+    ]
+
+
 def test_coordinated_modifiers_of_a_facility_are_read_as_one_name() -> None:
     text = ("Velta owns 100% interest in the Korvala and Ostra zinc mines in the north. "
             "It also built a mining and processing plant.")  # fmt: skip
@@ -152,6 +162,25 @@ def test_a_figure_s_unit_before_a_facility_is_no_part_of_its_name() -> None:
         "zinc smelter",
         "gas-fired power plant",
         "Mtpa concentrator",  # a unit alone before the head is kept: the head names nothing
+    ]
+
+
+def test_a_figure_s_word_before_a_facility_is_no_part_of_its_name() -> None:
+    text = ("Velta will build a 3 Mt capacity zinc smelter and a 2 mtpa beneficiation plant. "
+            "Borealis runs a 1 Mt capacity plant.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "zinc smelter",
+        "beneficiation plant",
+        "capacity plant",  # alone before the head it stays, as a unit does
+    ]
+
+
+def test_a_facility_of_money_is_no_plant() -> None:
+    text = ("The bank is arranging a debt financing facility for the Kuma uranium project. "
+            "Velta has a revolving credit facility and runs a zinc processing plant.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == [
+        "Kuma uranium project",
+        "zinc processing plant",
     ]
 
 
