@@ -174,6 +174,19 @@ _STEP = re.compile(
 )
 
 
+# What is changed is what a plant processes: "processing of potash will rise to N".
+_PROCESSING = re.compile(r"\b(?:processing|throughput|treatment|milling)\b", re.IGNORECASE)
+
+
+def _level_metric(before: str) -> str:
+    """The metric of the level an output is changed to (the text ``before`` it).
+
+    "processing of potash will rise to 450,000 t" is the material a plant processes,
+    throughput (GUIDELINES 28); any other output's new level is production.
+    """
+    return "throughput" if _PROCESSING.search(before) else "production"
+
+
 def _new_level(before: str) -> bool:
     """Whether the figure after ``before`` is the level an output is changed to."""
     changed = _TO_LEVEL.search(before) and _CHANGE_VERB.search(before)
@@ -201,7 +214,7 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         # "production was increased up to 750 thousand tons": the new level of an output, so
         # its "up to" is no capacity cue.
         scores["capacity"] -= 1.0 if _UP_TO.search(text_near) else 0.0
-        scores["production"] += 1.5
+        scores[_level_metric(text_near[:at])] += 1.5
     elif quantity.qualifier == "up to":
         scores["capacity"] += 1.0
     if quantity.period == "day" and quantity.commodity in (None, "ore"):

@@ -89,6 +89,11 @@ def test_the_level_an_output_is_raised_to_is_production() -> None:
     assert _best("Output of pig iron at the mill will rise to 40 tons per day.") == "production"
 
 
+def test_the_level_processing_is_raised_to_is_throughput() -> None:
+    # What changes is the material a plant processes (GUIDELINES 28).
+    assert _best("Processing of bauxite at the works will rise to 80,000 t a year.") == "throughput"
+
+
 def test_a_raised_capacity_or_reserve_keeps_its_own_metric() -> None:
     assert _best("The smelter's capacity will be raised to 2 million tonnes a year.") == "capacity"
     assert _best("The plant will produce up to 900,000 tonnes of zinc a year.") == "capacity"
