@@ -45,7 +45,9 @@ MASS_METRIC: Cues = {
                         r"\bore (?:per|a)\b", r"\btreat"),
     "capacity": _cues(r"\bcapacit", r"\bup to\b", r"\bdesign", r"\bwill (?:produce|make|yield)",
                       r"\b(?:is|are) to produce\b", r"\bexpected to (?:produce|yield)",
-                      r"\bable to\b", r"\bannual(?:ly)? (?:output|production)\b"),
+                      r"\bable to\b", r"\bannual(?:ly)? (?:output|production)\b",
+                      # "a plant to produce N", "enabling to produce N"; not "began to produce"
+                      r"(?<!began )(?<!started )(?<!continued )(?<!continues )\bto produce\b"),
     "production": _cues(r"\bproduced\b", r"\boutput\b", r"\blast year\b", r"\bin (?:19|20)\d\d\b",
                         r"\bH[12]\b", r"\bquarter\b", r"\bmonths?\b", r"\btotal(?:l)?ed\b",
                         r"\bsmelted\b", r"\bshipped\b", r"\bmanufactured\b"),

@@ -4,6 +4,7 @@ import pytest
 
 from extract._strategies.guided.cues import (
     DEAL_STAGE,
+    MASS_METRIC,
     MONEY_ROLE,
     mass_rules,
     output_changed_to,
@@ -107,6 +108,12 @@ def test_a_plant_whose_output_is_raised_already_runs() -> None:
     assert output_changed_to(text, _mass(text))
     plain = "The new smelter will produce 800,000 t a year."
     assert not output_changed_to(plain, _mass(plain))
+
+
+def test_a_plant_to_produce_a_tonnage_votes_capacity() -> None:
+    # The output a plant is built for is its capacity (GUIDELINES 28); an output begun is not.
+    assert score(MASS_METRIC, "a new plant to produce 50,000 t of zinc")["capacity"] == 1.0
+    assert score(MASS_METRIC, "the plant began to produce 50,000 t of zinc")["capacity"] == 0.0
 
 
 def test_the_level_processing_is_raised_to_is_throughput() -> None:
