@@ -47,7 +47,10 @@ MASS_METRIC: Cues = {
                       r"\b(?:is|are) to produce\b", r"\bexpected to (?:produce|yield)",
                       r"\bable to\b", r"\bannual(?:ly)? (?:output|production)\b",
                       # "a plant to produce N", "enabling to produce N"; not "began to produce"
-                      r"(?<!began )(?<!started )(?<!continued )(?<!continues )\bto produce\b"),
+                      r"(?<!began )(?<!started )(?<!continued )(?<!continues )\bto produce\b",
+                      # what a plant can do: "can now produce", "could export", "may produce"
+                      r"\b(?:can|could|may)(?: now| also)? "
+                      r"(?:produce|make|yield|export|ship|supply)\b"),
     "production": _cues(r"\bproduced\b", r"\boutput\b", r"\blast year\b", r"\bin (?:19|20)\d\d\b",
                         r"\bH[12]\b", r"\bquarter\b", r"\bmonths?\b", r"\btotal(?:l)?ed\b",
                         r"\bsmelted\b", r"\bshipped\b", r"\bmanufactured\b"),

@@ -116,6 +116,12 @@ def test_a_plant_to_produce_a_tonnage_votes_capacity() -> None:
     assert score(MASS_METRIC, "the plant began to produce 50,000 t of zinc")["capacity"] == 0.0
 
 
+def test_what_a_plant_can_produce_votes_capacity() -> None:
+    # What a facility is able to do is its capacity (GUIDELINES 28: "able to").
+    for text in ("the works can now produce 50,000 t a year", "the pit could export 2 Mt a year"):
+        assert score(MASS_METRIC, text)["capacity"] == 1.0
+
+
 def test_the_level_processing_is_raised_to_is_throughput() -> None:
     # What changes is the material a plant processes (GUIDELINES 28).
     assert _best("Processing of bauxite at the works will rise to 80,000 t a year.") == "throughput"
