@@ -40,8 +40,8 @@ MASS_METRIC: Cues = {
     "reserves": _cues(r"\breserve", r"\bresources?\b", r"\bcontain(?:s|ing)?\b",
                       r"\bhold(?:s|ing)?\b", r"\bproven\b",
                       r"\bprobable\b", r"\bin the ground\b", r"\bmineral base\b"),
-    "throughput": _cues(r"\bprocess(?:es|ed|ing)?\b", r"\bmin(?:ed|es|ing)\b(?! company)",
-                        r"\bextract(?:s|ed|ing)?\b", r"\bthroughput\b", r"\bof ore\b",
+    # Not mining or extracting: a stand-alone mine's ore output is production (GUIDELINES 28).
+    "throughput": _cues(r"\bprocess(?:es|ed|ing)?\b", r"\bthroughput\b", r"\bof ore\b",
                         r"\bore (?:per|a)\b", r"\btreat"),
     "capacity": _cues(r"\bcapacit", r"\bup to\b", r"\bdesign", r"\bwill (?:produce|make|yield)",
                       r"\b(?:is|are) to produce\b", r"\bexpected to (?:produce|yield)",
@@ -158,7 +158,7 @@ _PROCESSING_CAPACITY = re.compile(
     re.IGNORECASE,
 )
 _PROCESS_VERB = re.compile(
-    r"\b(?:process(?:es|ed)?|treat(?:s|ed)?|min(?:e|es|ed)|extract(?:s|ed)?)\s+"
+    r"\b(?:process(?:es|ed)?|treat(?:s|ed)?)\s+"
     r"(?:up to\s+|about\s+|around\s+|some\s+|over\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
@@ -208,6 +208,27 @@ def _new_level(before: str) -> bool:
     return bool(changed) and not _OTHER_STOCK.search(before)
 
 
+_MINING = re.compile(
+    r"\b(?:mine[sd]?|mining|extract(?:s|ed|ing|ion)?|quarr(?:y|ies|ied)|open[- ]pit|underground)\b",
+    re.IGNORECASE,
+)
+_PROCESS_WORDS = re.compile(
+    r"\bprocess|\btreat|\bmill(?:s|ed|ing)?\b|\bconcentrat|\bthroughput|\bdressing|\bbeneficiat"
+    r"|\bleach|\bplant\b|\bfactory\b|\bline\b|\bsmelt|\brefin",
+    re.IGNORECASE,
+)
+
+
+def _mined_ore(text_near: str, quantity: Quantity) -> bool:
+    """Whether an ore figure is what a mine digs, with no plant processing it in the clause.
+
+    "38 Mt of ore are mined at the pit each year": a stand-alone mine's ore output is
+    production, not throughput (GUIDELINES 28).
+    """
+    mining = quantity.commodity == "ore" and _MINING.search(text_near)
+    return bool(mining) and not _PROCESS_WORDS.search(text_near)
+
+
 def output_changed_to(text_near: str, quantity: Quantity) -> bool:
     """Whether the figure is the level a facility's output is raised or cut to.
 
@@ -229,7 +250,9 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         scores["other"] += 1.5  # "Uzbekistan produced 14.2 million tonnes": a national total
     if not facility_in_sentence:
         scores["other"] += 1.0
-    if quantity.commodity == "ore":
+    if _mined_ore(text_near, quantity):
+        scores["production"] += 1.5
+    elif quantity.commodity == "ore":
         scores["throughput"] += 2.0
     at = text_near.find(quantity.text)
     if at >= 0 and _STEP.search(text_near[:at]) and _CHANGE_VERB.search(text_near[:at]):

@@ -31,6 +31,12 @@ def test_tonnes_of_ore_after_a_processing_verb_stay_throughput() -> None:
     assert max(scores, key=scores.__getitem__) == "throughput"
 
 
+def test_ore_a_mine_digs_is_production_not_throughput() -> None:
+    # A stand-alone mine's ore output is production (GUIDELINES 28); a plant's ore is throughput.
+    assert _best("About 12 Mt of ore are mined at the Tarvik pit every year.") == "production"
+    assert _best("The Tarvik plant processed 12 million tons of ore last year.") == "throughput"
+
+
 def test_the_step_an_output_is_raised_by_is_no_metric() -> None:
     text = "The new line will raise the smelter's output by about 40,000 tonnes of zinc a year."
     scores = mass_rules(text, _mass(text), facility_in_sentence=True)
