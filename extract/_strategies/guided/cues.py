@@ -58,7 +58,9 @@ MASS_METRIC: Cues = {
                    r"\bimports?\b", r"\bsector\b", r"\bindustry\b",
                    r"\b(?:company|corporation|group|country)(?:'s|’s)\b",
                    r"\bits (?:plants|mines|facilities|operations|smelters)\b",
-                   r"\bgrowth\b"),
+                   r"\bgrowth\b",
+                   # what is emitted or saved of CO2 is no output of a plant (GUIDELINES 10)
+                   r"\bCO2\b", r"\bcarbon\b", r"\bemissions?\b"),
 }  # fmt: skip
 
 PLANT_STATUS: Cues = {

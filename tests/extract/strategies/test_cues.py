@@ -37,6 +37,11 @@ def test_ore_a_mine_digs_is_production_not_throughput() -> None:
     assert _best("The Tarvik plant processed 12 million tons of ore last year.") == "throughput"
 
 
+def test_a_tonnage_of_carbon_dioxide_is_context() -> None:
+    # Emissions measure the air, not what a plant makes (GUIDELINES 10).
+    assert _best("The new furnace will emit 0.5 t of CO2 per tonne of steel made.") == "other"
+
+
 def test_the_step_an_output_is_raised_by_is_no_metric() -> None:
     text = "The new line will raise the smelter's output by about 40,000 tonnes of zinc a year."
     scores = mass_rules(text, _mass(text), facility_in_sentence=True)
