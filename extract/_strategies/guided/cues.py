@@ -156,7 +156,11 @@ _COUNTRY_SUBJECT = re.compile(
 
 
 _PROCESSING_CAPACITY = re.compile(
-    r"\b(?:processing|treatment|milling|throughput) capacity\b|\bcapacity to (?:process|treat)\b",
+    r"\b(?:processing|treatment|milling|throughput) capacity\b|\bcapacity to (?:process|treat)\b"
+    # "a capacity of concentrating 30 Mt", "a processing plant with an annual capacity of 2 Mt"
+    r"|\bcapacity (?:of|for) (?:processing|treating|concentrating|enriching|washing)\b"
+    r"|\b(?:processing|concentrating|dressing|beneficiation|enrichment|washing)\b[\w\s-]{0,30}?"
+    r"\b(?:plant|factory|mill|line|complex|facility) with (?:an? )?(?:annual |total )?capacity\b",
     re.IGNORECASE,
 )
 _PROCESS_VERB = re.compile(

@@ -37,6 +37,15 @@ def test_ore_a_mine_digs_is_production_not_throughput() -> None:
     assert _best("The Tarvik plant processed 12 million tons of ore last year.") == "throughput"
 
 
+def test_the_capacity_of_a_processing_plant_is_throughput() -> None:
+    # A processing plant's figure is the material it treats (GUIDELINES 28).
+    for text in (
+        "The Tarvik washing plant with an annual capacity of 3 Mt opened in May.",
+        "The mill will have a capacity of concentrating 3 Mt of coal a year.",
+    ):
+        assert _best(text) == "throughput"
+
+
 def test_a_tonnage_of_carbon_dioxide_is_context() -> None:
     # Emissions measure the air, not what a plant makes (GUIDELINES 10).
     assert _best("The new furnace will emit 0.5 t of CO2 per tonne of steel made.") == "other"
