@@ -60,7 +60,9 @@ MASS_METRIC: Cues = {
                    r"\bits (?:plants|mines|facilities|operations|smelters)\b",
                    r"\bgrowth\b",
                    # what is emitted or saved of CO2 is no output of a plant (GUIDELINES 10)
-                   r"\bCO2\b", r"\bcarbon\b", r"\bemissions?\b"),
+                   r"\bCO2\b", r"\bcarbon\b", r"\bemissions?\b",
+                   # a market's need is no plant's figure: "annual demand for cement"
+                   r"\bdemand\b", r"\bconsumption\b"),
 }  # fmt: skip
 
 PLANT_STATUS: Cues = {

@@ -51,6 +51,11 @@ def test_a_tonnage_of_carbon_dioxide_is_context() -> None:
     assert _best("The new furnace will emit 0.5 t of CO2 per tonne of steel made.") == "other"
 
 
+def test_a_market_s_demand_is_context() -> None:
+    # What a country needs measures a market, not a plant (GUIDELINES 10).
+    assert _best("Freedonia's annual demand for cement is 4 Mt, the works said.") == "other"
+
+
 def test_the_step_an_output_is_raised_by_is_no_metric() -> None:
     text = "The new line will raise the smelter's output by about 40,000 tonnes of zinc a year."
     scores = mass_rules(text, _mass(text), facility_in_sentence=True)
