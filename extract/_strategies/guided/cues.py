@@ -191,23 +191,13 @@ _STEP = re.compile(
 _PROCESSING = re.compile(r"\b(?:processing|throughput|treatment|milling)\b", re.IGNORECASE)
 
 
-# A change still ahead: "will rise to", "is expected to boost ... to".
-_AHEAD = re.compile(r"\b(?:will|would|shall|(?:expected|set|planned|due) to)\b", re.IGNORECASE)
-_ANNUAL = re.compile(r"\bannual(?:ly)?\b|\b(?:a|per) (?:year|annum)\b|/y(?:ear)?\b", re.IGNORECASE)
-
-
-def _level_metric(near: str, before: str, quantity: Quantity) -> str:
+def _level_metric(before: str) -> str:
     """The metric of the level an output is changed to (the text ``before`` it).
 
     "processing of potash will rise to 450,000 t" is the material a plant processes,
-    throughput; "annual output will rise to 6 Mt" once a plant is built or expanded is
-    the annual output of a facility not yet there, a capacity; a level already
-    reached ("was increased to") is production (GUIDELINES 28).
+    throughput (GUIDELINES 28); any other output's new level is production.
     """
-    if _PROCESSING.search(before):
-        return "throughput"
-    annual = quantity.period == "year" or _ANNUAL.search(near)
-    return "capacity" if annual and _AHEAD.search(before) else "production"
+    return "throughput" if _PROCESSING.search(before) else "production"
 
 
 def _new_level(before: str) -> bool:
@@ -237,16 +227,6 @@ def _mined_ore(text_near: str, quantity: Quantity) -> bool:
     return bool(mining) and not _PROCESS_WORDS.search(text_near)
 
 
-def output_changed_to(text_near: str, quantity: Quantity) -> bool:
-    """Whether the figure is the level a facility's output is raised or cut to.
-
-    "annual output will rise to 6 Mt": the facility has an output to change, so it
-    already runs (GUIDELINES 30: operating), whatever the new level's metric.
-    """
-    at = text_near.find(quantity.text)
-    return at >= 0 and _new_level(text_near[:at])
-
-
 def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -> dict[str, float]:
     """Metric scores for a tonnage, with the normaliser's own hints added.
 
@@ -270,7 +250,7 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         # "production was increased up to 750 thousand tons": the new level of an output, so
         # its "up to" is no capacity cue.
         scores["capacity"] -= 1.0 if _UP_TO.search(text_near) else 0.0
-        scores[_level_metric(text_near, text_near[:at], quantity)] += 1.5
+        scores[_level_metric(text_near[:at])] += 1.5
     elif quantity.qualifier == "up to":
         scores["capacity"] += 1.0
     if quantity.period == "day" and quantity.commodity in (None, "ore"):

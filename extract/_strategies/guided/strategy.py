@@ -29,7 +29,6 @@ from extract._strategies.guided.cues import (
     PLANT_STATUS,
     clause,
     mass_rules,
-    output_changed_to,
     score,
     without_names,
 )
@@ -267,8 +266,6 @@ def _decide_states(decider: Decider, figures: list[Figure]) -> None:
     for figure in (f for f in figures if f.role in ("plant_fact", "jobs")):
         rules = score(PLANT_STATUS, figure.clause)
         rules[DEFAULT_STATUS] += _TIE_BREAK  # a clause with no cue, or a tie, says this
-        if output_changed_to(figure.clause, figure.candidate.quantity):
-            rules["operating"] += 3.0  # its output is raised: the plant already runs
         figure.status = _ask(decider, "plant_status", figure, rules)
     for figure in (f for f in figures if f.role == "deal"):
         rules = stage_rules(figure.candidate.sentence.text, decider.context)

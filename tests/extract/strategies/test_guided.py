@@ -99,13 +99,3 @@ def test_a_cue_word_inside_a_name_does_not_frame_the_money() -> None:
     )
     deals = extract_article(text, config=RULES_ONLY).deals
     assert [d.amount for d in deals] == [80_000_000.0]
-
-
-def test_a_plant_whose_annual_output_will_be_raised_is_operating() -> None:
-    # Its output is changed, so it runs now (GUIDELINES 30); the new level is a capacity (28).
-    text = (
-        "The Tarvik zinc smelter is expected to raise its annual output to 300,000 tonnes "
-        "once the new roaster is built."
-    )
-    facts = extract_article(text, config=RULES_ONLY).plant_facts
-    assert [(f.metric, f.value, f.status) for f in facts] == [("capacity", 300000.0, "operating")]
