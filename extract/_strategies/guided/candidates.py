@@ -75,6 +75,8 @@ _CONSTRUCTION_JOBS = re.compile(
     r"(?:construction|building)\b",
     re.IGNORECASE,
 )
+# "5,000 indirect jobs", "50 construction jobs": the jobs are not the project's own.
+_NOT_OWN_JOBS = re.compile(r"\b(?:indirect|construction)\b", re.IGNORECASE)
 # "bars weighing 1 kg", "trucks that weigh 200 tonnes": the weight of one object, not output.
 _WEIGHT_OF_THING = re.compile(
     r"\bweigh(?:s|ed|ing)?\s+(?:up to\s+|about\s+|some\s+|from\s+(?:[\d.,]+\s*[a-z]*\s+to\s+)?)?$",
@@ -144,6 +146,8 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return "bare number without a unit"
     if quantity.kind == "jobs" and _CONSTRUCTION_JOBS.match(text, quantity.end):
         return "jobs during construction only (GUIDELINES 45: the permanent figure counts)"
+    if quantity.kind == "jobs" and _NOT_OWN_JOBS.search(quantity.text):
+        return "indirect or construction jobs, not the facility's own workforce (GUIDELINES 45)"
     if quantity.kind == "mass" and _WEIGHT_OF_THING.search(
         text, max(0, quantity.start - 50), quantity.start
     ):

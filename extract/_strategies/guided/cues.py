@@ -40,12 +40,17 @@ MASS_METRIC: Cues = {
     "reserves": _cues(r"\breserve", r"\bresources?\b", r"\bcontain(?:s|ing)?\b",
                       r"\bhold(?:s|ing)?\b", r"\bproven\b",
                       r"\bprobable\b", r"\bin the ground\b", r"\bmineral base\b"),
-    "throughput": _cues(r"\bprocess(?:es|ed|ing)?\b", r"\bmin(?:ed|es|ing)\b(?! company)",
-                        r"\bextract(?:s|ed|ing)?\b", r"\bthroughput\b", r"\bof ore\b",
+    # Not mining or extracting: a stand-alone mine's ore output is production (GUIDELINES 28).
+    "throughput": _cues(r"\bprocess(?:es|ed|ing)?\b", r"\bthroughput\b", r"\bof ore\b",
                         r"\bore (?:per|a)\b", r"\btreat"),
     "capacity": _cues(r"\bcapacit", r"\bup to\b", r"\bdesign", r"\bwill (?:produce|make|yield)",
                       r"\b(?:is|are) to produce\b", r"\bexpected to (?:produce|yield)",
-                      r"\bable to\b", r"\bannual(?:ly)? (?:output|production)\b"),
+                      r"\bable to\b", r"\bannual(?:ly)? (?:output|production)\b",
+                      # "a plant to produce N", "enabling to produce N"; not "began to produce"
+                      r"(?<!began )(?<!started )(?<!continued )(?<!continues )\bto produce\b",
+                      # what a plant can do: "can now produce", "could export", "may produce"
+                      r"\b(?:can|could|may)(?: now| also)? "
+                      r"(?:produce|make|yield|export|ship|supply)\b"),
     "production": _cues(r"\bproduced\b", r"\boutput\b", r"\blast year\b", r"\bin (?:19|20)\d\d\b",
                         r"\bH[12]\b", r"\bquarter\b", r"\bmonths?\b", r"\btotal(?:l)?ed\b",
                         r"\bsmelted\b", r"\bshipped\b", r"\bmanufactured\b"),
@@ -53,7 +58,11 @@ MASS_METRIC: Cues = {
                    r"\bimports?\b", r"\bsector\b", r"\bindustry\b",
                    r"\b(?:company|corporation|group|country)(?:'s|’s)\b",
                    r"\bits (?:plants|mines|facilities|operations|smelters)\b",
-                   r"\bgrowth\b"),
+                   r"\bgrowth\b",
+                   # what is emitted or saved of CO2 is no output of a plant (GUIDELINES 10)
+                   r"\bCO2\b", r"\bcarbon\b", r"\bemissions?\b",
+                   # a market's need is no plant's figure: "annual demand for cement"
+                   r"\bdemand\b", r"\bconsumption\b"),
 }  # fmt: skip
 
 PLANT_STATUS: Cues = {
@@ -149,11 +158,15 @@ _COUNTRY_SUBJECT = re.compile(
 
 
 _PROCESSING_CAPACITY = re.compile(
-    r"\b(?:processing|treatment|milling|throughput) capacity\b|\bcapacity to (?:process|treat)\b",
+    r"\b(?:processing|treatment|milling|throughput) capacity\b|\bcapacity to (?:process|treat)\b"
+    # "a capacity of concentrating 30 Mt", "a processing plant with an annual capacity of 2 Mt"
+    r"|\bcapacity (?:of|for) (?:processing|treating|concentrating|enriching|washing)\b"
+    r"|\b(?:processing|concentrating|dressing|beneficiation|enrichment|washing)\b[\w\s-]{0,30}?"
+    r"\b(?:plant|factory|mill|line|complex|facility) with (?:an? )?(?:annual |total )?capacity\b",
     re.IGNORECASE,
 )
 _PROCESS_VERB = re.compile(
-    r"\b(?:process(?:es|ed)?|treat(?:s|ed)?|min(?:e|es|ed)|extract(?:s|ed)?)\s+"
+    r"\b(?:process(?:es|ed)?|treat(?:s|ed)?)\s+"
     r"(?:up to\s+|about\s+|around\s+|some\s+|over\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
@@ -174,10 +187,44 @@ _STEP = re.compile(
 )
 
 
+# What is changed is what a plant processes: "processing of potash will rise to N".
+_PROCESSING = re.compile(r"\b(?:processing|throughput|treatment|milling)\b", re.IGNORECASE)
+
+
+def _level_metric(before: str) -> str:
+    """The metric of the level an output is changed to (the text ``before`` it).
+
+    "processing of potash will rise to 450,000 t" is the material a plant processes,
+    throughput (GUIDELINES 28); any other output's new level is production.
+    """
+    return "throughput" if _PROCESSING.search(before) else "production"
+
+
 def _new_level(before: str) -> bool:
     """Whether the figure after ``before`` is the level an output is changed to."""
     changed = _TO_LEVEL.search(before) and _CHANGE_VERB.search(before)
     return bool(changed) and not _OTHER_STOCK.search(before)
+
+
+_MINING = re.compile(
+    r"\b(?:mine[sd]?|mining|extract(?:s|ed|ing|ion)?|quarr(?:y|ies|ied)|open[- ]pit|underground)\b",
+    re.IGNORECASE,
+)
+_PROCESS_WORDS = re.compile(
+    r"\bprocess|\btreat|\bmill(?:s|ed|ing)?\b|\bconcentrat|\bthroughput|\bdressing|\bbeneficiat"
+    r"|\bleach|\bplant\b|\bfactory\b|\bline\b|\bsmelt|\brefin",
+    re.IGNORECASE,
+)
+
+
+def _mined_ore(text_near: str, quantity: Quantity) -> bool:
+    """Whether an ore figure is what a mine digs, with no plant processing it in the clause.
+
+    "38 Mt of ore are mined at the pit each year": a stand-alone mine's ore output is
+    production, not throughput (GUIDELINES 28).
+    """
+    mining = quantity.commodity == "ore" and _MINING.search(text_near)
+    return bool(mining) and not _PROCESS_WORDS.search(text_near)
 
 
 def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -> dict[str, float]:
@@ -191,7 +238,9 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         scores["other"] += 1.5  # "Uzbekistan produced 14.2 million tonnes": a national total
     if not facility_in_sentence:
         scores["other"] += 1.0
-    if quantity.commodity == "ore":
+    if _mined_ore(text_near, quantity):
+        scores["production"] += 1.5
+    elif quantity.commodity == "ore":
         scores["throughput"] += 2.0
     at = text_near.find(quantity.text)
     if at >= 0 and _STEP.search(text_near[:at]) and _CHANGE_VERB.search(text_near[:at]):
@@ -201,7 +250,7 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         # "production was increased up to 750 thousand tons": the new level of an output, so
         # its "up to" is no capacity cue.
         scores["capacity"] -= 1.0 if _UP_TO.search(text_near) else 0.0
-        scores["production"] += 1.5
+        scores[_level_metric(text_near[:at])] += 1.5
     elif quantity.qualifier == "up to":
         scores["capacity"] += 1.0
     if quantity.period == "day" and quantity.commodity in (None, "ore"):

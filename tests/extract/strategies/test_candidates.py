@@ -18,6 +18,14 @@ def test_jobs_during_construction_are_dropped_and_permanent_jobs_kept() -> None:
     assert _reasons("The smelter employs 1,900 people.")["1,900 people"] is None
 
 
+def test_indirect_and_construction_jobs_are_dropped() -> None:
+    reasons = _reasons("The mill will create 400 direct jobs and 1,200 indirect jobs.")
+    assert reasons["400 direct jobs"] is None
+    assert (reasons["1,200 indirect jobs"] or "").startswith("indirect or construction jobs")
+    built = _reasons("The kiln brings 90 construction jobs and 30 permanent jobs.")
+    assert built["90 construction jobs"] is not None and built["30 permanent jobs"] is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

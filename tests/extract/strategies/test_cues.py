@@ -2,7 +2,14 @@
 
 import pytest
 
-from extract._strategies.guided.cues import DEAL_STAGE, MONEY_ROLE, mass_rules, score, without_names
+from extract._strategies.guided.cues import (
+    DEAL_STAGE,
+    MASS_METRIC,
+    MONEY_ROLE,
+    mass_rules,
+    score,
+    without_names,
+)
 from extract._text.numbers import Quantity, find_quantities
 from extract._text.spans import Span
 
@@ -21,6 +28,31 @@ def test_tonnes_of_ore_after_a_processing_verb_stay_throughput() -> None:
     text = "The mill processed 60,000 tonnes of ore at its site."
     scores = mass_rules(text, _mass(text), facility_in_sentence=True)
     assert max(scores, key=scores.__getitem__) == "throughput"
+
+
+def test_ore_a_mine_digs_is_production_not_throughput() -> None:
+    # A stand-alone mine's ore output is production (GUIDELINES 28); a plant's ore is throughput.
+    assert _best("About 12 Mt of ore are mined at the Tarvik pit every year.") == "production"
+    assert _best("The Tarvik plant processed 12 million tons of ore last year.") == "throughput"
+
+
+def test_the_capacity_of_a_processing_plant_is_throughput() -> None:
+    # A processing plant's figure is the material it treats (GUIDELINES 28).
+    for text in (
+        "The Tarvik washing plant with an annual capacity of 3 Mt opened in May.",
+        "The mill will have a capacity of concentrating 3 Mt of coal a year.",
+    ):
+        assert _best(text) == "throughput"
+
+
+def test_a_tonnage_of_carbon_dioxide_is_context() -> None:
+    # Emissions measure the air, not what a plant makes (GUIDELINES 10).
+    assert _best("The new furnace will emit 0.5 t of CO2 per tonne of steel made.") == "other"
+
+
+def test_a_market_s_demand_is_context() -> None:
+    # What a country needs measures a market, not a plant (GUIDELINES 10).
+    assert _best("Freedonia's annual demand for cement is 4 Mt, the works said.") == "other"
 
 
 def test_the_step_an_output_is_raised_by_is_no_metric() -> None:
@@ -87,6 +119,23 @@ def test_the_level_an_output_is_raised_to_is_production() -> None:
     # After a verb of change, "(up) to N" is the new level, not a maximum (GUIDELINES 11, 33).
     assert _best("The works raised zinc output by 3% - up to 120.5 thousand t.") == "production"
     assert _best("Output of pig iron at the mill will rise to 40 tons per day.") == "production"
+
+
+def test_a_plant_to_produce_a_tonnage_votes_capacity() -> None:
+    # The output a plant is built for is its capacity (GUIDELINES 28); an output begun is not.
+    assert score(MASS_METRIC, "a new plant to produce 50,000 t of zinc")["capacity"] == 1.0
+    assert score(MASS_METRIC, "the plant began to produce 50,000 t of zinc")["capacity"] == 0.0
+
+
+def test_what_a_plant_can_produce_votes_capacity() -> None:
+    # What a facility is able to do is its capacity (GUIDELINES 28: "able to").
+    for text in ("the works can now produce 50,000 t a year", "the pit could export 2 Mt a year"):
+        assert score(MASS_METRIC, text)["capacity"] == 1.0
+
+
+def test_the_level_processing_is_raised_to_is_throughput() -> None:
+    # What changes is the material a plant processes (GUIDELINES 28).
+    assert _best("Processing of bauxite at the works will rise to 80,000 t a year.") == "throughput"
 
 
 def test_a_raised_capacity_or_reserve_keeps_its_own_metric() -> None:
