@@ -178,7 +178,7 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     places = [p for p in places if p.text not in sites]
     # "the largest of its kind in the Middle East": a continent places nothing (GUIDELINES 25).
     places = [p for p in places if not is_world_region(p.text)]
-    # "the Bakyrchik mine": a place that names the facility is not where it is (S10), nor
+    # "the Northvale mine": a place that names the facility is not where it is (S10), nor
     # where another is: "ore mined in Muruntau" after "the Muruntau quarry" names the quarry.
     named = [facility] if facility else []
     named += [f.text for f in index.facilities]

@@ -106,7 +106,7 @@ _ANCHOR_WORDS = frozenset({"in", "at", "near", "of", "on", "outside"})
 
 
 def names_facility(place: str, facility: str) -> bool:
-    """Whether ``place`` is the facility's own name ("Bakyrchik" in "Bakyrchik gold mine")."""
+    """Whether ``place`` is the facility's own name ("Northvale" in "Northvale gold mine")."""
     at = facility.find(place)
     if at < 0:
         return False

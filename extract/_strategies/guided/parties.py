@@ -112,7 +112,7 @@ def _co_signer(index: ArticleIndex, actors: dict[Name, float], investor: str | N
 def _partner_elsewhere(index: ArticleIndex, investor: str | None) -> str | None:
     """The partner or seller the article names where the investor acts in another sentence.
 
-    "It is planning to buy the Bakyrchik deposit from Altynalmas Gold" (the investor as
+    "It is planning to buy the Northvale deposit from Acme Gold" (the investor as
     "it"), far from the amount's sentence: the seller is the deal's counterparty.
     """
     if investor is None:
