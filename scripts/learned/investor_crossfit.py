@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from crossfit import save  # the role experiment's writer: one JSON file per article
 from investor_collect import ROWS, agrees, half, tune_articles
 from investor_hook import run_all
 from sklearn.feature_extraction import DictVectorizer
@@ -156,14 +157,6 @@ def extract_with(arts: list[Any], choice: dict[tuple[str, int], str | None]) -> 
 
     with cached_parses():
         return run_all(arts, visit, current)
-
-
-def save(predictions: dict[str, Any], folder: Path) -> Path:
-    """Write predictions as one JSON file per article."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for doc_id, extraction in predictions.items():
-        (folder / f"{doc_id}.json").write_text(extraction.model_dump_json(indent=2))
-    return folder
 
 
 def score(pred_dir: Path, ids: list[str]) -> dict[str, float]:
