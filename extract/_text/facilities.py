@@ -136,6 +136,8 @@ def _left_edge(head: Token) -> int:
             break  # "the Russian project": a nationality says where, not which facility
         if (_figure_unit(child) or child.lower_ in _FIGURE_WORDS) and start != head.i:
             break  # "a $600m ferronickel smelter"; a unit alone before the head stays
+        if _money_or_rate(child):
+            break  # "the 2 billion JPY plant", "a 0.4 MTPA potline": a figure's, even alone
         start = child.left_edge.i if _all_name(child) else child.i
     return start
 
@@ -163,6 +165,20 @@ def _figure_unit(token: Token) -> bool:
         return True
     unit_like = len(token.text) <= 4 or not token.text.islower()
     return unit_like and any(ch.isdigit() for ch in doc[at].text)
+
+
+# Words of money written after an amount: "a Rs 2,150-crore project".
+_AMOUNT_WORDS = frozenset({"crore", "crores", "lakh", "lakhs"})
+
+
+def _money_or_rate(token: Token) -> bool:
+    """A currency code, a rate ("USD", "MTPA") or an amount word after a number."""
+    doc, at = token.doc, token.i - 1
+    if at >= 1 and doc[at].text == "-":
+        at -= 1
+    after_number = at >= 0 and (doc[at].like_num or any(ch.isdigit() for ch in doc[at].text))
+    coded = token.text.isupper() and token.is_alpha and len(token.text) >= 2
+    return after_number and (coded or token.lower_ in _AMOUNT_WORDS)
 
 
 def _names(token: Token) -> bool:

@@ -20,6 +20,7 @@ from extract._strategies.guided.facility_sites import (
     names_facility,
     places_nothing,
     site_told,
+    wider_places,
 )
 from extract._text.facilities import FACILITY_HEADS
 from extract._text.facility_refs import PLANT_HEADS
@@ -182,7 +183,9 @@ def _candidate_places(index: ArticleIndex, facility: str | None) -> list[Span]:
     # where another is: "ore mined in Muruntau" after "the Muruntau quarry" names the quarry.
     named = [facility] if facility else []
     named += [f.text for f in index.facilities]
-    return [p for p in places if not any(names_facility(p.text, name) for name in named)]
+    places = [p for p in places if not any(names_facility(p.text, name) for name in named)]
+    wider = wider_places(index.text, places)
+    return [p for p in places if p not in wider]
 
 
 def _near_scores(

@@ -118,3 +118,20 @@ def names_facility(place: str, facility: str) -> bool:
         if word.lower().strip(",.") in FACILITY_HEADS:
             return True
     return False
+
+
+# "Khammouane province in central Laos", "Jajpur in Odisha": the first place lies in the
+# second, a few lower-case words ("the northern port city of") between them at most.
+_IN_WIDER = re.compile(r"^,?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}(?:of\s+)?$")
+
+
+def wider_places(text: str, places: list[Span]) -> list[Span]:
+    """The places the text names only as what holds another place ("X in Y": Y).
+
+    The facility is in the first, more specific place (GUIDELINES 25: city > region).
+    """
+    return [
+        p
+        for p in places
+        if any(q.end < p.start and _IN_WIDER.match(text[q.end : p.start]) for q in places)
+    ]

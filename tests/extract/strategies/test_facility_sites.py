@@ -50,3 +50,11 @@ def test_a_place_adjective_qualifying_a_market_does_not_place_the_plant() -> Non
         "Its Kuma zinc refinery will produce 50,000 tonnes of zinc a year."
     )
     assert _location(text, "Kuma zinc refinery", 1) is None
+
+
+def test_a_place_the_text_names_only_as_holding_another_does_not_place_the_plant() -> None:
+    text = (
+        "Norvale Metals will expand its potash mine in Vornek province in central Freedonia. "
+        "The expansion will add 1 million tonnes of potash a year."
+    )
+    assert _location(text, "potash mine", 1) == "Vornek province"

@@ -263,3 +263,9 @@ def test_a_definite_description_takes_the_one_name_of_its_kind_told_before() -> 
     text = "Velta runs the Korla zinc mine. An underground zinc mine will produce 2 Mt a year."
     spans = definite_facility_names(text, full_facility_names(facilities(text)))
     assert [s.text for s in spans][-1] == "underground zinc mine"  # indefinite: another mine
+
+
+def test_a_currency_code_or_an_amount_word_alone_before_the_head_names_nothing() -> None:
+    text = ("The 40 million USD plant opened. Borealis runs a 0.5 MTPA potline and "
+            "finished a Rs 900-crore project. Ostra runs a 2 Mtpa concentrator.")  # fmt: skip
+    assert [span.text for span in facilities(text)] == ["Mtpa concentrator"]
