@@ -227,6 +227,12 @@ def _mined_ore(text_near: str, quantity: Quantity) -> bool:
     return bool(mining) and not _PROCESS_WORDS.search(text_near)
 
 
+# What was sold, right after the verb or a figure before it (GUIDELINES 5: no plant fact).
+_SOLD = re.compile(
+    r"\b(?:sold|sells)\s+(?:[\d.,]+\s+(?:\w+\s+){1,3}(?:and|,)\s+)?"
+    r"(?:(?:about|around|some|over|nearly|almost|more than)\s+)?$",
+    re.IGNORECASE,
+)
 # The stock a figure states: the noun its "of" names ("586 Mt of mineral resources"), else the
 # last stock word before it in its clause ("resources stand at 20 Mt and reserves at 15 Mt").
 _STOCK_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(reserves?|resources?)\b", re.IGNORECASE)
@@ -282,6 +288,8 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         # "will process up to 2 million tons": what a plant processes is throughput, even
         # when "up to" makes it sound like a capacity (GUIDELINES rule on throughput).
         scores["throughput"] += 1.5
+    if at >= 0 and _SOLD.search(text_near[:at]):
+        scores["other"] += 3.0  # "X sold 59,000 ounces of gold": sales, no plant's figure
     if _measures_resources(text_near, quantity):
         scores["other"] += 6.0  # above the reserves vote a stock noun earns (strategy)
     if quantity.unit == "oz":

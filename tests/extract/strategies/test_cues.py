@@ -195,3 +195,11 @@ def test_reserves_told_beside_resources_stay_reserves() -> None:
     text = "Its resources are put at 40 Mt and its reserves at 9 million tonnes."
     scores = mass_rules(text, find_quantities(text)[-1], facility_in_sentence=True)
     assert max(scores, key=scores.__getitem__) == "reserves"
+
+
+def test_a_tonnage_sold_is_context() -> None:
+    # Sales are no plant's figure (GUIDELINES 5, 10), nor is a second figure of the same sale.
+    text = "Last year Norvik sold 40,000 ounces of gold and 90,000 ounces of silver."
+    for quantity in find_quantities(text):
+        scores = mass_rules(text, quantity, facility_in_sentence=True)
+        assert max(scores, key=scores.__getitem__) == "other"
