@@ -99,6 +99,16 @@ def _multi_year(sentence: str) -> bool:
     return bool(_MULTI_YEAR.search(sentence)) and not _STOCK.search(sentence)
 
 
+# "12 deposits with estimated reserves of 151 t", "licences to explore four sites ... reserves
+# of 180,000 t": a stock summed over many deposits, no one facility's (GUIDELINES 9). Two
+# named deposits ("the two deposit sites") are still one project's.
+_MANY_DEPOSITS = re.compile(
+    r"\b(?:[3-9]|\d\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens of)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:deposits|sites|fields)\b[^.;:]{0,80}?\breserves?\b[^.;:]*$",
+    re.IGNORECASE,
+)
+
+
 # How far (in characters) around a figure its context words are looked for.
 _WINDOW = 60
 
@@ -154,6 +164,10 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return "the weight of an object, not a plant's figure"
     if quantity.kind == "mass" and _multi_year(_sentence_around(text, quantity)):
         return "a total over several years (GUIDELINES 41)"
+    if quantity.kind == "mass" and _MANY_DEPOSITS.search(
+        text, _bounds(text, quantity)[0], quantity.start
+    ):
+        return "reserves of many deposits or sites (GUIDELINES 9)"
     if quantity.kind != "money":
         return _restated(text, quantity, previous)
     near = _near(text, quantity)
