@@ -94,7 +94,8 @@ UNITS: tuple[Unit, ...] = (
     _unit(r"(?i:tpd)", "t", "mass", "1", "day"),
     _unit(r"Mt|MM[Tt]|(?i:mega-?ton(?:ne)?s?)", "t", "mass", "1000000"),
     _unit(rf"(?i:kt|kilo(?:-|{GAP})?ton(?:ne)?s?)", "t", "mass", "1000"),
-    _unit(r"mt|MT|(?i:(?:metric[\s-]+)?ton(?:ne)?s?)", "t", "mass"),
+    # "tones" is a common misspelling of "tonnes" in this genre
+    _unit(r"mt|MT|(?i:(?:metric[\s-]+)?(?:ton(?:ne)?s?|tones))", "t", "mass"),
     _unit(r"t(?!\d)", "t", "mass"),
     _unit(r"(?i:kg|kilo(?:gram(?:me)?)?s?)", "t", "mass", "0.001"),
     _unit(r"(?i:moz)", "oz", "mass", "1000000"),

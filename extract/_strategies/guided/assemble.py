@@ -61,7 +61,8 @@ _GOVERNMENT = "Government of "
 # Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
 _CREATED = re.compile(  # "will employ", "aims to employ", "... and employ" (after "is to")
     r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces))\w*"
-    r"|\b(?:will|to|and) (?:employ|hire)\b",
+    # a workforce still ahead: "would employ", "to directly employ", "will require N workers"
+    r"|\b(?:will|would|to|and) (?:\w+ly )?(?:employ|hire|recruit|require)\b|\bemployment for\b",
     re.IGNORECASE,
 )
 

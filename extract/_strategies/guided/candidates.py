@@ -75,6 +75,12 @@ _CONSTRUCTION_JOBS = re.compile(
     r"(?:construction|building)\b",
     re.IGNORECASE,
 )
+# "at the peak of construction, the project employed 3,400 workers", "the 900 workers building
+# the mine": a workforce told of the construction, not of the running facility.
+_BUILDERS_BEFORE = re.compile(
+    r"\b(?:at the (?:height|peak) of|during|throughout) (?:the )?construction\b[^.;]*$", re.I
+)
+_BUILDERS_AFTER = re.compile(r"\s+(?:who are |now )?(?:building|constructing)\s+the\b", re.I)
 # "5,000 indirect jobs", "50 construction jobs": the jobs are not the project's own.
 _NOT_OWN_JOBS = re.compile(r"\b(?:indirect|construction)\b", re.IGNORECASE)
 # "bars weighing 1 kg", "trucks that weigh 200 tonnes": the weight of one object, not output.
@@ -97,6 +103,16 @@ _STOCK = re.compile(r"\b(?:reserves?|resources?)\b", re.IGNORECASE)
 def _multi_year(sentence: str) -> bool:
     """Whether a sentence tells an output summed over several years (GUIDELINES 41)."""
     return bool(_MULTI_YEAR.search(sentence)) and not _STOCK.search(sentence)
+
+
+# "12 deposits with estimated reserves of 151 t", "licences to explore four sites ... reserves
+# of 180,000 t": a stock summed over many deposits, no one facility's (GUIDELINES 9). Two
+# named deposits ("the two deposit sites") are still one project's.
+_MANY_DEPOSITS = re.compile(
+    r"\b(?:[3-9]|\d\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens of)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:deposits|sites|fields)\b[^.;:]{0,80}?\breserves?\b[^.;:]*$",
+    re.IGNORECASE,
+)
 
 
 # How far (in characters) around a figure its context words are looked for.
@@ -146,6 +162,11 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return "bare number without a unit"
     if quantity.kind == "jobs" and _CONSTRUCTION_JOBS.match(text, quantity.end):
         return "jobs during construction only (GUIDELINES 45: the permanent figure counts)"
+    if quantity.kind == "jobs" and (
+        _BUILDERS_AFTER.match(text, quantity.end)
+        or _BUILDERS_BEFORE.search(text, _bounds(text, quantity)[0], quantity.start)
+    ):
+        return "the workforce of the construction, not of the facility (GUIDELINES 45)"
     if quantity.kind == "jobs" and _NOT_OWN_JOBS.search(quantity.text):
         return "indirect or construction jobs, not the facility's own workforce (GUIDELINES 45)"
     if quantity.kind == "mass" and _WEIGHT_OF_THING.search(
@@ -154,6 +175,10 @@ def drop_reason(text: str, quantity: Quantity, previous: Quantity | None) -> str
         return "the weight of an object, not a plant's figure"
     if quantity.kind == "mass" and _multi_year(_sentence_around(text, quantity)):
         return "a total over several years (GUIDELINES 41)"
+    if quantity.kind == "mass" and _MANY_DEPOSITS.search(
+        text, _bounds(text, quantity)[0], quantity.start
+    ):
+        return "reserves of many deposits or sites (GUIDELINES 9)"
     if quantity.kind != "money":
         return _restated(text, quantity, previous)
     near = _near(text, quantity)

@@ -227,6 +227,33 @@ def _mined_ore(text_near: str, quantity: Quantity) -> bool:
     return bool(mining) and not _PROCESS_WORDS.search(text_near)
 
 
+# What was sold, right after the verb or a figure before it (GUIDELINES 5: no plant fact).
+_SOLD = re.compile(
+    r"\b(?:sold|sells)\s+(?:[\d.,]+\s+(?:\w+\s+){1,3}(?:and|,)\s+)?"
+    r"(?:(?:about|around|some|over|nearly|almost|more than)\s+)?$",
+    re.IGNORECASE,
+)
+# The stock a figure states: the noun its "of" names ("586 Mt of mineral resources"), else the
+# last stock word before it in its clause ("resources stand at 20 Mt and reserves at 15 Mt").
+_STOCK_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(reserves?|resources?)\b", re.IGNORECASE)
+_STOCK_WORD = re.compile(r"\b(reserves?|resources?)\b", re.IGNORECASE)
+
+
+def _measures_resources(text_near: str, quantity: Quantity) -> bool:
+    """Whether a tonnage states mineral resources, not reserves.
+
+    Resources are a deposit's broader, less certain stock: gold records the reserves told
+    beside them and skips the resources (GUIDELINES 9, 27).
+    """
+    at = text_near.find(quantity.text)
+    if at < 0:
+        return False
+    after = _STOCK_AFTER.match(text_near, at + len(quantity.text))
+    before = _STOCK_WORD.findall(text_near[:at])
+    noun = after.group(1) if after else (before[-1] if before else "")
+    return noun.lower().startswith("resource")
+
+
 def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -> dict[str, float]:
     """Metric scores for a tonnage, with the normaliser's own hints added.
 
@@ -261,6 +288,10 @@ def mass_rules(text_near: str, quantity: Quantity, facility_in_sentence: bool) -
         # "will process up to 2 million tons": what a plant processes is throughput, even
         # when "up to" makes it sound like a capacity (GUIDELINES rule on throughput).
         scores["throughput"] += 1.5
+    if at >= 0 and _SOLD.search(text_near[:at]):
+        scores["other"] += 3.0  # "X sold 59,000 ounces of gold": sales, no plant's figure
+    if _measures_resources(text_near, quantity):
+        scores["other"] += 6.0  # above the reserves vote a stock noun earns (strategy)
     if quantity.unit == "oz":
         # Ounces weigh metal, never the ore a plant treats: no throughput (GUIDELINES 28).
         scores["throughput"] = -100.0  # far below any count of cues

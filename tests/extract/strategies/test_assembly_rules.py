@@ -259,6 +259,22 @@ def test_jobs_a_project_is_to_employ_go_on_its_deal(jobs_sentence: str) -> None:
     assert not [f for f in extraction.plant_facts if f.metric == "jobs"]
 
 
+@pytest.mark.parametrize(
+    "jobs_sentence",
+    [
+        "When running, the kiln would employ some 600 people.",
+        "The kiln is expected to directly employ 600 people.",
+        "The kiln will require 600 workers once it runs.",
+    ],
+)
+def test_a_workforce_still_ahead_goes_on_the_deal(jobs_sentence: str) -> None:
+    # GUIDELINES 8 and 45: the jobs a project is to bring are its deal's, not a PlantFact.
+    text = f"Borlen Cement will invest $90 million in a new kiln in Chile. {jobs_sentence}"
+    extraction = _extract(text)
+    assert [d.jobs for d in extraction.deals] == [600]
+    assert not [f for f in extraction.plant_facts if f.metric == "jobs"]
+
+
 def test_coal_that_a_power_plant_burns_is_no_commodity_of_its_deal() -> None:
     fired = InvestmentDeal(
         investor="Velmo", commodities=["coal", "copper"],

@@ -119,3 +119,34 @@ def test_an_amount_the_article_says_was_replaced_is_no_deal() -> None:
     reasons = _reasons(text)
     assert reasons["$700 million"] == "an amount since replaced (previous, original)"
     assert reasons["$900 million"] is None
+
+
+def test_reserves_of_many_deposits_are_an_aggregate() -> None:
+    # A stock summed over many deposits is no one facility's (GUIDELINES 9).
+    text = "The ministry listed 14 deposits with estimated reserves of 90 tonnes of gold."
+    assert [c.dropped for c in find_candidates(text) if c.kind == "mass"] == [
+        "reserves of many deposits or sites (GUIDELINES 9)"
+    ]
+
+
+def test_reserves_of_two_named_deposits_stay_a_candidate() -> None:
+    text = "The ores at the two deposit sites are estimated to hold reserves of 6 tonnes of gold."
+    assert [c.dropped for c in find_candidates(text) if c.kind == "mass"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the height of construction, the Lorna works employed 2,100 workers.",
+        "Some 700 workers building the Lorna smelter live in the town.",
+    ],
+)
+def test_the_workforce_of_a_construction_is_dropped(text: str) -> None:
+    # GUIDELINES 45: the construction workforce is skipped; the running plant's counts.
+    assert [c.dropped for c in find_candidates(text) if c.kind == "jobs"] == [
+        "the workforce of the construction, not of the facility (GUIDELINES 45)"
+    ]
+
+
+def test_the_workforce_of_a_running_plant_is_kept() -> None:
+    assert [c.dropped for c in find_candidates("The Lorna smelter employs 700 workers.")] == [None]

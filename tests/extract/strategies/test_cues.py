@@ -177,3 +177,29 @@ def test_a_bank_s_loan_for_a_project_is_financing_not_context() -> None:
     rules = score(MONEY_ROLE, "The bank approved a $90 million loan for the expansion of the mine.")
     assert max(rules, key=rules.__getitem__) == "investment"
     assert score(MONEY_ROLE, "The firm repaid debt of $90 million.")["other"] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lorna deposit's mineral resources are put at 40 million tonnes and reserves at 9 Mt.",
+        "The Lorna project holds 40 million tonnes of mineral resources.",
+    ],
+)
+def test_a_figure_of_mineral_resources_is_context(text: str) -> None:
+    # Resources are not reserves: gold keeps the reserves beside them and skips resources.
+    assert _best(text) == "other"
+
+
+def test_reserves_told_beside_resources_stay_reserves() -> None:
+    text = "Its resources are put at 40 Mt and its reserves at 9 million tonnes."
+    scores = mass_rules(text, find_quantities(text)[-1], facility_in_sentence=True)
+    assert max(scores, key=scores.__getitem__) == "reserves"
+
+
+def test_a_tonnage_sold_is_context() -> None:
+    # Sales are no plant's figure (GUIDELINES 5, 10), nor is a second figure of the same sale.
+    text = "Last year Norvik sold 40,000 ounces of gold and 90,000 ounces of silver."
+    for quantity in find_quantities(text):
+        scores = mass_rules(text, quantity, facility_in_sentence=True)
+        assert max(scores, key=scores.__getitem__) == "other"

@@ -356,3 +356,8 @@ _PIECES = st.sampled_from(
 def test_find_quantities_on_number_soup(text: str) -> None:
     _check_spans(text, find_quantities(text))
     assert all(isinstance(figure, float) for figure in figures_in(text))
+
+
+def test_tones_misspelt_for_tonnes_are_tonnes() -> None:
+    quantities = find_quantities("The Kerra pit holds reserves of 3.4 million tones of ore.")
+    assert [(q.value, q.unit, q.kind) for q in quantities] == [(3_400_000.0, "t", "mass")]
