@@ -170,8 +170,8 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
     for mention in mentions:
         if country := nationality_of(index, mention):
             return country
-    if any(_STATE_OWNED.search(index.text[max(0, m.start - 40) : m.start]) for m in mentions):
-        return main_country(index)  # "the state-owned X": a company of the host state
+    if any(_HOME_OWNED.search(index.text[max(0, m.start - 40) : m.start]) for m in mentions):
+        return main_country(index)  # "the state-owned X", "local producer X": the host's own
     first_word = investor.split()[0] if investor.split() else ""
     if is_demonym(first_word):  # "Freedonian Steel Company": the name states its nationality
         return canonical_country(first_word)
@@ -181,9 +181,12 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
     return canonical_country(named[0].text) if named else country_in(investor, demonyms=False)
 
 
-# "state-owned Shalateen Mining Company", "the national company X", "state enterprise X".
-_STATE_OWNED = re.compile(
-    r"\b(?:state-owned|state-run|state|national)\s+(?:[a-z][\w-]*\s+){0,3}$", re.IGNORECASE
+# "state-owned Shalateen Mining Company", "the national company X", "state enterprise X",
+# "local producer, X", "the domestic miner X": the text presents X as the host country's own
+# (GUIDELINES 14: a domestic company presented as a producer of the host country).
+_HOME_OWNED = re.compile(
+    r"\b(?:state-owned|state-run|state|national|local|domestic)\s+(?:[a-z][\w-]*,?\s+){0,3}$",
+    re.IGNORECASE,
 )
 
 

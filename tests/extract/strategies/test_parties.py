@@ -129,3 +129,12 @@ def test_a_bank_lends_to_the_company_the_article_is_about() -> None:
     )
     bank = "Northern Development Bank of Freedonia"
     assert _counterparty(text, "$90 million", bank) == "Borlen Copper Company"
+
+
+def test_a_local_producer_is_of_the_country_the_article_is_about() -> None:
+    text = (
+        "Glass fibre demand in Peru keeps rising. Local producer, Andes Fibra Works, will "
+        "invest $12 million to double its output."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert investor_country(index, "Andes Fibra Works") == "Peru"
