@@ -50,3 +50,20 @@ def test_a_production_base_is_a_project() -> None:
     project = project_of(verb)
     assert project is not None
     assert project_phrase(project) == "production base of 50,000 tons of glass fibre"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "plain"),
+    [
+        ("JPY plant", "plant"),
+        ("U.S.-dollar nickel refinery", "nickel refinery"),
+        ("2 billion yen kiln", "kiln"),
+        ("crore project", None),
+        ("LFP plant", "LFP plant"),
+        ("2 kilns", "2 kilns"),
+    ],
+)
+def test_a_project_phrase_drops_the_amount_words_that_open_it(
+    phrase: str, plain: str | None
+) -> None:
+    assert plain_project(phrase) == plain
