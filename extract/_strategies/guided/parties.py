@@ -178,7 +178,23 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
     named = [
         n for n in index.names if n.kind in ("country", "nationality") and n.text == first_word
     ]
-    return canonical_country(named[0].text) if named else country_in(investor, demonyms=False)
+    if named:
+        return canonical_country(named[0].text)
+    country = country_in(investor, demonyms=False)
+    return None if country and _group_unit(index, investor, country) else country
+
+
+def _group_unit(index: ArticleIndex, investor: str, country: str) -> bool:
+    """Whether ``investor`` is a group's unit named for where it works: "Acme Gold Peru".
+
+    The group ("Acme Gold") is named on its own elsewhere in the article; the country after
+    its name is where the unit operates, not the investor's home (GUIDELINES 14).
+    """
+    head = investor.split(country)[0].split()
+    if not head or head[-1].lower() in ("of", "for", "in"):
+        return False  # "Bank of Freedonia", "Peru Copper": the country is the name's own
+    return any(n.kind == "company" and country not in n.text and n.text.split()[0] == head[0]
+               for n in index.names)  # fmt: skip
 
 
 # "state-owned Shalateen Mining Company", "the national company X", "state enterprise X",

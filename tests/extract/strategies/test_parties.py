@@ -138,3 +138,13 @@ def test_a_local_producer_is_of_the_country_the_article_is_about() -> None:
     )
     index = ArticleIndex.build(text, 2025)
     assert investor_country(index, "Andes Fibra Works") == "Peru"
+
+
+def test_a_groups_unit_named_for_the_host_country_has_no_home_from_its_name() -> None:
+    text = (
+        "Borlen Mining will invest $80 million in Peru. Borlen Mining Peru, which runs the "
+        "group's mines there, will build a new mill."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert investor_country(index, "Borlen Mining Peru") is None
+    assert investor_country(index, "Export-Import Bank of China") == "China"
