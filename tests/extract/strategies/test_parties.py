@@ -148,3 +148,11 @@ def test_a_groups_unit_named_for_the_host_country_has_no_home_from_its_name() ->
     index = ArticleIndex.build(text, 2025)
     assert investor_country(index, "Borlen Mining Peru") is None
     assert investor_country(index, "Export-Import Bank of China") == "China"
+
+
+def test_a_datelines_country_is_not_the_government_party() -> None:
+    text = (
+        "LIMA, Peru (AP) - Borlen Copper plans to invest $300 million over the next four "
+        "years to expand output, its chief executive said."
+    )
+    assert _counterparty(text, "$300 million", "Borlen Copper") is None
