@@ -145,10 +145,13 @@ def plain_project(text: str | None) -> str | None:
     if not text:
         return None
     plain = _NOT_NAMING.sub("", _without_money(text)) or text
-    return None if plain.lower() in _GENERIC else plain
+    return None if set(plain.lower().split()) <= _GENERIC else plain
 
 
-_GENERIC = frozenset({"project", "projects"})
+# Words that say something is done, not what: "project", "trial production", "operations",
+# "redevelopment project" name no project on their own (GUIDELINES 16).
+_GENERIC = frozenset({"project", "projects", "trial", "production", "operations",
+                      "redevelopment"})  # fmt: skip
 
 
 # "2 billion", "Rs 400 crore", "$300-million": how much, not what is built.

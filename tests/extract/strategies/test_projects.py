@@ -42,6 +42,9 @@ def test_a_bare_project_word_names_no_project() -> None:
     assert plain_project("project") is None
     assert plain_project("this project") is None
     assert plain_project("Pelka project") == "Pelka project"
+    assert plain_project("trial production") is None
+    assert plain_project("redevelopment project") is None
+    assert plain_project("copper production") == "copper production"
 
 
 def test_a_production_base_is_a_project() -> None:
