@@ -55,6 +55,13 @@ _GRANTED = re.compile(
     re.IGNORECASE,
 )
 _AGREED_TERMS = (_FINANCED, _GRANTED, _OBLIGED)
+# Work about to end: "is nearing completion", "is scheduled for commissioning", "will finish
+# work by 2026": the project is being built (GUIDELINES 19: the most advanced stage told).
+_NEAR_DONE = re.compile(
+    r"\bnearing completion\b|\b(?:scheduled|set|slated|due|ready) for commissioning\b"
+    r"|\b(?:will|to) (?:finish|complete) (?:the )?(?:work|construction)\b",
+    re.IGNORECASE,
+)
 
 #: Stages a cue asserts beyond a plan: one cue of them beats the default plan and one plan cue.
 _ADVANCED = ("agreed", "under_way")
@@ -80,6 +87,7 @@ def stage_rules(sentence: str, article: str) -> dict[str, float]:
     rules = score(DEAL_STAGE, sentence)
     # A lender's money secured, a donor's grant, an obligation: terms of a deal agreed on.
     rules["agreed"] += sum(1.0 for terms in _AGREED_TERMS if terms.search(sentence))
+    rules["under_way"] += 1.0 if _NEAR_DONE.search(sentence) else 0.0
     # Most deals in the news are announced plans; cue words must say otherwise.
     rules["planned"] += 0.5
     # The stage is the most advanced one the text asserts (GUIDELINES 19): a signing or

@@ -170,20 +170,39 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
     for mention in mentions:
         if country := nationality_of(index, mention):
             return country
-    if any(_STATE_OWNED.search(index.text[max(0, m.start - 40) : m.start]) for m in mentions):
-        return main_country(index)  # "the state-owned X": a company of the host state
+    if any(_HOME_OWNED.search(index.text[max(0, m.start - 40) : m.start]) for m in mentions):
+        return main_country(index)  # "the state-owned X", "local producer X": the host's own
     first_word = investor.split()[0] if investor.split() else ""
     if is_demonym(first_word):  # "Freedonian Steel Company": the name states its nationality
         return canonical_country(first_word)
     named = [
         n for n in index.names if n.kind in ("country", "nationality") and n.text == first_word
     ]
-    return canonical_country(named[0].text) if named else country_in(investor, demonyms=False)
+    if named:
+        return canonical_country(named[0].text)
+    country = country_in(investor, demonyms=False)
+    return None if country and _group_unit(index, investor, country) else country
 
 
-# "state-owned Shalateen Mining Company", "the national company X", "state enterprise X".
-_STATE_OWNED = re.compile(
-    r"\b(?:state-owned|state-run|state|national)\s+(?:[a-z][\w-]*\s+){0,3}$", re.IGNORECASE
+def _group_unit(index: ArticleIndex, investor: str, country: str) -> bool:
+    """Whether ``investor`` is a group's unit named for where it works: "Acme Gold Peru".
+
+    The group ("Acme Gold") is named on its own elsewhere in the article; the country after
+    its name is where the unit operates, not the investor's home (GUIDELINES 14).
+    """
+    head = investor.split(country)[0].split()
+    if not head or head[-1].lower() in ("of", "for", "in"):
+        return False  # "Bank of Freedonia", "Peru Copper": the country is the name's own
+    return any(n.kind == "company" and country not in n.text and n.text.split()[0] == head[0]
+               for n in index.names)  # fmt: skip
+
+
+# "state-owned Shalateen Mining Company", "the national company X", "state enterprise X",
+# "local producer, X", "the domestic miner X": the text presents X as the host country's own
+# (GUIDELINES 14: a domestic company presented as a producer of the host country).
+_HOME_OWNED = re.compile(
+    r"\b(?:state-owned|state-run|state|national|local|domestic)\s+(?:[a-z][\w-]*,?\s+){0,3}$",
+    re.IGNORECASE,
 )
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.roles import token_at
 from extract._text.nlp import parse
+from extract._vocab import canonical_currency, currency_country, is_currency_code
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Span as TokenSpan
@@ -143,8 +144,48 @@ def plain_project(text: str | None) -> str | None:
     """
     if not text:
         return None
-    plain = _NOT_NAMING.sub("", text) or text
-    return None if plain.lower() in _GENERIC else plain
+    plain = _NOT_NAMING.sub("", _without_money(text)) or text
+    return None if set(plain.lower().split()) <= _GENERIC else plain
 
 
-_GENERIC = frozenset({"project", "projects"})
+# Words that say something is done, not what: "project", "trial production", "operations",
+# "redevelopment project" name no project on their own (GUIDELINES 16).
+_GENERIC = frozenset({"project", "projects", "trial", "production", "operations",
+                      "redevelopment"})  # fmt: skip
+
+
+# "2 billion", "Rs 400 crore", "$300-million": how much, not what is built.
+_MAGNITUDES = frozenset({"million", "billion", "trillion", "mln", "bln", "mn", "bn", "crore",
+                         "crores", "lakh", "lakhs"})  # fmt: skip
+_NUMBER = re.compile(r"^[$€£¥₹]?\d[\d.,]*$")
+
+
+def _without_money(text: str) -> str:
+    """The phrase without the amount's words that open it: "JPY plant" -> "plant".
+
+    The currency or the sum before a facility's noun tells what it costs; GUIDELINES 16
+    wants the words for what is financed.
+    """
+    words = text.split()
+    start = 0
+    while start < len(words) - 1:
+        word, after = words[start], words[start + 1]
+        if not (_money_word(word) or (_NUMBER.match(word) and _money_word(after))):
+            break
+        start += 1
+    return " ".join(words[start:])
+
+
+def _money_word(word: str) -> bool:
+    """A currency's word or code, or a magnitude: "dollar", "U.S.-dollar", "JPY", "crore"."""
+    last = word.rsplit("-", 1)[-1].strip(".,")
+    if last.lower() in _MAGNITUDES:
+        return True
+    try:
+        code = canonical_currency(last)
+    except ValueError:
+        return False
+    if code == last.upper() and not is_currency_code(last):
+        return False  # "new", "tin": any three lower-case letters read as a code otherwise
+    # A known currency only ("JPY", "dollar"), not any three capitals ("LFP").
+    return code in ("USD", "EUR") or bool(currency_country(code))

@@ -32,7 +32,8 @@ def government_party(index: ArticleIndex, at: int) -> str | None:
     for verb in verbs_above(token)[:3] if token is not None else []:
         for child in verb.children:
             if child.dep_ == "nsubj":
-                parties = [c for c in child.children if c.dep_ in ("conj", "appos")]
+                parties = [c for c in child.children
+                           if c.dep_ in ("conj", "appos") and not _in_dateline(c)]  # fmt: skip
             elif child.dep_ in ("prep", "agent") and child.lower_ in ("with", "from"):
                 parties = [c for c in child.children if c.dep_ == "pobj"]
             else:
@@ -41,6 +42,17 @@ def government_party(index: ArticleIndex, at: int) -> str | None:
                 if state := _government_of(index, party):
                     return state
     return None
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether ``token`` is in a dateline: "LIMA, Peru (AP) - X plans ...".
+
+    The dateline's country says where the news comes from, not who signs: the
+    sentence opens with a city in capitals, and the token comes before its dash.
+    """
+    sentence = token.sent
+    dash = next((t.i for t in sentence if t.text in ("-", "—", "–")), None)
+    return sentence[0].is_upper and len(sentence[0]) > 1 and dash is not None and token.i < dash
 
 
 def _government_of(index: ArticleIndex, token: Token) -> str | None:

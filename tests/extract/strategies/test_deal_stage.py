@@ -107,3 +107,9 @@ def test_a_lead_that_reports_development_begun_makes_the_amount_under_way() -> N
     lead = "Article:\nVarnok Copper has started capital development of the Brellin deposit.\n\n"
     rules = stage_rules("The project is valued at $900 million.", lead)
     assert max(rules, key=rules.__getitem__) == "under_way"
+
+
+def test_work_nearing_completion_is_under_way() -> None:
+    sentence = "Another kiln, valued at $90 million, is nearing completion."
+    rules = stage_rules(sentence, sentence)
+    assert max(rules, key=rules.__getitem__) == "under_way"

@@ -129,3 +129,30 @@ def test_a_bank_lends_to_the_company_the_article_is_about() -> None:
     )
     bank = "Northern Development Bank of Freedonia"
     assert _counterparty(text, "$90 million", bank) == "Borlen Copper Company"
+
+
+def test_a_local_producer_is_of_the_country_the_article_is_about() -> None:
+    text = (
+        "Glass fibre demand in Peru keeps rising. Local producer, Andes Fibra Works, will "
+        "invest $12 million to double its output."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert investor_country(index, "Andes Fibra Works") == "Peru"
+
+
+def test_a_groups_unit_named_for_the_host_country_has_no_home_from_its_name() -> None:
+    text = (
+        "Borlen Mining will invest $80 million in Peru. Borlen Mining Peru, which runs the "
+        "group's mines there, will build a new mill."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert investor_country(index, "Borlen Mining Peru") is None
+    assert investor_country(index, "Export-Import Bank of China") == "China"
+
+
+def test_a_datelines_country_is_not_the_government_party() -> None:
+    text = (
+        "LIMA, Peru (AP) - Borlen Copper plans to invest $300 million over the next four "
+        "years to expand output, its chief executive said."
+    )
+    assert _counterparty(text, "$300 million", "Borlen Copper") is None

@@ -42,6 +42,9 @@ def test_a_bare_project_word_names_no_project() -> None:
     assert plain_project("project") is None
     assert plain_project("this project") is None
     assert plain_project("Pelka project") == "Pelka project"
+    assert plain_project("trial production") is None
+    assert plain_project("redevelopment project") is None
+    assert plain_project("copper production") == "copper production"
 
 
 def test_a_production_base_is_a_project() -> None:
@@ -50,3 +53,20 @@ def test_a_production_base_is_a_project() -> None:
     project = project_of(verb)
     assert project is not None
     assert project_phrase(project) == "production base of 50,000 tons of glass fibre"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "plain"),
+    [
+        ("JPY plant", "plant"),
+        ("U.S.-dollar nickel refinery", "nickel refinery"),
+        ("2 billion yen kiln", "kiln"),
+        ("crore project", None),
+        ("LFP plant", "LFP plant"),
+        ("2 kilns", "2 kilns"),
+    ],
+)
+def test_a_project_phrase_drops_the_amount_words_that_open_it(
+    phrase: str, plain: str | None
+) -> None:
+    assert plain_project(phrase) == plain
