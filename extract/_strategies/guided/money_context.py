@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from extract._strategies.guided.clauses import sells_a_holding
 from extract._text.nlp import parse
 from extract._text.numbers import Quantity
 from extract._vocab import country_of
@@ -134,7 +135,7 @@ def _governed_by(tokens: list[Token]) -> str | None:
     head = root.head
     for _ in range(4):
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS:
+        if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS and not sells_a_holding(head):
             return f"trade or a payment ({lemma})"
         if head.pos_ in ("NOUN", "PROPN") and _context_noun(head):
             return f"context money ({head.lower_})"
