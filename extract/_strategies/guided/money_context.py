@@ -40,8 +40,9 @@ _INCLUDING = re.compile(
     r"\b(?:including|includes?|of which|incl\.|comprising|comprises?)\b(?:[^.;]|\.\d)*$",
     re.IGNORECASE,
 )
+# "is expected to be increased to $2bn" plans an amount, no statistic.
 _CHANGE_TO = re.compile(
-    r"\b(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged"
+    r"\b(?<!\bbe )(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged"
     r"|(?:up|down)(?!\s+to\b)"  # "for up to $390mn" is a cap, not a change
     r"|doubled|tripled|quadrupled|quintupled)"
     r"\b(?:[^.;]|\.\d){0,60}\bto\s*$",  # "surged 36.3 per cent to": a decimal point goes on

@@ -220,3 +220,8 @@ def test_selling_a_stake_is_an_acquisition_but_selling_goods_is_trade(
     text: str, amount: str, kept: bool
 ) -> None:
     assert (_reasons(text)[amount] is None) is kept
+
+
+def test_an_amount_a_plan_is_to_be_raised_to_is_no_statistic() -> None:
+    reasons = _reasons("Spending on the mine is expected to be increased to $900 million by 2030.")
+    assert reasons["$900 million"] is None
