@@ -4,7 +4,8 @@
 a clause describing another noun (an ``acl`` or ``relcl``) founds or runs that noun; it
 is no party of the figure's own clause (:mod:`.roles`). But a clause describing the
 figure's own noun ("the $1bn plant to be built by X", "the project launched by X is worth
-$1bn") tells who did what the figure is of.
+$1bn") tells who did what the figure is of. A selling clause gives up a holding to a buyer
+("sold a 50% stake to X") or trades goods.
 """
 
 from __future__ import annotations
@@ -60,3 +61,22 @@ def aside(token: Token, figure: Token) -> bool:
     return (
         clause is not None and figure not in clause.subtree and clause.head not in own_nouns(figure)
     )
+
+
+# Verbs whose subject gives something up: "A sold 50% of X to B", "A will transfer its stake
+# to B". The subject is the seller; the one it goes "to" is the buyer, who invests.
+SELLING = frozenset({"sell", "transfer", "cede", "divest"})
+# What a seller gives up in an acquisition (GUIDELINES 42): a stake, shares, a business.
+_HOLDINGS = frozenset({"stake", "share", "interest", "%", "percent", "business",
+                       "subsidiary", "asset", "mine", "plant", "deposit", "project", "unit",
+                       "operation"})  # fmt: skip
+
+
+def sells_a_holding(verb: Token) -> bool:
+    """Whether a selling verb's object is a stake or an asset: a buyer's acquisition, not trade.
+
+    "sold a 50% stake in X to Y for $1bn" is Y's deal; "sold copper to Y for $1bn" is trade.
+    """
+    if verb.lemma_.lower() not in SELLING:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _HOLDINGS for c in verb.children)

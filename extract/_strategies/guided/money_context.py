@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from extract._strategies.guided.clauses import sells_a_holding
 from extract._text.nlp import parse
 from extract._text.numbers import Quantity
 from extract._vocab import country_of
@@ -39,8 +40,9 @@ _INCLUDING = re.compile(
     r"\b(?:including|includes?|of which|incl\.|comprising|comprises?)\b(?:[^.;]|\.\d)*$",
     re.IGNORECASE,
 )
+# "is expected to be increased to $2bn" plans an amount, no statistic.
 _CHANGE_TO = re.compile(
-    r"\b(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged"
+    r"\b(?<!\bbe )(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged"
     r"|(?:up|down)(?!\s+to\b)"  # "for up to $390mn" is a cap, not a change
     r"|doubled|tripled|quadrupled|quintupled)"
     r"\b(?:[^.;]|\.\d){0,60}\bto\s*$",  # "surged 36.3 per cent to": a decimal point goes on
@@ -134,7 +136,7 @@ def _governed_by(tokens: list[Token]) -> str | None:
     head = root.head
     for _ in range(4):
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS:
+        if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS and not sells_a_holding(head):
             return f"trade or a payment ({lemma})"
         if head.pos_ in ("NOUN", "PROPN") and _context_noun(head):
             return f"context money ({head.lower_})"

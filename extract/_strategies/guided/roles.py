@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from extract._strategies.guided.clauses import acts_in_clause, aside, described
+from extract._strategies.guided.clauses import SELLING, acts_in_clause, aside, described
 from extract._text.names import Name
 from extract._text.nlp import parse
 
@@ -52,7 +52,7 @@ def roles_at(text: str, names: tuple[Name, ...], at: int) -> Roles:
     for depth, verb in enumerate(verbs_above(token)):
         weight = 3.0 / (depth + 1)
         # "A is expected to sell", "A plans to sell": the verb above a selling one names its seller.
-        selling = verb.lemma_.lower() in _SELLING or (selling and _opens_xcomp(verb))
+        selling = verb.lemma_.lower() in SELLING or (selling and _opens_xcomp(verb))
         for name in _subjects(doc, verb, names, raising=selling):
             _add(sellers if selling else actors, name, weight)
         for name in _buyers(verb, names) if selling else []:
@@ -150,11 +150,6 @@ def referent(subject: Token, names: tuple[Name, ...]) -> list[Name]:
 # What one buys from a seller: "bought the mine from X", "the acquisition of Y from X".
 _BUYING = frozenset({"buy", "acquire", "purchase", "take", "obtain", "acquisition", "sale",
                      "takeover", "stake", "share", "shares"})  # fmt: skip
-
-
-# Verbs whose subject gives something up: "A sold 50% of X to B", "A will transfer its stake
-# to B". The subject is the seller; the one it goes "to" is the buyer, who invests.
-_SELLING = frozenset({"sell", "transfer", "cede", "divest"})
 
 
 def _opens_xcomp(verb: Token) -> bool:

@@ -205,3 +205,23 @@ def test_the_size_of_a_company_group_is_context() -> None:
         "Part of the $40 billion Zorvan group, Acme Chemicals signed a supply agreement."
     )
     assert reasons["$40 billion"] == "context money (group)"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "kept"),
+    [
+        ("Velcor Holding sold a 40% stake in its cement unit to Norvale Capital for €90 million.",
+         "€90 million", True),
+        ("Velcor Holding sold 3,000 tonnes of zinc to a trader for $8 million.", "$8 million",
+         False),
+    ],
+)  # fmt: skip
+def test_selling_a_stake_is_an_acquisition_but_selling_goods_is_trade(
+    text: str, amount: str, kept: bool
+) -> None:
+    assert (_reasons(text)[amount] is None) is kept
+
+
+def test_an_amount_a_plan_is_to_be_raised_to_is_no_statistic() -> None:
+    reasons = _reasons("Spending on the mine is expected to be increased to $900 million by 2030.")
+    assert reasons["$900 million"] is None
