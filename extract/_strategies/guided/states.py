@@ -95,12 +95,24 @@ def _operating_now(index: ArticleIndex, start: int, sentence: str) -> bool:
         token = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
         if token is not None and _office_word(token.root):
             continue
-        verb = token.root if token is not None else None
-        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _verb_of(token.root) if token is not None else None
         if verb is None or not (_ahead(verb) or _when_ahead(verb)):
             return True
     return False
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb that tells when a cue holds: its own, or the clause's for a participle.
+
+    "Concentrate produced at the plant will be trucked": a participle describing a
+    noun is said at the time of the verb of the noun's clause.
+    """
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        return _verb_of(verb.head)
+    return verb
 
 
 # The offices an "operating" can title: "chief operating officer", "operating director".
