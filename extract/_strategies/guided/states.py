@@ -57,7 +57,10 @@ _EXPANDED = re.compile(
 )
 # "to expand capacity, it will build a new plant", "a new line as the expansion": what is
 # built anew for an expansion does not run yet.
-_ANEW = re.compile(r"\b(?:new|build|building|built|construct\w*)\b", re.IGNORECASE)
+# "expanding its business by developing a pellet plant": what is developed is not yet running.
+_ANEW = re.compile(
+    r"\b(?:new|build|building|built|construct\w*|develop(?:s|ed|ing)?)\b", re.IGNORECASE
+)
 
 
 def _expanded(sentence: str) -> bool:

@@ -203,3 +203,10 @@ def test_a_participle_under_a_future_verb_says_nothing_of_running() -> None:
             "to the port.")  # fmt: skip
     states = facility_states(ArticleIndex.build(text, 2024))
     assert states.get("Kuma zinc smelter") != "operating"
+
+
+def test_a_plant_developed_to_expand_a_business_is_not_running() -> None:
+    text = ("Velta is expanding its business by developing the Kuma zinc smelter, "
+            "a greenfield venture.")  # fmt: skip
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc smelter") == "planned"
