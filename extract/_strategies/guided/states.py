@@ -38,6 +38,8 @@ _BUILDING = re.compile(
     r"|construction (?:is |has |was )?(?:under ?way|started|began|begun|continues|in progress)"
     r"|(?:started|began|begun|commenced|launched) (?:the )?construction|site works"
     r"|groundworks?|broke ground|foundation (?:stone )?(?:was|has been) laid|laid the foundation"
+    # a project that starts is its building that starts: "the smelter project commenced"
+    r"|project (?:has )?(?:commenced|kicked off|got under ?way)"
     r"|launching (?:of )?(?:the )?construction|almost (?:been )?"
     r"completed|nearing completion|construction works)\b",
     re.IGNORECASE,

@@ -210,3 +210,9 @@ def test_a_plant_developed_to_expand_a_business_is_not_running() -> None:
             "a greenfield venture.")  # fmt: skip
     states = facility_states(ArticleIndex.build(text, 2024))
     assert states.get("Kuma zinc smelter") == "planned"
+
+
+def test_a_project_that_commenced_is_being_built() -> None:
+    text = "The Kuma zinc smelter project commenced on Monday in the north of Velta."
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc smelter project") == "under_construction"
