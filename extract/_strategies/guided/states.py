@@ -48,7 +48,9 @@ _PLANNED = re.compile(
     r"\b(?:will be (?:built|constructed|launched|commissioned)|plans? to (?:build|construct"
     r"|launch|set up|establish)|to be (?:built|constructed)|is to be|agreement to (?:build"
     r"|construct)|proposed|planned|future|(?:pre-?)?feasibility|untapped|greenfield|approved"
-    r"|scheduled to be)\b",
+    r"|scheduled to be"
+    # output or work only aimed at: "aims to extract 3 Mt", "is expected to produce"
+    r"|(?:aims?|aiming|poised|expected|seeks?) to (?:produce|extract|process|build|construct))\b",
     re.IGNORECASE,
 )
 # "the expansion of the mine", "plans to expand the smelter": a plant being expanded runs.

@@ -216,3 +216,9 @@ def test_a_project_that_commenced_is_being_built() -> None:
     text = "The Kuma zinc smelter project commenced on Monday in the north of Velta."
     states = facility_states(ArticleIndex.build(text, 2024))
     assert states.get("Kuma zinc smelter project") == "under_construction"
+
+
+def test_output_only_aimed_at_is_a_plan() -> None:
+    text = "The Kuma zinc mine aims to extract 2 million tons of ore a year."
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc mine") == "planned"
