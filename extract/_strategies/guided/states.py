@@ -38,6 +38,8 @@ _BUILDING = re.compile(
     r"|construction (?:is |has |was )?(?:under ?way|started|began|begun|continues|in progress)"
     r"|(?:started|began|begun|commenced|launched) (?:the )?construction|site works"
     r"|groundworks?|broke ground|foundation (?:stone )?(?:was|has been) laid|laid the foundation"
+    # a project that starts is its building that starts: "the smelter project commenced"
+    r"|project (?:has )?(?:commenced|kicked off|got under ?way)"
     r"|launching (?:of )?(?:the )?construction|almost (?:been )?"
     r"completed|nearing completion|construction works)\b",
     re.IGNORECASE,
@@ -46,7 +48,9 @@ _PLANNED = re.compile(
     r"\b(?:will be (?:built|constructed|launched|commissioned)|plans? to (?:build|construct"
     r"|launch|set up|establish)|to be (?:built|constructed)|is to be|agreement to (?:build"
     r"|construct)|proposed|planned|future|(?:pre-?)?feasibility|untapped|greenfield|approved"
-    r"|scheduled to be)\b",
+    r"|scheduled to be"
+    # output or work only aimed at: "aims to extract 3 Mt", "is expected to produce"
+    r"|(?:aims?|aiming|poised|expected|seeks?) to (?:produce|extract|process|build|construct))\b",
     re.IGNORECASE,
 )
 # "the expansion of the mine", "plans to expand the smelter": a plant being expanded runs.
@@ -57,7 +61,10 @@ _EXPANDED = re.compile(
 )
 # "to expand capacity, it will build a new plant", "a new line as the expansion": what is
 # built anew for an expansion does not run yet.
-_ANEW = re.compile(r"\b(?:new|build|building|built|construct\w*)\b", re.IGNORECASE)
+# "expanding its business by developing a pellet plant": what is developed is not yet running.
+_ANEW = re.compile(
+    r"\b(?:new|build|building|built|construct\w*|develop(?:s|ed|ing)?)\b", re.IGNORECASE
+)
 
 
 def _expanded(sentence: str) -> bool:
@@ -95,12 +102,24 @@ def _operating_now(index: ArticleIndex, start: int, sentence: str) -> bool:
         token = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
         if token is not None and _office_word(token.root):
             continue
-        verb = token.root if token is not None else None
-        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _verb_of(token.root) if token is not None else None
         if verb is None or not (_ahead(verb) or _when_ahead(verb)):
             return True
     return False
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb that tells when a cue holds: its own, or the clause's for a participle.
+
+    "Concentrate produced at the plant will be trucked": a participle describing a
+    noun is said at the time of the verb of the noun's clause.
+    """
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        return _verb_of(verb.head)
+    return verb
 
 
 # The offices an "operating" can title: "chief operating officer", "operating director".

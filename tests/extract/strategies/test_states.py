@@ -196,3 +196,29 @@ def test_a_plant_that_is_now_operational_operates_but_not_when_it_will_be() -> N
 def test_a_plant_whose_modernization_is_planned_is_operating() -> None:
     text = "The modernization of the Kuma zinc smelter is planned for next year."
     assert facility_states(ArticleIndex.build(text, 2025)).get("Kuma zinc smelter") == "operating"
+
+
+def test_a_participle_under_a_future_verb_says_nothing_of_running() -> None:
+    text = ("Zinc concentrate produced at the Kuma zinc smelter will be shipped by rail "
+            "to the port.")  # fmt: skip
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc smelter") != "operating"
+
+
+def test_a_plant_developed_to_expand_a_business_is_not_running() -> None:
+    text = ("Velta is expanding its business by developing the Kuma zinc smelter, "
+            "a greenfield venture.")  # fmt: skip
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc smelter") == "planned"
+
+
+def test_a_project_that_commenced_is_being_built() -> None:
+    text = "The Kuma zinc smelter project commenced on Monday in the north of Velta."
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc smelter project") == "under_construction"
+
+
+def test_output_only_aimed_at_is_a_plan() -> None:
+    text = "The Kuma zinc mine aims to extract 2 million tons of ore a year."
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc mine") == "planned"
