@@ -120,7 +120,7 @@ def names_facility(place: str, facility: str) -> bool:
     return False
 
 
-# "Khammouane province in central Laos", "Jajpur in Odisha": the first place lies in the
+# "Velta province in central Freedonia", "Ostra in Norvik": the first place lies in the
 # second, a few lower-case words ("the northern port city of") between them at most.
 _IN_WIDER = re.compile(r"^,?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}(?:of\s+)?$")
 
