@@ -222,3 +222,9 @@ def test_output_only_aimed_at_is_a_plan() -> None:
     text = "The Kuma zinc mine aims to extract 2 million tons of ore a year."
     states = facility_states(ArticleIndex.build(text, 2024))
     assert states.get("Kuma zinc mine") == "planned"
+
+
+def test_a_participle_before_the_plant_tells_its_state_now() -> None:
+    text = "Velta Zinc to pour first zinc from reopened Kuma zinc mine"
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert set(states.values()) == {"operating"}
