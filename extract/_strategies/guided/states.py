@@ -33,8 +33,9 @@ _OPERATING = re.compile(
     re.IGNORECASE,
 )
 _BUILDING = re.compile(
-    r"\b(?:under construction|being (?:built|constructed|erected|developed)|is building"
-    r"|are building|construction site"
+    # "being actively developed": an adverb may stand before the participle.
+    r"\b(?:under construction|being (?:\w+ly )?(?:built|constructed|erected|developed)"
+    r"|is building|are building|construction site"
     r"|construction (?:is |has |was )?(?:under ?way|started|began|begun|continues|in progress)"
     r"|(?:started|began|begun|commenced|launched) (?:the )?construction|site works"
     r"|groundworks?|broke ground|foundation (?:stone )?(?:was|has been) laid|laid the foundation"

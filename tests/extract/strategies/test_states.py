@@ -228,3 +228,9 @@ def test_a_participle_before_the_plant_tells_its_state_now() -> None:
     text = "Velta Zinc to pour first zinc from reopened Kuma zinc mine"
     states = facility_states(ArticleIndex.build(text, 2024))
     assert set(states.values()) == {"operating"}
+
+
+def test_a_plant_being_actively_built_is_under_construction() -> None:
+    text = "The Kuma zinc smelter is the only greenfield smelter being actively built in Velta."
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc smelter") == "under_construction"
