@@ -120,6 +120,7 @@ def as_of_for(clause: str, published_year: int | None, figure: str = "") -> str 
                 for m in re.finditer(phrase, clause.lower())] if published_year else []  # fmt: skip
     if at >= 0 and dates + relative:
         dated = _not_of_a_plan(clause, dates + relative, at)
+        dated = [d for d in dated if not _COMPARED.search(clause, at + len(figure), d[0])]
         return (
             min(dated, key=lambda date: _gap(clause, date[0], at, len(figure)))[1]
             if dated
@@ -128,6 +129,10 @@ def as_of_for(clause: str, published_year: int | None, figure: str = "") -> str 
     if dates:
         return dates[-1][1]
     return relative[0][1] if relative else None
+
+
+# "to 450,000 t compared to 300,000 t last year": a date after a compared figure is its own.
+_COMPARED = re.compile(r"\b(?:compared (?:to|with)|against|versus)\b[^,;]*\d", re.I)
 
 
 def _gap(clause: str, start: int, at: int, length: int) -> int:

@@ -125,3 +125,10 @@ def test_a_month_or_quarter_before_the_year_is_kept() -> None:
     assert as_of_for(quarter, 2030, "90,000 tonnes") == "2032-Q3"
     year = "The kiln will reach 90,000 tonnes a year in 2032."
     assert as_of_for(year, 2030, "90,000 tonnes") == "2032"
+
+
+def test_a_date_after_a_compared_figure_dates_that_figure_only() -> None:
+    # GUIDELINES 11: in "to N compared to M last year" the date is M's; N has none of its own.
+    clause = "Lime output will rise to 90,000 tonnes compared to 60,000 tonnes last year."
+    assert as_of_for(clause, 2031, "90,000 tonnes") is None
+    assert as_of_for(clause, 2031, "60,000 tonnes") == "2030"
