@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
 
 # Verbs whose money is trade or a transfer, not capital put into a project.
 _TRADE_VERBS = frozenset({"export", "import", "sell", "supply", "earn", "ship", "trade",
-                          "transfer", "contribute", "pay", "deduct"})  # fmt: skip
+                          "transfer", "contribute", "pay", "repay", "deduct"})  # fmt: skip
 # Nouns that an amount measures when it is not an investment.
 _CONTEXT_NOUNS = frozenset({
     "export", "exports", "import", "imports", "sale", "sales", "revenue", "revenues", "profit",
