@@ -94,6 +94,9 @@ _SITE_OR_PROGRAMME_NAME = re.compile(
     r"\b(?:Plant|Mine|Smelter|Refinery|Factory|Complex|Project|Deposit|Field|Mill|Works|Plan"
     r"|Programme|Program|Strategy|Initiative)s?$"
 )
+# "Norvik Minerals Lithium Mine", "Tarsen Industrial Park": a mine or a park is a site
+# even when company words come before its head.
+_SITE_HEAD = re.compile(r"\s(?:Mine|Park)$")
 # Institutions that list, legislate, defend or study: no party to a deal or a plant.
 _NON_PARTY = re.compile(
     r"\b(?:(?:Stock|Securities|Commodity|Metals?|Futures) Exchange|Assembly|Senate|Congress"
@@ -169,6 +172,7 @@ def _votes(doc: Doc, span: TokenSpan, label: str, weight: float) -> dict[Kind, f
     votes["company"] += _company_votes(span, label, weight, before, after)
     site_or_programme = _SITE_OR_PROGRAMME_NAME.search(span.text)
     votes["other"] += 5 * bool(site_or_programme and not CORPORATE.search(span.text))
+    votes["other"] += 8 * bool(_SITE_HEAD.search(span.text) and CORPORATE.search(span.text))
     votes["other"] += 5 * bool(len(span) == 1 and _NUMBERED.match(after))
     votes["other"] += 5 * bool(_NON_PARTY.search(span.text))
     votes["other"] += 2 * bool(_the_site(before, after) and not CORPORATE.search(span.text))

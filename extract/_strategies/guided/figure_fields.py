@@ -111,7 +111,7 @@ def as_of_for(clause: str, published_year: int | None, figure: str = "") -> str 
     if half and half.group(3):
         part = "1" if (half.group(1) == "1" or (half.group(2) or "").lower() == "first") else "2"
         return f"{half.group(3)}-H{part}"
-    dates = [(y.start, y.text) for y in years(clause)
+    dates = [(y.start, _dated(clause, y)) for y in years(clause)
              if not _in_range(clause, y) and _dates(clause, y)]  # fmt: skip
     at = clause.find(figure) if figure else -1
     if dates and at >= 0:
@@ -120,6 +120,7 @@ def as_of_for(clause: str, published_year: int | None, figure: str = "") -> str 
                 for m in re.finditer(phrase, clause.lower())] if published_year else []  # fmt: skip
     if at >= 0 and dates + relative:
         dated = _not_of_a_plan(clause, dates + relative, at)
+        dated = [d for d in dated if not _COMPARED.search(clause, at + len(figure), d[0])]
         return (
             min(dated, key=lambda date: _gap(clause, date[0], at, len(figure)))[1]
             if dated
@@ -128,6 +129,10 @@ def as_of_for(clause: str, published_year: int | None, figure: str = "") -> str 
     if dates:
         return dates[-1][1]
     return relative[0][1] if relative else None
+
+
+# "to 450,000 t compared to 300,000 t last year": a date after a compared figure is its own.
+_COMPARED = re.compile(r"\b(?:compared (?:to|with)|against|versus)\b[^,;]*\d", re.I)
 
 
 def _gap(clause: str, start: int, at: int, length: int) -> int:
@@ -206,11 +211,27 @@ def _past_aside(aside: Token, at: int) -> bool:
     return bool(before is not None and before.text in (",", "(") and ends_before and not future)
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
 _YEAR_LEAD = re.compile(
     r"\b(?:in|by|until|till|through|for|of|from|to|during|end of|since)\s+(?:the\s+)?"
-    r"(?:(?:first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)?(?:fiscal\s+)?$",
+    r"(?:(?:first|second|third|fourth)\s+(?:half|quarter)\s+of\s+|(?:"
+    + "|".join(_MONTHS)
+    + r")\s+)?(?:fiscal\s+)?$",
     re.IGNORECASE,
 )
+_PART = re.compile(r"(?:(first|second|third|fourth)\s+quarter\s+of|(\w+))\s+$", re.IGNORECASE)
+_QUARTERS = ("first", "second", "third", "fourth")
+
+
+def _dated(text: str, year: Span) -> str:
+    """A date as GUIDELINES 35 writes it: "2017-12" after a month, "2022-Q2" after a quarter."""
+    part = _PART.search(text, max(0, year.start - 30), year.start)
+    quarter, word = (part.group(1), part.group(2)) if part else (None, None)
+    if quarter:
+        return f"{year.text}-Q{_QUARTERS.index(quarter.lower()) + 1}"
+    month = word.lower() if word else ""
+    return f"{year.text}-{_MONTHS.index(month) + 1:02d}" if month in _MONTHS else year.text
 
 
 def _dates(text: str, year: Span) -> bool:

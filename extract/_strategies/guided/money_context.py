@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
 
 # Verbs whose money is trade or a transfer, not capital put into a project.
 _TRADE_VERBS = frozenset({"export", "import", "sell", "supply", "earn", "ship", "trade",
-                          "transfer", "contribute", "pay", "deduct"})  # fmt: skip
+                          "transfer", "contribute", "pay", "repay", "deduct"})  # fmt: skip
 # Nouns that an amount measures when it is not an investment.
 _CONTEXT_NOUNS = frozenset({
     "export", "exports", "import", "imports", "sale", "sales", "revenue", "revenues", "profit",
@@ -43,7 +43,7 @@ _INCLUDING = re.compile(
 # "is expected to be increased to $2bn" plans an amount, no statistic.
 _CHANGE_TO = re.compile(
     r"\b(?<!\bbe )(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged"
-    r"|(?:up|down)(?!\s+to\b)"  # "for up to $390mn" is a cap, not a change
+    r"|shot\s+up|(?:up|down)(?!\s+to\b)"  # "for up to $390mn" is a cap, "shot up to" a change
     r"|doubled|tripled|quadrupled|quintupled)"
     r"\b(?:[^.;]|\.\d){0,60}\bto\s*$",  # "surged 36.3 per cent to": a decimal point goes on
     re.IGNORECASE,
@@ -53,6 +53,8 @@ _PERCENT_CHANGE_TO = re.compile(
     r"\d\s*(?:%|per\s*cent|percent)\s+(?:rise|increase|growth|jump|gain|drop|fall|decline)"
     r"\s+to\s*$", re.IGNORECASE)  # fmt: skip
 _SENTENCE_END = re.compile(r"[.;!?]\s")
+# "rose to $3bn, compared with $2.1bn a year earlier": the level a statistic is set against.
+_COMPARED = re.compile(r"\b(?:compared|as against)\s+(?:with|to)?\s*(?:the\s+)?$", re.I)
 # "paid $5 million to the state budget"; "allocated from the state budget" is a source of funds.
 _STATE_BUDGET = re.compile(
     r"\b(?<!from )(?<!from the )(?:state|local|national|federal|republican)\s+budget\b", re.I
@@ -89,7 +91,7 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "part of an amount given before it"
     if _PART_OF.match(after[:60]):
         return "part of a larger amount that follows"
-    if _CHANGE_TO.search(before) or _PERCENT_CHANGE_TO.search(before):
+    if any(p.search(before) for p in (_CHANGE_TO, _PERCENT_CHANGE_TO, _COMPARED)):
         return "a statistic: the level a change reached"
     if _DIFFERENCE.match(after[:30]):
         return "a difference between two amounts"

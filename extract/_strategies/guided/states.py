@@ -33,8 +33,9 @@ _OPERATING = re.compile(
     re.IGNORECASE,
 )
 _BUILDING = re.compile(
-    r"\b(?:under construction|being (?:built|constructed|erected|developed)|is building"
-    r"|are building|construction site"
+    # "being actively developed": an adverb may stand before the participle.
+    r"\b(?:under construction|being (?:\w+ly )?(?:built|constructed|erected|developed)"
+    r"|is building|are building|construction site"
     r"|construction (?:is |has |was )?(?:under ?way|started|began|begun|continues|in progress)"
     r"|(?:started|began|begun|commenced|launched) (?:the )?construction|site works"
     r"|groundworks?|broke ground|foundation (?:stone )?(?:was|has been) laid|laid the foundation"
@@ -102,6 +103,8 @@ def _operating_now(index: ArticleIndex, start: int, sentence: str) -> bool:
         token = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
         if token is not None and _office_word(token.root):
             continue
+        if token is not None and _state_word(token.root):
+            return True
         verb = _verb_of(token.root) if token is not None else None
         if verb is None or not (_ahead(verb) or _when_ahead(verb)):
             return True
@@ -120,6 +123,14 @@ def _verb_of(token: Token) -> Token:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
         return _verb_of(verb.head)
     return verb
+
+
+def _state_word(token: Token) -> bool:
+    """A participle before a noun tells its state now: "from the reopened mine".
+
+    The clause's verb dates an event, not the state the participle gives the noun.
+    """
+    return token.dep_ == "amod" and token.tag_ in ("JJ", "VBN") and token.lower_.endswith("ed")
 
 
 # The offices an "operating" can title: "chief operating officer", "operating director".

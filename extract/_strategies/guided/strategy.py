@@ -205,6 +205,8 @@ def _decide_mass(decider: Decider, index: ArticleIndex, figure: Figure) -> None:
     elif owner is not None and owner.kind == "company" and not facility_word(sentence.text):
         rules["other"] += 1.5  # "KAZ Minerals produced 299,000 t": a company's total
     q = figure.candidate.quantity
+    if _MAKING_NOW.search(index.text, max(0, q.start - 40), q.start):
+        rules["production"] += 2.0  # "is currently producing 450 t": what it runs at, no capacity
     of_reserves = _OF_RESERVES.match(index.text, q.end) is not None
     if of_reserves or measured_noun(index.text, q.start, q.end) in _RESERVE_NOUNS:
         # "reserves of 260 Mt", "reserves are estimated at ...": reserves among the
@@ -215,6 +217,8 @@ def _decide_mass(decider: Decider, index: ArticleIndex, figure: Figure) -> None:
     figure.role, figure.metric = ("skip", None) if metric == "other" else ("plant_fact", metric)
 
 
+# "currently produces (about) N" right before the figure; not "up to N" (GUIDELINES 28).
+_MAKING_NOW = re.compile(r"\bcurrently produc(?:es|ing)\s+(?:about\s+|around\s+)?$", re.I)
 # Nouns whose figure is a stock in the ground, whatever the sentence says of output.
 _RESERVE_NOUNS = frozenset({"reserve", "reserves", "resource", "resources"})
 # "205 million tonnes of ore reserves": the figure's own "of" names the stock it measures.

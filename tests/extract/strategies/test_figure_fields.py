@@ -115,3 +115,20 @@ def test_the_date_of_a_decision_to_build_does_not_date_the_figure() -> None:
     assert as_of_for(plan, 2032, "90,000 tonnes") is None
     target = "The group will build a kiln with a capacity of 90,000 tonnes by 2034."
     assert as_of_for(target, 2032, "90,000 tonnes") == "2034"
+
+
+def test_a_month_or_quarter_before_the_year_is_kept() -> None:
+    # GUIDELINES 35: "2016-03" after a month, "2016-Q3" after a quarter, else the year.
+    month = "The kiln will start in October 2031 and make 90,000 tonnes of lime a year."
+    assert as_of_for(month, 2030, "90,000 tonnes") == "2031-10"
+    quarter = "The kiln will reach 90,000 tonnes a year in the third quarter of 2032."
+    assert as_of_for(quarter, 2030, "90,000 tonnes") == "2032-Q3"
+    year = "The kiln will reach 90,000 tonnes a year in 2032."
+    assert as_of_for(year, 2030, "90,000 tonnes") == "2032"
+
+
+def test_a_date_after_a_compared_figure_dates_that_figure_only() -> None:
+    # GUIDELINES 11: in "to N compared to M last year" the date is M's; N has none of its own.
+    clause = "Lime output will rise to 90,000 tonnes compared to 60,000 tonnes last year."
+    assert as_of_for(clause, 2031, "90,000 tonnes") is None
+    assert as_of_for(clause, 2031, "60,000 tonnes") == "2030"

@@ -4,7 +4,7 @@ from extract._backends.fake import FakeBackend
 from extract._pipeline.pipeline import ExtractionConfig, Extractor, extract_article
 from extract._schema import Article, ArticleExtraction
 from extract._strategies.guided.candidates import find_candidates
-from extract._strategies.guided.strategy import GuidedOptions
+from extract._strategies.guided.strategy import GuidedOptions, decide_figures
 from extract._text.facilities import facilities
 from extract._text.names import company_mentions as companies
 from extract._text.reading import sentences
@@ -99,3 +99,14 @@ def test_a_cue_word_inside_a_name_does_not_frame_the_money() -> None:
     )
     deals = extract_article(text, config=RULES_ONLY).deals
     assert [d.amount for d in deals] == [80_000_000.0]
+
+
+def test_what_a_plant_is_currently_producing_beside_its_capacity_is_production() -> None:
+    # GUIDELINES 28: "currently producing N" is the output now, not the capacity beside it.
+    text = (
+        "The Varno glass works has a capacity of 900 tonnes per day, but it is currently "
+        "producing 600 tonnes per day."
+    )
+    run = decide_figures(text, None, 2031, GuidedOptions(use_model=False))
+    metrics = {f.candidate.quantity.text: f.metric for f in run.figures}
+    assert metrics["600 tonnes"] == "production"

@@ -225,3 +225,17 @@ def test_selling_a_stake_is_an_acquisition_but_selling_goods_is_trade(
 def test_an_amount_a_plan_is_to_be_raised_to_is_no_statistic() -> None:
     reasons = _reasons("Spending on the mine is expected to be increased to $900 million by 2030.")
     assert reasons["$900 million"] is None
+
+
+def test_a_loan_a_company_repaid_is_a_payment_not_an_investment() -> None:
+    reasons = _reasons("Last year Dornfeld Metals repaid a loan of $45 million from its own cash.")
+    assert reasons["$45 million"] == "trade or a payment (repay)"
+
+
+def test_the_level_a_statistic_shot_up_to_and_the_one_it_is_compared_with_are_statistics() -> None:
+    reasons = _reasons(
+        "Spending on plants in the province shot up to $4 billion this year, "
+        "compared with $2.5 billion a year earlier, the agency said."
+    )
+    assert reasons["$4 billion"] == "a statistic: the level a change reached"
+    assert reasons["$2.5 billion"] == "a statistic: the level a change reached"

@@ -222,3 +222,15 @@ def test_output_only_aimed_at_is_a_plan() -> None:
     text = "The Kuma zinc mine aims to extract 2 million tons of ore a year."
     states = facility_states(ArticleIndex.build(text, 2024))
     assert states.get("Kuma zinc mine") == "planned"
+
+
+def test_a_participle_before_the_plant_tells_its_state_now() -> None:
+    text = "Velta Zinc to pour first zinc from reopened Kuma zinc mine"
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert set(states.values()) == {"operating"}
+
+
+def test_a_plant_being_actively_built_is_under_construction() -> None:
+    text = "The Kuma zinc smelter is the only greenfield smelter being actively built in Velta."
+    states = facility_states(ArticleIndex.build(text, 2024))
+    assert states.get("Kuma zinc smelter") == "under_construction"

@@ -232,3 +232,14 @@ def test_an_office_joined_by_and_and_its_holder_are_no_companies() -> None:
 def test_a_name_ending_with_state_is_a_federal_state_s_place() -> None:
     text = "Officials of Velmoran State welcomed the $90 million lithium plant of Tarvik Mining."
     assert _kinds(text)["Velmoran State"] == "place"
+
+
+def test_a_mine_or_park_named_with_company_words_is_a_site_not_a_company() -> None:
+    text = (
+        "Lakeport Metals will expand the Norvik Minerals Lithium Mine and build a plant "
+        "at the Tarsen Industrial Park."
+    )
+    kinds = _kinds(text)
+    assert kinds.get("Norvik Minerals Lithium Mine", "other") != "company"
+    assert kinds.get("Tarsen Industrial Park", "other") != "company"
+    assert kinds["Lakeport Metals"] == "company"
