@@ -235,8 +235,9 @@ _SOLD = re.compile(
 )
 # The stock a figure states: the noun its "of" names ("586 Mt of mineral resources"), else the
 # last stock word before it in its clause ("resources stand at 20 Mt and reserves at 15 Mt").
-_STOCK_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(reserves?|resources?)\b", re.IGNORECASE)
-_STOCK_WORD = re.compile(r"\b(reserves?|resources?)\b", re.IGNORECASE)
+# Lower-case "resources" only: a capital one is a company's name ("Velcor Resources produced").
+_STOCK_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?([Rr]eserves?|resources?)\b")
+_STOCK_WORD = re.compile(r"\b([Rr]eserves?|resources?)\b")
 
 
 def _measures_resources(text_near: str, quantity: Quantity) -> bool:

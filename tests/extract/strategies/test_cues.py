@@ -197,6 +197,13 @@ def test_reserves_told_beside_resources_stay_reserves() -> None:
     assert max(scores, key=scores.__getitem__) == "reserves"
 
 
+def test_a_company_named_resources_states_no_resources() -> None:
+    # A capital "Resources" is a company's name, not the stock a figure states.
+    text = "Velcor Resources produced 1,850 tonnes of copper at its Lorna mine in 2023."
+    scores = mass_rules(text, find_quantities(text)[0], facility_in_sentence=True)
+    assert max(scores, key=scores.__getitem__) != "other"
+
+
 def test_a_tonnage_sold_is_context() -> None:
     # Sales are no plant's figure (GUIDELINES 5, 10), nor is a second figure of the same sale.
     text = "Last year Norvik sold 40,000 ounces of gold and 90,000 ounces of silver."
