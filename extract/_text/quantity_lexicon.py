@@ -216,9 +216,13 @@ WORD_NUMBER = (
     rf"|(?P<small>{'|'.join(sorted(SMALL_NUMBERS, key=len, reverse=True))})|(?P<a>a))\b"
 )
 
+#: The months in calendar order, lower-case (a figure's as_of reads its month's number here).
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")  # fmt: skip
 _MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+    "(?:"
+    + "|".join(month.capitalize() for month in MONTHS)
+    + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
 # Figures that are not quantities: dates, times, fractions, rankings and numbering.
 NOT_QUANTITY = re.compile(

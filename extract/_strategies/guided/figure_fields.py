@@ -18,6 +18,7 @@ from extract._strategies.guided.cues import PLANT_STATUS, score
 from extract._text.names import names, of_kind
 from extract._text.nlp import pipeline
 from extract._text.numbers import Quantity
+from extract._text.quantity_lexicon import MONTHS
 from extract._text.reading import Span, years
 from extract._vocab import COMMODITY_WORDS, canonical_commodity
 
@@ -211,12 +212,10 @@ def _past_aside(aside: Token, at: int) -> bool:
     return bool(before is not None and before.text in (",", "(") and ends_before and not future)
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")  # fmt: skip
 _YEAR_LEAD = re.compile(
     r"\b(?:in|by|until|till|through|for|of|from|to|during|end of|since)\s+(?:the\s+)?"
     r"(?:(?:first|second|third|fourth)\s+(?:half|quarter)\s+of\s+|(?:"
-    + "|".join(_MONTHS)
+    + "|".join(MONTHS)
     + r")\s+)?(?:fiscal\s+)?$",
     re.IGNORECASE,
 )
@@ -231,7 +230,7 @@ def _dated(text: str, year: Span) -> str:
     if quarter:
         return f"{year.text}-Q{_QUARTERS.index(quarter.lower()) + 1}"
     month = word.lower() if word else ""
-    return f"{year.text}-{_MONTHS.index(month) + 1:02d}" if month in _MONTHS else year.text
+    return f"{year.text}-{MONTHS.index(month) + 1:02d}" if month in MONTHS else year.text
 
 
 def _dates(text: str, year: Span) -> bool:
