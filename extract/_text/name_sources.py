@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._text.name_spans import headline_end
+from extract._text.quantity_lexicon import MONTHS
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Doc
@@ -37,6 +38,12 @@ _COMPILING = REPORTING | {"compile", "publish", "calculate", "survey", "poll"}
 # "VELCO, which is owned by ...": an acronym opening a clause is no dateline (lower case after
 # the comma).
 _DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?(?:\s*[.(–—-]|\s*,\s*[A-Z0-9])")
+# A dateline in title case gives the date after the place: "New Delhi, Sep 28 (PTI)",
+# "Carora, December 16, 2008": a place and a month's day, with no dash needed.
+_MONTH = "|".join(month.capitalize()[:3] for month in MONTHS)
+_DATED_LINE = re.compile(
+    rf"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,2}},\s+(?:{_MONTH})[a-z]*\.?\s+\d"
+)
 
 
 def _attribution(span: TokenSpan) -> bool:
@@ -93,9 +100,11 @@ def _wire_credit(span: TokenSpan) -> bool:
     text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     before, after = text[line_start : span.start_char], text[span.end_char :]
-    credit_line = before == "(" or (len(before) < 40 and _DATELINE.match(before))
+    credit_line = before == "(" or (len(before) < 40 and _dateline_opens(before))
     if credit_line and re.match(r"\)?\s*[-–—]", after):
         return True
+    if _DATED_LINE.match(before) and before.endswith("(") and after.startswith(")"):
+        return True  # "Chennai, Jan 31 (X) Y said": the wire credited after a dated dateline
     ends_line = re.match(r"[ \t]*(?:\n|$)", after) is not None
     return (
         ends_line
@@ -105,6 +114,11 @@ def _wire_credit(span: TokenSpan) -> bool:
 
 
 def is_dateline(doc: Doc, span: TokenSpan) -> bool:
-    """Whether a mention opens a line as its dateline ("ASTANA –")."""
+    """Whether a mention opens a line as its dateline ("ASTANA –", "Carora, December 16")."""
     line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    return span.start_char == line_start and bool(_DATELINE.match(doc.text[line_start:]))
+    return span.start_char == line_start and _dateline_opens(doc.text[line_start:])
+
+
+def _dateline_opens(line: str) -> bool:
+    """Whether ``line`` opens with a dateline: "ASTANA –", "Chennai, Jan 31 (UNI)"."""
+    return bool(_DATELINE.match(line) or _DATED_LINE.match(line))

@@ -85,6 +85,22 @@ def test_a_dateline_the_parse_takes_for_a_subject_stays_a_place() -> None:
     assert kinds_by_vote(doc, name_mentions(doc))["KARSK"] == "place"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmarsk, Oct 14 (Zanbo) Borex Mining will build a zinc plant for $40 million.",
+        "Velmarsk, October 14, 2019 (zanbo.com) – Borex Mining will build a zinc plant.",
+    ],
+)
+def test_a_title_case_dateline_with_a_date_is_a_place_and_its_credit_an_outlet(
+    text: str,
+) -> None:
+    kinds = _kinds("Zinc plant for Velmarsk\n\n" + text)
+    assert kinds["Velmarsk"] == "place"
+    assert kinds.get("Zanbo", "media") == "media"
+    assert kinds["Borex Mining"] == "company"
+
+
 def test_a_company_introduced_before_a_comma_is_a_company() -> None:
     text = ("The mine is run by a joint venture between the state holding company, "
             "Varnok-Kazyna, and a Russian firm.")  # fmt: skip
