@@ -28,10 +28,10 @@ _TRADE_VERBS = frozenset({"export", "import", "sell", "supply", "earn", "ship", 
 # Nouns that an amount measures when it is not an investment.
 _CONTEXT_NOUNS = frozenset({
     "export", "exports", "import", "imports", "sale", "sales", "revenue", "revenues", "profit",
-    "income", "turnover", "dividend", "tax", "taxes", "salary", "salaries", "wage",
-    "price", "capitalization", "capitalisation", "supplies", "earnings",
+    "income", "turnover", "dividend", "tax", "taxes", "salary", "salaries", "wage", "payroll",
+    "price", "capitalization", "capitalisation", "valuation", "supplies", "earnings", "bailout",
     "royalty", "royalties", "fine", "debt", "loss", "losses", "ebitda", "output", "production",
-    "group", "conglomerate",  # a company's size: "part of the $40 billion X group"
+    "impairment", "group", "conglomerate",  # a company's size: "part of the $40 billion X group"
 })  # fmt: skip
 _PART_OF = re.compile(r"^\s+of\s+(?:the|its|a|an)\s+(?:\S+\s+){0,2}\S*\d")
 # A decimal point goes on ("including $318.5 million in cash and $300 million in shares").

@@ -239,3 +239,18 @@ def test_the_level_a_statistic_shot_up_to_and_the_one_it_is_compared_with_are_st
     )
     assert reasons["$4 billion"] == "a statistic: the level a change reached"
     assert reasons["$2.5 billion"] == "a statistic: the level a change reached"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The Borland smelter employs 300 people, with a payroll of $9 million.", "$9 million"),
+        ("Acme booked a $120 million impairment on its Borland smelter.", "$120 million"),
+        ("Freedonia was propped up by a $2.5 billion bailout last year.", "$2.5 billion"),
+        ("The deal puts a $400 million valuation on the Borland mine.", "$400 million"),
+    ],
+)
+def test_a_payroll_an_impairment_a_bailout_or_a_valuation_is_context(
+    text: str, amount: str
+) -> None:
+    assert (_reasons(text)[amount] or "").startswith("context money")
