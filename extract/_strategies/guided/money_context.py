@@ -105,7 +105,7 @@ def _governed_by(tokens: list[Token]) -> str | None:
     head = root.head
     for _ in range(4):
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS and not sells_a_holding(head):
+        if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS and not _buys(head):
             return f"trade or a payment ({lemma})"
         if head.pos_ in ("NOUN", "PROPN") and _context_noun(head):
             return f"context money ({head.lower_})"
@@ -119,6 +119,35 @@ def _governed_by(tokens: list[Token]) -> str | None:
             return None
         head = head.head
     return None
+
+
+# What a price buys in an acquisition (GUIDELINES 42): a stake, shares, an interest.
+_BOUGHT = frozenset({"stake", "share", "interest", "holding", "asset", "acquisition"})
+_BUYING = frozenset({"buy", "acquire", "purchase"})
+
+
+def _buys(verb: Token) -> bool:
+    """Whether a trade verb's money buys a holding: an acquisition, not trade (GUIDELINES 42).
+
+    "sold a 50% stake in X to Y", "will pay $107 million to buy X's interests in the mine",
+    "is paying $80 million to increase its stake", "paid $50 million for a 30% stake".
+    """
+    if sells_a_holding(verb):
+        return True
+    if verb.lemma_.lower() != "pay":
+        return False
+    for child in verb.children:
+        purpose = child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in _BUYING
+        if purpose or (child.dep_ in ("advcl", "xcomp", "prep") and _a_holding_of(child)):
+            return True
+    return False
+
+
+def _a_holding_of(token: Token) -> bool:
+    """Whether a purpose clause's object or a "for" phrase's object is a holding."""
+    if token.dep_ == "prep" and token.lower_ != "for":
+        return False
+    return any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in _BOUGHT for c in token.children)
 
 
 # Nouns of measure that a context noun makes context: "the production volume of $3 million".

@@ -254,3 +254,22 @@ def test_a_payroll_an_impairment_a_bailout_or_a_valuation_is_context(
     text: str, amount: str
 ) -> None:
     assert (_reasons(text)[amount] or "").startswith("context money")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "Acme will pay $70 million to buy Borland Ltd's interest in the Tarvik mine.",
+            "$70 million",
+        ),
+        ("Borland is also paying $20 million to increase its stake to 40 per cent.", "$20 million"),
+        ("Acme paid $50 million for a 30% stake in the Tarvik mine.", "$50 million"),
+    ],
+)
+def test_a_price_paid_for_a_holding_is_an_acquisition_not_a_payment(text: str, amount: str) -> None:
+    assert _reasons(text)[amount] is None
+
+
+def test_money_paid_to_a_budget_is_still_a_payment() -> None:
+    assert _reasons("Acme paid $5 million to the state budget.")["$5 million"] is not None
