@@ -102,7 +102,7 @@ DEAL_STAGE: Cues = {
     "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented|constructed|developed)\b",
                        r"\bunder construction\b", r"\bis implementing\b", rf"\b{BUILDING}\b",
                        r"\bis carrying out\b", r"\bis working on\b", r"\bso far\b",
-                       r"\b(?:is|are) investing\b", r"\bcontinues\b",
+                       r"\b(?:is|are|was|were) investing\b", r"\bcontinues\b",
                        r"\balready\b", r"\b(?:has|have) been (?:directed|funneled|provided)\b",
                        r"\bconstruction (?:has |is )?(?:begun|began|started|continu)",
                        r"\b(?:started|began|begun|commenced) (?:the )?construction\b",

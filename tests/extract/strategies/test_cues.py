@@ -210,3 +210,9 @@ def test_a_tonnage_sold_is_context() -> None:
     for quantity in find_quantities(text):
         scores = mass_rules(text, quantity, facility_in_sentence=True)
         assert max(scores, key=scores.__getitem__) == "other"
+
+
+def test_money_a_party_was_investing_is_under_way() -> None:
+    # "was investing" reports work going on when the source spoke (GUIDELINES 19: under_way).
+    scores = score(DEAL_STAGE, "In 2020 a paper said Omra Mining was investing $40 million there.")
+    assert scores["under_way"] > 0
