@@ -89,7 +89,7 @@ _NOT_AHEAD = r"(?<!\bbe )\b"
 _NOT_ALMOST = r"(?<!almost been )(?<!nearly been )(?<!almost )(?<!nearly )"
 
 DEAL_STAGE: Cues = {
-    "agreed": _cues(r"\bsigned\b", r"\bagreements?\b", r"\bmemorand", r"\bconcluded\b",
+    "agreed": _cues(r"\bsign(?:s|ed)?\b", r"\bagreements?\b", r"\bmemorand", r"\bconcluded\b",
                     r"\bcontracts?\b", r"\bagreed\b", r"\bMoU\b", r"\bdeal (?:was|has been)\b"),
     "discussed": _cues(r"\bdiscuss", r"\btalks\b", r"\bconsider", r"\blooking (?:for|at)\b",
                        r"\bnegotiat", r"\bprospects\b", r"\bexplor(?:e|ing) ",

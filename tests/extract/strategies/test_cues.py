@@ -216,3 +216,9 @@ def test_money_a_party_was_investing_is_under_way() -> None:
     # "was investing" reports work going on when the source spoke (GUIDELINES 19: under_way).
     scores = score(DEAL_STAGE, "In 2020 a paper said Omra Mining was investing $40 million there.")
     assert scores["under_way"] > 0
+
+
+def test_a_signing_told_in_the_present_is_agreed() -> None:
+    # A headline's "X signs": the signing is the news (GUIDELINES 19).
+    scores = score(DEAL_STAGE, "Tarvik Steel signs a $40 million kiln project with Omra Mining.")
+    assert scores["agreed"] > 0
