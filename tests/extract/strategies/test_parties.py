@@ -156,3 +156,9 @@ def test_a_datelines_country_is_not_the_government_party() -> None:
         "years to expand output, its chief executive said."
     )
     assert _counterparty(text, "$300 million", "Borlen Copper") is None
+
+
+def test_the_owner_of_the_holding_bought_is_the_seller() -> None:
+    text = ("Omra Mining will pay $70 million to buy Borland Resources Ltd.'s interests in the "
+            "Tarvik copper mine.")  # fmt: skip
+    assert _counterparty(text, "$70 million", "Omra Mining") == "Borland Resources Ltd."
