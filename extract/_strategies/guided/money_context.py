@@ -38,7 +38,7 @@ _PART_OF = re.compile(r"^\s+of\s+(?:the|its|a|an)\s+(?:\S+\s+){0,2}\S*\d")
 # A decimal point goes on ("including $318.5 million in cash and $300 million in shares").
 # "which includes $300 million" as much as "including $300 million".
 _INCLUDING = re.compile(
-    r"\b(?:including|includes?|of which|incl\.|comprising|comprises?)\b(?:[^.;]|\.\d)*$",
+    r"\b(?:includ(?:ing|es?)|inclusive of|of which|incl\.|compris(?:ing|es?))\b(?:[^.;]|\.\d)*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.;!?]\s")

@@ -273,3 +273,8 @@ def test_a_price_paid_for_a_holding_is_an_acquisition_not_a_payment(text: str, a
 
 def test_money_paid_to_a_budget_is_still_a_payment() -> None:
     assert _reasons("Acme paid $5 million to the state budget.")["$5 million"] is not None
+
+
+def test_a_part_given_after_inclusive_of_is_no_amount_of_its_own() -> None:
+    text = "The purchase values the Tarvik plant at $80 million, inclusive of $5 million in cash."
+    assert _reasons(text)["$5 million"] == "part of an amount given before it"
