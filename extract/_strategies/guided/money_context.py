@@ -152,6 +152,8 @@ def _a_holding_of(token: Token) -> bool:
 
 # Nouns of measure that a context noun makes context: "the production volume of $3 million".
 _MEASURES = frozenset({"volume", "value"})
+# A company's own capital is its size, no project's money: "a registered capital of $10m".
+_EQUITY = frozenset({"registered", "authorized", "authorised", "charter", "share"})
 
 
 def _context_noun(noun: Token) -> bool:
@@ -162,6 +164,8 @@ def _context_noun(noun: Token) -> bool:
     """
     if noun.lower_ in _CONTEXT_NOUNS:
         return True
+    if noun.lemma_.lower() == "capital":
+        return any(c.lower_ in _EQUITY for c in noun.children if c.dep_ in ("amod", "compound"))
     qualifiers = (c.lower_ for c in noun.children if c.dep_ == "compound")
     return noun.lemma_.lower() in _MEASURES and any(q in _CONTEXT_NOUNS for q in qualifiers)
 

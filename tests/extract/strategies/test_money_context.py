@@ -278,3 +278,14 @@ def test_money_paid_to_a_budget_is_still_a_payment() -> None:
 def test_a_part_given_after_inclusive_of_is_no_amount_of_its_own() -> None:
     text = "The purchase values the Tarvik plant at $80 million, inclusive of $5 million in cash."
     assert _reasons(text)["$5 million"] == "part of an amount given before it"
+
+
+def test_a_company_s_registered_capital_is_context_but_capital_it_raises_is_not() -> None:
+    assert (
+        _reasons("Borland Steel has a registered capital of 90 million yuan.")["90 million yuan"]
+        == "context money (capital)"
+    )
+    assert (
+        _reasons("Borland Steel will raise capital of $90 million for a new mill.")["$90 million"]
+        is None
+    )
