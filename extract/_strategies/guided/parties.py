@@ -236,7 +236,7 @@ def host_country(index: ArticleIndex, sentence_no: int) -> str | None:
     for name in index.names:
         if name.kind == "country" and sentence.start <= name.start < sentence.end:
             before = index.text[max(sentence.start, name.start - 4) : name.start]
-            if before.endswith("in ") and not index.text[name.end :].startswith(("’s", "'s")):
+            if before.endswith("in "):  # "in Freedonia's Tarvik mine" is in Freedonia too
                 return canonical_country(name.text)
     return main_country(index)
 

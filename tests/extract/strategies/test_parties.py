@@ -162,3 +162,12 @@ def test_the_owner_of_the_holding_bought_is_the_seller() -> None:
     text = ("Omra Mining will pay $70 million to buy Borland Resources Ltd.'s interests in the "
             "Tarvik copper mine.")  # fmt: skip
     assert _counterparty(text, "$70 million", "Omra Mining") == "Borland Resources Ltd."
+
+
+def test_a_project_in_a_country_s_named_mine_is_in_that_country() -> None:
+    text = (
+        "Tokyo-based Omra Corp raised its stake in Australia's Tarvik coal mine to 96% for "
+        "$200 million. The Japanese trader also holds mines in Japan and Japan's ports."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert host_country(index, 0) == "Australia"
