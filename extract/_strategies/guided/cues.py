@@ -114,7 +114,7 @@ DEAL_STAGE: Cues = {
                        r"\b(?:began|started) (?:production|operations?)\b",
                        rf"{_NOT_AHEAD}(?<!\band )put into (?:operation|service)\b",
                        r"\b(?:was|were|been) \w+ and put into (?:operation|service)\b",
-                       r"\b(?:acquired|bought|purchased|took over)\b",
+                       r"\b(?:acquired|bought|purchased|took over)\b", r"\b(?:was|were) built\b",
                        # Money already put in: "X spent $2 billion on", "$300 million was invested".
                        r"(?<!\bbe )(?<!\bbeen )\bspent\b", r"\b(?:was|were) (?:\w+ly )?invested\b",
                        r"\b(?:has|have) been (?:invested|spent)\b", r"\bhas invested\b"),
