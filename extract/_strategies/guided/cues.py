@@ -89,7 +89,7 @@ _NOT_AHEAD = r"(?<!\bbe )\b"
 _NOT_ALMOST = r"(?<!almost been )(?<!nearly been )(?<!almost )(?<!nearly )"
 
 DEAL_STAGE: Cues = {
-    "agreed": _cues(r"\bsigned\b", r"\bagreements?\b", r"\bmemorand", r"\bconcluded\b",
+    "agreed": _cues(r"\bsign(?:s|ed)?\b", r"\bagreements?\b", r"\bmemorand", r"\bconcluded\b",
                     r"\bcontracts?\b", r"\bagreed\b", r"\bMoU\b", r"\bdeal (?:was|has been)\b"),
     "discussed": _cues(r"\bdiscuss", r"\btalks\b", r"\bconsider", r"\blooking (?:for|at)\b",
                        r"\bnegotiat", r"\bprospects\b", r"\bexplor(?:e|ing) ",
@@ -102,7 +102,7 @@ DEAL_STAGE: Cues = {
     "under_way": _cues(r"\bunder ?way\b", r"\bbeing (?:built|implemented|constructed|developed)\b",
                        r"\bunder construction\b", r"\bis implementing\b", rf"\b{BUILDING}\b",
                        r"\bis carrying out\b", r"\bis working on\b", r"\bso far\b",
-                       r"\b(?:is|are) investing\b", r"\bcontinues\b",
+                       r"\b(?:is|are|was|were) investing\b", r"\bcontinues\b",
                        r"\balready\b", r"\b(?:has|have) been (?:directed|funneled|provided)\b",
                        r"\bconstruction (?:has |is )?(?:begun|began|started|continu)",
                        r"\b(?:started|began|begun|commenced) (?:the )?construction\b",
@@ -114,7 +114,7 @@ DEAL_STAGE: Cues = {
                        r"\b(?:began|started) (?:production|operations?)\b",
                        rf"{_NOT_AHEAD}(?<!\band )put into (?:operation|service)\b",
                        r"\b(?:was|were|been) \w+ and put into (?:operation|service)\b",
-                       r"\b(?:acquired|bought|purchased|took over)\b",
+                       r"\b(?:acquired|bought|purchased|took over)\b", r"\b(?:was|were) built\b",
                        # Money already put in: "X spent $2 billion on", "$300 million was invested".
                        r"(?<!\bbe )(?<!\bbeen )\bspent\b", r"\b(?:was|were) (?:\w+ly )?invested\b",
                        r"\b(?:has|have) been (?:invested|spent)\b", r"\bhas invested\b"),

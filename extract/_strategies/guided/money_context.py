@@ -6,7 +6,7 @@ Sales, exports and payments to a budget are the verb the amount hangs from;
 revenue, profit and prices are the noun it measures; a part of an amount given
 just before ("$500 million, including $300 million in shares") is no second
 investment; a figure that a change reached ("rose 58 per cent to $8 billion")
-is a statistic.
+is a statistic (:mod:`.money_changes`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.clauses import sells_a_holding
+from extract._strategies.guided.money_changes import change_reason
 from extract._text.nlp import parse
 from extract._text.numbers import Quantity
 from extract._vocab import country_of
@@ -28,33 +29,19 @@ _TRADE_VERBS = frozenset({"export", "import", "sell", "supply", "earn", "ship", 
 # Nouns that an amount measures when it is not an investment.
 _CONTEXT_NOUNS = frozenset({
     "export", "exports", "import", "imports", "sale", "sales", "revenue", "revenues", "profit",
-    "income", "turnover", "dividend", "tax", "taxes", "salary", "salaries", "wage",
-    "price", "capitalization", "capitalisation", "supplies", "earnings",
+    "income", "turnover", "dividend", "tax", "taxes", "salary", "salaries", "wage", "payroll",
+    "price", "capitalization", "capitalisation", "valuation", "supplies", "earnings", "bailout",
     "royalty", "royalties", "fine", "debt", "loss", "losses", "ebitda", "output", "production",
-    "group", "conglomerate",  # a company's size: "part of the $40 billion X group"
+    "impairment", "group", "conglomerate",  # a company's size: "part of the $40 billion X group"
 })  # fmt: skip
 _PART_OF = re.compile(r"^\s+of\s+(?:the|its|a|an)\s+(?:\S+\s+){0,2}\S*\d")
 # A decimal point goes on ("including $318.5 million in cash and $300 million in shares").
 # "which includes $300 million" as much as "including $300 million".
 _INCLUDING = re.compile(
-    r"\b(?:including|includes?|of which|incl\.|comprising|comprises?)\b(?:[^.;]|\.\d)*$",
+    r"\b(?:includ(?:ing|es?)|inclusive of|of which|incl\.|compris(?:ing|es?))\b(?:[^.;]|\.\d)*$",
     re.IGNORECASE,
 )
-# "is expected to be increased to $2bn" plans an amount, no statistic.
-_CHANGE_TO = re.compile(
-    r"\b(?<!\bbe )(?:rose|jumped|fell|increased|grew|decreased|dropped|declined|climbed|surged"
-    r"|shot\s+up|(?:up|down)(?!\s+to\b)"  # "for up to $390mn" is a cap, "shot up to" a change
-    r"|doubled|tripled|quadrupled|quintupled)"
-    r"\b(?:[^.;]|\.\d){0,60}\bto\s*$",  # "surged 36.3 per cent to": a decimal point goes on
-    re.IGNORECASE,
-)
-# "against the 39.4 per cent rise to 110.2 billion yuan": a change named by a noun.
-_PERCENT_CHANGE_TO = re.compile(
-    r"\d\s*(?:%|per\s*cent|percent)\s+(?:rise|increase|growth|jump|gain|drop|fall|decline)"
-    r"\s+to\s*$", re.IGNORECASE)  # fmt: skip
 _SENTENCE_END = re.compile(r"[.;!?]\s")
-# "rose to $3bn, compared with $2.1bn a year earlier": the level a statistic is set against.
-_COMPARED = re.compile(r"\b(?:compared|as against)\s+(?:with|to)?\s*(?:the\s+)?$", re.I)
 # "paid $5 million to the state budget"; "allocated from the state budget" is a source of funds.
 _STATE_BUDGET = re.compile(
     r"\b(?<!from )(?<!from the )(?:state|local|national|federal|republican)\s+budget\b", re.I
@@ -91,31 +78,11 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return "part of an amount given before it"
     if _PART_OF.match(after[:60]):
         return "part of a larger amount that follows"
-    if any(p.search(before) for p in (_CHANGE_TO, _PERCENT_CHANGE_TO, _COMPARED)):
-        return "a statistic: the level a change reached"
-    if _DIFFERENCE.match(after[:30]):
-        return "a difference between two amounts"
-    if _superseded(before, after, earlier_money):
-        return "the level a change started from"
+    if reason := change_reason(before, after, earlier_money):
+        return reason
     if _STATE_BUDGET.search(text[quantity.end : quantity.end + 80]):
         return "a payment to a state budget"
     return None
-
-
-# "will increase planned capital expenditure to $3.5 billion from $2.5 billion": the
-# earlier amount is superseded by the one the change reached.
-_CHANGED = re.compile(r"\b(?:increas|rais|lift|boost|cut|reduc|expand|revis)\w*\b", re.I)
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:previous|earlier|original|initial)\s+)?$", re.I)
-_TO_AMOUNT = re.compile(r"^\s+to\s+\S*\d")
-# "R15bn more than previously forecast": how far one amount is from another.
-_DIFFERENCE = re.compile(r"^\s+(?:more|less|higher|lower)\s+than\b", re.I)
-
-
-def _superseded(before: str, after: str, earlier_money: bool) -> bool:
-    """Whether the amount is where a change of another amount started ("from $2.5bn")."""
-    if not (_FROM.search(before) and _CHANGED.search(before)):
-        return False
-    return earlier_money or bool(_TO_AMOUNT.match(after[:40]))
 
 
 def _tokens(text: str, quantity: Quantity) -> list[Token]:
@@ -138,7 +105,7 @@ def _governed_by(tokens: list[Token]) -> str | None:
     head = root.head
     for _ in range(4):
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS and not sells_a_holding(head):
+        if head.pos_ in ("VERB", "AUX") and lemma in _TRADE_VERBS and not _buys(head):
             return f"trade or a payment ({lemma})"
         if head.pos_ in ("NOUN", "PROPN") and _context_noun(head):
             return f"context money ({head.lower_})"
@@ -154,8 +121,39 @@ def _governed_by(tokens: list[Token]) -> str | None:
     return None
 
 
+# What a price buys in an acquisition (GUIDELINES 42): a stake, shares, an interest.
+_BOUGHT = frozenset({"stake", "share", "interest", "holding", "asset", "acquisition"})
+_BUYING = frozenset({"buy", "acquire", "purchase"})
+
+
+def _buys(verb: Token) -> bool:
+    """Whether a trade verb's money buys a holding: an acquisition, not trade (GUIDELINES 42).
+
+    "sold a 50% stake in X to Y", "will pay $107 million to buy X's interests in the mine",
+    "is paying $80 million to increase its stake", "paid $50 million for a 30% stake".
+    """
+    if sells_a_holding(verb):
+        return True
+    if verb.lemma_.lower() != "pay":
+        return False
+    for child in verb.children:
+        purpose = child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in _BUYING
+        if purpose or (child.dep_ in ("advcl", "xcomp", "prep") and _a_holding_of(child)):
+            return True
+    return False
+
+
+def _a_holding_of(token: Token) -> bool:
+    """Whether a purpose clause's object or a "for" phrase's object is a holding."""
+    if token.dep_ == "prep" and token.lower_ != "for":
+        return False
+    return any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in _BOUGHT for c in token.children)
+
+
 # Nouns of measure that a context noun makes context: "the production volume of $3 million".
 _MEASURES = frozenset({"volume", "value"})
+# A company's own capital is its size, no project's money: "a registered capital of $10m".
+_EQUITY = frozenset({"registered", "authorized", "authorised", "charter", "share"})
 
 
 def _context_noun(noun: Token) -> bool:
@@ -166,6 +164,8 @@ def _context_noun(noun: Token) -> bool:
     """
     if noun.lower_ in _CONTEXT_NOUNS:
         return True
+    if noun.lemma_.lower() == "capital":
+        return any(c.lower_ in _EQUITY for c in noun.children if c.dep_ in ("amod", "compound"))
     qualifiers = (c.lower_ for c in noun.children if c.dep_ == "compound")
     return noun.lemma_.lower() in _MEASURES and any(q in _CONTEXT_NOUNS for q in qualifiers)
 

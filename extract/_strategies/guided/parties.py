@@ -49,6 +49,8 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
             name = index.full_name(mention)
             if name != investor and mention.kind in ("company", "agency"):
                 return name
+    if (seller := _owner_of_bought(index, at)) and seller != investor:
+        return seller
     if (borrower := _lent_to(index, at) or _borrower(index, at, investor)) and borrower != investor:
         return borrower
     if _signs(index, at) and (signer := _co_signer(index, roles.actors, investor)):
@@ -59,6 +61,28 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
     if (state := government_party(index, at)) and not (investor or "").startswith("Government"):
         return state
     return _partner_elsewhere(index, investor)
+
+
+# Verbs of an acquisition: what they take is the seller's (GUIDELINES 42).
+_BUYING = frozenset({"buy", "acquire", "purchase"})
+
+
+def _owner_of_bought(index: ArticleIndex, at: int) -> str | None:
+    """The company whose holding the deal buys: "to buy X's interests in the Y mine".
+
+    The possessor of what is bought is its seller, the other side of an acquisition
+    (GUIDELINES 42: counterparty = the seller).
+    """
+    token = token_at(parse(index.text), at)
+    if token is None:
+        return None
+    for verb in (t for t in token.sent if t.lemma_.lower() in _BUYING):
+        for bought in (c for c in verb.children if c.dep_ == "dobj"):
+            owner = next((c for c in bought.children if c.dep_ == "poss"), None)
+            name = any_name(index.names, owner) if owner is not None else None
+            if name is not None and name.kind == "company":
+                return index.full_name(name)
+    return None
 
 
 _LENDING = re.compile(r"\b(?:loan|credit|debt|financ\w*)\b", re.IGNORECASE)
@@ -212,7 +236,7 @@ def host_country(index: ArticleIndex, sentence_no: int) -> str | None:
     for name in index.names:
         if name.kind == "country" and sentence.start <= name.start < sentence.end:
             before = index.text[max(sentence.start, name.start - 4) : name.start]
-            if before.endswith("in ") and not index.text[name.end :].startswith(("’s", "'s")):
+            if before.endswith("in "):  # "in Freedonia's Tarvik mine" is in Freedonia too
                 return canonical_country(name.text)
     return main_country(index)
 

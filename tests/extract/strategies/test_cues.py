@@ -210,3 +210,22 @@ def test_a_tonnage_sold_is_context() -> None:
     for quantity in find_quantities(text):
         scores = mass_rules(text, quantity, facility_in_sentence=True)
         assert max(scores, key=scores.__getitem__) == "other"
+
+
+def test_money_a_party_was_investing_is_under_way() -> None:
+    # "was investing" reports work going on when the source spoke (GUIDELINES 19: under_way).
+    scores = score(DEAL_STAGE, "In 2020 a paper said Omra Mining was investing $40 million there.")
+    assert scores["under_way"] > 0
+
+
+def test_a_signing_told_in_the_present_is_agreed() -> None:
+    # A headline's "X signs": the signing is the news (GUIDELINES 19).
+    scores = score(DEAL_STAGE, "Tarvik Steel signs a $40 million kiln project with Omra Mining.")
+    assert scores["agreed"] > 0
+
+
+def test_a_plant_that_was_built_is_completed_but_one_being_built_is_not() -> None:
+    done = score(DEAL_STAGE, "The $90 million Tarvik kiln was built by Omra Engineering.")
+    assert done["completed"] > 0
+    ahead = score(DEAL_STAGE, "The $90 million Tarvik kiln is being built near the quarry.")
+    assert ahead["completed"] == 0.0

@@ -239,3 +239,53 @@ def test_the_level_a_statistic_shot_up_to_and_the_one_it_is_compared_with_are_st
     )
     assert reasons["$4 billion"] == "a statistic: the level a change reached"
     assert reasons["$2.5 billion"] == "a statistic: the level a change reached"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The Borland smelter employs 300 people, with a payroll of $9 million.", "$9 million"),
+        ("Acme booked a $120 million impairment on its Borland smelter.", "$120 million"),
+        ("Freedonia was propped up by a $2.5 billion bailout last year.", "$2.5 billion"),
+        ("The deal puts a $400 million valuation on the Borland mine.", "$400 million"),
+    ],
+)
+def test_a_payroll_an_impairment_a_bailout_or_a_valuation_is_context(
+    text: str, amount: str
+) -> None:
+    assert (_reasons(text)[amount] or "").startswith("context money")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "Acme will pay $70 million to buy Borland Ltd's interest in the Tarvik mine.",
+            "$70 million",
+        ),
+        ("Borland is also paying $20 million to increase its stake to 40 per cent.", "$20 million"),
+        ("Acme paid $50 million for a 30% stake in the Tarvik mine.", "$50 million"),
+    ],
+)
+def test_a_price_paid_for_a_holding_is_an_acquisition_not_a_payment(text: str, amount: str) -> None:
+    assert _reasons(text)[amount] is None
+
+
+def test_money_paid_to_a_budget_is_still_a_payment() -> None:
+    assert _reasons("Acme paid $5 million to the state budget.")["$5 million"] is not None
+
+
+def test_a_part_given_after_inclusive_of_is_no_amount_of_its_own() -> None:
+    text = "The purchase values the Tarvik plant at $80 million, inclusive of $5 million in cash."
+    assert _reasons(text)["$5 million"] == "part of an amount given before it"
+
+
+def test_a_company_s_registered_capital_is_context_but_capital_it_raises_is_not() -> None:
+    assert (
+        _reasons("Borland Steel has a registered capital of 90 million yuan.")["90 million yuan"]
+        == "context money (capital)"
+    )
+    assert (
+        _reasons("Borland Steel will raise capital of $90 million for a new mill.")["$90 million"]
+        is None
+    )

@@ -156,3 +156,18 @@ def test_a_datelines_country_is_not_the_government_party() -> None:
         "years to expand output, its chief executive said."
     )
     assert _counterparty(text, "$300 million", "Borlen Copper") is None
+
+
+def test_the_owner_of_the_holding_bought_is_the_seller() -> None:
+    text = ("Omra Mining will pay $70 million to buy Borland Resources Ltd.'s interests in the "
+            "Tarvik copper mine.")  # fmt: skip
+    assert _counterparty(text, "$70 million", "Omra Mining") == "Borland Resources Ltd."
+
+
+def test_a_project_in_a_country_s_named_mine_is_in_that_country() -> None:
+    text = (
+        "Tokyo-based Omra Corp raised its stake in Australia's Tarvik coal mine to 96% for "
+        "$200 million. The Japanese trader also holds mines in Japan and Japan's ports."
+    )
+    index = ArticleIndex.build(text, 2025)
+    assert host_country(index, 0) == "Australia"
