@@ -38,8 +38,8 @@ _COMPILING = REPORTING | {"compile", "publish", "calculate", "survey", "poll"}
 # "VELCO, which is owned by ...": an acronym opening a clause is no dateline (lower case after
 # the comma).
 _DATELINE = re.compile(r"^[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?(?:\s*[.(–—-]|\s*,\s*[A-Z0-9])")
-# A dateline in title case gives the date after the place: "New Delhi, Sep 28 (PTI)",
-# "Carora, December 16, 2008": a place and a month's day, with no dash needed.
+# A dateline in title case gives the date after the place: "Velmarsk, Sep 28 (Wire)",
+# "Velmarsk, December 16, 2008": a place and a month's day, with no dash needed.
 _MONTH = "|".join(month.capitalize()[:3] for month in MONTHS)
 _DATED_LINE = re.compile(
     rf"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,2}},\s+(?:{_MONTH})[a-z]*\.?\s+\d"
@@ -104,7 +104,7 @@ def _wire_credit(span: TokenSpan) -> bool:
     if credit_line and re.match(r"\)?\s*[-–—]", after):
         return True
     if _DATED_LINE.match(before) and before.endswith("(") and after.startswith(")"):
-        return True  # "Chennai, Jan 31 (X) Y said": the wire credited after a dated dateline
+        return True  # "Velmarsk, Jan 31 (Wire) Y said": the wire credited after a dated dateline
     ends_line = re.match(r"[ \t]*(?:\n|$)", after) is not None
     return (
         ends_line
@@ -114,11 +114,11 @@ def _wire_credit(span: TokenSpan) -> bool:
 
 
 def is_dateline(doc: Doc, span: TokenSpan) -> bool:
-    """Whether a mention opens a line as its dateline ("ASTANA –", "Carora, December 16")."""
+    """Whether a mention opens a line as its dateline ("ASTANA –", "Velmarsk, December 16")."""
     line_start = doc.text.rfind("\n", 0, span.start_char) + 1
     return span.start_char == line_start and _dateline_opens(doc.text[line_start:])
 
 
 def _dateline_opens(line: str) -> bool:
-    """Whether ``line`` opens with a dateline: "ASTANA –", "Chennai, Jan 31 (UNI)"."""
+    """Whether ``line`` opens with a dateline: "ASTANA –", "Velmarsk, Jan 31 (Wire)"."""
     return bool(_DATELINE.match(line) or _DATED_LINE.match(line))
