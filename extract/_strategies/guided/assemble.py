@@ -21,6 +21,7 @@ from extract._strategies.guided.facility_names import (
     with_described_names,
     with_member_names,
 )
+from extract._strategies.guided.facility_owners import facility_owners
 from extract._strategies.guided.figure_fields import (
     as_of_for,
     commodity_for,
@@ -43,7 +44,7 @@ from extract._strategies.guided.plant_status import (
 )
 from extract._strategies.guided.projects import amount_project, plain_project
 from extract._strategies.guided.roles import figure_owner
-from extract._strategies.guided.states import facility_owners, facility_states
+from extract._strategies.guided.states import facility_states
 from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word
 from extract._strategies.guided.tellings import (
     conversions,
