@@ -21,12 +21,20 @@ from extract._strategies.guided.facility_names import (
     with_described_names,
     with_member_names,
 )
+from extract._strategies.guided.facility_owners import facility_owners
 from extract._strategies.guided.figure_fields import (
     as_of_for,
     commodity_for,
     deal_commodities,
     period_for,
     production_if_operating,
+)
+from extract._strategies.guided.jobs_figures import (
+    CREATED,
+    jobs_to_deals,
+    nearest_deal,
+    with_jobs,
+    workforce_of_a_party,
 )
 from extract._strategies.guided.mentions import DealMention, deal_mentions, partner_at
 from extract._strategies.guided.operator_fields import stated_operator, vehicles_of, with_operators
@@ -42,9 +50,8 @@ from extract._strategies.guided.plant_status import (
     consistent_status,
 )
 from extract._strategies.guided.projects import amount_project, plain_project
-from extract._strategies.guided.roles import figure_owner
-from extract._strategies.guided.states import facility_owners, facility_states
-from extract._strategies.guided.strategy import Figure, GuidedRun, facility_word
+from extract._strategies.guided.states import facility_states
+from extract._strategies.guided.strategy import Figure, GuidedRun
 from extract._strategies.guided.tellings import (
     conversions,
     deal_year,
@@ -58,14 +65,6 @@ from extract._strategies.guided.tellings import (
 
 _GOVERNMENT = "Government of "
 
-# Jobs a project creates belong to its deal; a plant's workforce ("employs") does not.
-_CREATED = re.compile(  # "will employ", "aims to employ", "... and employ" (after "is to")
-    r"\b(?:creat|generat|provid|add|new (?:jobs|workplaces))\w*"
-    # a workforce still ahead: "would employ", "to directly employ", "will require N workers"
-    r"|\b(?:will|would|to|and) (?:\w+ly )?(?:employ|hire|recruit|require)\b|\bemployment for\b",
-    re.IGNORECASE,
-)
-
 
 def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     """Build the raw records of one article from its decided figures."""
@@ -76,12 +75,12 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     facts = [_plant_fact(run.index, f) for f in run.figures if f.role == "plant_fact"]
     deal_figures = [f for f in run.figures if f.role == "deal"]
     jobs_figures = [f for f in run.figures if f.role == "jobs"]
-    created = [f for f in jobs_figures if _CREATED.search(f.clause)]
+    created = [f for f in jobs_figures if CREATED.search(f.clause)]
     for jobs in jobs_figures:
-        host = _nearest_deal(run.index, run.figures, jobs) if jobs in created else None
+        host = nearest_deal(run.index, run.figures, jobs) if jobs in created else None
         if host is not None:
-            deals[host] = _with_jobs(run.index, deals[host], deal_figures[host], jobs)
-        elif jobs not in created and not _workforce_of_a_party(run.index, jobs):
+            deals[host] = with_jobs(run.index, deals[host], deal_figures[host], jobs)
+        elif jobs not in created and not workforce_of_a_party(run.index, jobs):
             facts.append(_plant_fact(run.index, jobs))
     covered = {f.candidate.sentence_no for f in run.figures if f.role == "deal"}
     investors = {d.investor for d in deals}
@@ -90,7 +89,7 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     deals = _with_investors(deals, mentions)
     unplaced = [f for f in created if not any(d.jobs == int(f.candidate.quantity.value)
                                               for d in deals)]  # fmt: skip
-    deals, spare = _jobs_to_deals(run.index, deals, unplaced)
+    deals, spare = jobs_to_deals(run.index, deals, unplaced)
     facts += [_plant_fact(run.index, f) for f in spare]
     kept = consistent_status([fact for fact in facts if fact.facility], being_built(run.index))
     states = facility_states(run.index)
@@ -105,19 +104,6 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     deals = without_running_totals(without_totals(without_conversions(deals, conversions(run))))
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
                              plant_facts=_unique(kept))  # fmt: skip
-
-
-def _workforce_of_a_party(index: ArticleIndex, jobs: Figure) -> bool:
-    """Whether a jobs figure is a company's or a country's workforce, not a facility's.
-
-    "KAZ Minerals is a copper company with 16,000 employees" (GUIDELINES 9).
-    """
-    owner = figure_owner(index.text, index.names, jobs.candidate.quantity.start)
-    facility_named = facility_word(jobs.candidate.sentence.text)
-    return owner is not None and owner.kind in _PARTY_KINDS and not facility_named
-
-
-_PARTY_KINDS = ("company", "country", "nationality")
 
 
 _STAGE_OF_STATE = {"operating": "completed", "under_construction": "under_way"}
@@ -139,29 +125,6 @@ def _staged_by_facility(
         return deal
     stage = _STAGE_OF_STATE.get(known.pop())
     return deal.model_copy(update={"stage": stage}) if stage else deal
-
-
-def _jobs_to_deals(
-    index: ArticleIndex, deals: list[InvestmentDeal], created: list[Figure]
-) -> tuple[list[InvestmentDeal], list[Figure]]:
-    """Jobs a project will create go on the article's deal (contract: then not a PlantFact).
-
-    The jobs sentence often stands paragraphs away from the amount ("The plant will
-    create 500 jobs"): each goes to the nearest deal that has none yet. Without a
-    deal they are the facility's jobs figure.
-    """
-    open_deals = [i for i, deal in enumerate(deals) if deal.jobs is None]
-    spare: list[Figure] = []
-    for figure in created:
-        at = figure.candidate.quantity.start
-        if not open_deals:
-            spare.append(figure)
-            continue
-        nearest = min(open_deals, key=lambda i: abs(index.text.find(deals[i].evidence) - at))
-        jobs = int(figure.candidate.quantity.value)
-        deals[nearest] = deals[nearest].model_copy(update={"jobs": jobs})
-        open_deals.remove(nearest)
-    return deals, spare
 
 
 def _with_investors(
@@ -256,34 +219,6 @@ def _not_the_investor(project: str | None, investor: str | None) -> str | None:
     "Metallurgical Combine" of "Navoi Mining and Metallurgical Combine" names the company.
     """
     return None if project and investor and project in investor else plain_project(project)
-
-
-def _nearest_deal(index: ArticleIndex, figures: list[Figure], jobs: Figure) -> int | None:
-    """The deal whose figure stands within two sentences of the jobs figure, same paragraph."""
-    deal_figures = [f for f in figures if f.role == "deal"]
-    best: tuple[int, int] | None = None
-    for i, figure in enumerate(deal_figures):
-        distance = abs(figure.candidate.sentence_no - jobs.candidate.sentence_no)
-        start, end = _covering(figure, jobs)
-        nearer = best is None or distance < best[0]
-        if distance <= 2 and "\n" not in index.text[start:end] and nearer:
-            best = (distance, i)
-    return best[1] if best else None
-
-
-def _covering(first: Figure, second: Figure) -> tuple[int, int]:
-    """Character range of the sentences of two figures and all between them."""
-    a, b = first.candidate.sentence, second.candidate.sentence
-    return min(a.start, b.start), max(a.end, b.end)
-
-
-def _with_jobs(
-    index: ArticleIndex, deal: InvestmentDeal, deal_figure: Figure, jobs: Figure
-) -> InvestmentDeal:
-    """The deal with its jobs, its evidence widened to cover both sentences."""
-    start, end = _covering(deal_figure, jobs)
-    jobs_count = int(jobs.candidate.quantity.value)
-    return deal.model_copy(update={"jobs": jobs_count, "evidence": index.text[start:end]})
 
 
 def _unique(records: list[PlantFact] | list[InvestmentDeal]) -> list:  # type: ignore[type-arg]

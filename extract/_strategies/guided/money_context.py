@@ -6,7 +6,8 @@ Sales, exports and payments to a budget are the verb the amount hangs from;
 revenue, profit and prices are the noun it measures; a part of an amount given
 just before ("$500 million, including $300 million in shares") is no second
 investment; a figure that a change reached ("rose 58 per cent to $8 billion")
-is a statistic (:mod:`.money_changes`).
+is a statistic (:mod:`.money_changes`); many parties' or a sector's money, or a
+state's grant for no project, is no one deal (:mod:`.money_aggregates`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.clauses import sells_a_holding
+from extract._strategies.guided.money_aggregates import (
+    PROJECT_WORDS,
+    aggregate_reason,
+    subject_noun,
+)
 from extract._strategies.guided.money_changes import change_reason
 from extract._text.nlp import parse
 from extract._text.numbers import Quantity
-from extract._vocab import country_of
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Token
@@ -62,14 +67,8 @@ def context_reason(text: str, quantity: Quantity, earlier_money: bool) -> str | 
         return None
     if reason := _governed_by(tokens):
         return reason
-    if _many_parties(tokens):
-        return "aggregate of many investments (many parties)"
-    if _a_whole_sector(tokens):
-        return "aggregate of many investments (a whole sector)"
-    if _counted_projects(tokens):
-        return "aggregate of many investments (a count of projects)"
-    if _a_state_s_grant(tokens):
-        return "a state's money for no project (GUIDELINES 5)"
+    if reason := aggregate_reason(tokens):
+        return reason
     if (valued := _worth_of(tokens)) is not None:
         return f"the value of a thing, not of a project ({valued})"
     before = _SENTENCE_END.split(text[max(0, quantity.start - 120) : quantity.start])[-1]
@@ -94,10 +93,6 @@ _COPULAS = frozenset({"be", "amount", "total", "reach", "stand", "exceed", "make
                       "hit", "top", "come"})  # fmt: skip
 
 
-def _subject_noun(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-
-
 def _governed_by(tokens: list[Token]) -> str | None:
     """The verb or noun the amount hangs from, when it makes the amount trade or a measure."""
     inside = {t.i for t in tokens}
@@ -110,7 +105,7 @@ def _governed_by(tokens: list[Token]) -> str | None:
         if head.pos_ in ("NOUN", "PROPN") and _context_noun(head):
             return f"context money ({head.lower_})"
         if head.pos_ in ("VERB", "AUX") and lemma in _COPULAS:
-            subject = _subject_noun(head)  # "gold supplies abroad amounted to $758 million"
+            subject = subject_noun(head)  # "gold supplies abroad amounted to $758 million"
             if subject is not None and subject.lower_ in _CONTEXT_NOUNS:
                 return f"context money ({subject.lower_})"
         elif head.pos_ in ("VERB", "AUX"):
@@ -170,116 +165,6 @@ def _context_noun(noun: Token) -> bool:
     return noun.lemma_.lower() in _MEASURES and any(q in _CONTEXT_NOUNS for q in qualifiers)
 
 
-# Parties that, named in the plural with no article or count, are many investors at once.
-_PARTY_NOUNS = frozenset({"company", "investor", "firm", "enterprise", "business", "producer"})
-
-
-def _amount_subject(tokens: list[Token]) -> Token | None:
-    """The subject of the verb the amount hangs from, if any."""
-    verb = next((t for t in tokens[-1].ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return _subject_noun(verb) if verb is not None else None
-
-
-def _many_parties(tokens: list[Token]) -> bool:
-    """Whether the amount is many parties' money: "Chinese companies have invested $5bn".
-
-    The subject of the verb the amount hangs from is a bare plural party noun. A counted or
-    definite pair ("the two companies will invest $1bn") is one deal's partners, and
-    investors in another role ("with foreign investors to build a plant worth $1bn") own
-    no part of the amount.
-    """
-    subject = _amount_subject(tokens)
-    if subject is None or subject.lemma_.lower() not in _PARTY_NOUNS or subject.tag_ != "NNS":
-        return False
-    return not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in subject.children)
-
-
-# What a sector-wide total is the money of: "investment in the gold mining sector is $6bn".
-_SECTOR_NOUNS = frozenset({"sector", "industry", "industries", "economy"})
-
-
-def _a_whole_sector(tokens: list[Token]) -> bool:
-    """Whether the subject of the verb the amount hangs from names a sector or an industry.
-
-    "Total investment in the country's gold mining sector is around $6 billion",
-    "Investments to develop the coal industry will make up $3.4 million": many
-    investors' money at once, no one deal.
-    """
-    subject = _amount_subject(tokens)
-    # A common noun only: "Dangote Industries" names a company, not a sector.
-    return subject is not None and any(
-        t.lemma_.lower() in _SECTOR_NOUNS and t.pos_ == "NOUN" for t in subject.subtree
-    )
-
-
-# A count of projects from which an amount is their sum, not one investment.
-_MANY = 3
-
-
-def _counted_projects(tokens: list[Token]) -> bool:
-    """Whether the amount is the worth of a count of projects: "12 projects worth $1bn".
-
-    A region's or a programme's "184 projects worth 2.2 trillion tenge" sums many
-    investments; two projects, or projects of a named company ("19 projects worth $3.8bn at
-    X Combine", "in X"), are one investor's undivided list (GUIDELINES 6).
-    """
-    inside = {t.i for t in tokens}
-    root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
-    near = [root.head, root.head.head]
-    near += [c for t in tokens for c in t.children if c.i not in inside]
-    counted = [n for n in near if n.lemma_.lower() == "project" and n.tag_ == "NNS"]
-    return any(_count(noun) >= _MANY and not _names_a_party(noun) for noun in counted)
-
-
-def _names_a_party(noun: Token) -> bool:
-    """Whether the noun's phrase names a party or a facility: one owner's projects.
-
-    A proper name other than a country's ("in X"), or one facility ("at the combine").
-    """
-    return any((t.pos_ == "PROPN" and country_of(t.text) is None)
-               or (t.dep_ == "pobj" and t.tag_ == "NN" and t.lemma_.lower() in _PROJECT_WORDS)
-               for t in noun.subtree)  # fmt: skip
-
-
-def _count(noun: Token) -> int:
-    """The number a noun is counted by ("12 projects"), else 0."""
-    numbers = (c.text.replace(",", "") for c in noun.children if c.dep_ == "nummod")
-    return max((int(n) for n in numbers if n.isdigit()), default=0)
-
-
-# Subjects that are the state itself: "the government has allocated $1bn".
-_STATE_NOUNS = frozenset({"government", "state", "cabinet"})
-
-
-def _a_state_s_grant(tokens: list[Token]) -> bool:
-    """Whether a state gives the amount for no project (GUIDELINES 5).
-
-    "The government allocated $1bn to support farmers", "Freedonia will allocate $1bn in
-    grants and credits"; a state that builds ("Freedonia plans to build a $1bn plant")
-    names what it builds.
-    """
-    subject = _amount_subject(tokens)
-    if subject is None:
-        return False
-    state = subject.lemma_.lower() in _STATE_NOUNS or (
-        subject.ent_type_ == "GPE" and country_of(subject.text) is not None
-    )
-    sentence = tokens[0].sent
-    return state and not any(t.lemma_.lower() in _PROJECT_WORDS for t in sentence)
-
-
-# What an investment is worth as much as: a project, a facility, a deal or a programme.
-_PROJECT_WORDS = frozenset({
-    "project", "plant", "mine", "smelter", "refinery", "factory", "complex", "facility", "mill",
-    "furnace", "line", "deposit", "field", "cluster", "park", "enterprise", "construction",
-    "development", "expansion", "modernization", "modernisation", "stake", "asset", "operation",
-    "works", "site", "unit", "workshop", "quarry", "concentrator", "combine", "shop", "deal",
-    "agreement", "contract", "investment", "venture", "programme", "program", "package",
-    "portfolio", "memorandum", "transaction", "acquisition", "purchase", "order", "phase",
-    "stage", "capacity", "upgrade", "reconstruction", "infrastructure",
-})  # fmt: skip
-
-
 def _worth_of(tokens: list[Token]) -> str | None:
     """What "worth $X" values when it is no project: "a gold bar is worth $500,000".
 
@@ -294,7 +179,7 @@ def _worth_of(tokens: list[Token]) -> str | None:
         return None
     valued = worth.head
     if valued.pos_ == "AUX" or valued.lemma_ == "be":
-        valued = _subject_noun(valued) or valued  # "the deal is worth", "... and is worth"
-    if valued.pos_ == "VERB" or valued.lemma_.lower() in _PROJECT_WORDS:
+        valued = subject_noun(valued) or valued  # "the deal is worth", "... and is worth"
+    if valued.pos_ == "VERB" or valued.lemma_.lower() in PROJECT_WORDS:
         return None
     return valued.lower_

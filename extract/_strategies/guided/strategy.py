@@ -28,13 +28,13 @@ from extract._strategies.guided.cues import (
     MONEY_ROLE,
     PLANT_STATUS,
     clause,
-    mass_rules,
     score,
     without_names,
 )
 from extract._strategies.guided.deal_stage import stage_rules
 from extract._strategies.guided.decide import Decider, Decision
 from extract._strategies.guided.facility_fields import facility_priors, names_a_facility
+from extract._strategies.guided.mass_metric import mass_rules
 from extract._strategies.guided.measured import measured_noun
 from extract._strategies.guided.roles import figure_owner
 from extract._strategies.prompts import ChoicePrompt, load_choice_prompt, prompt_id

@@ -6,7 +6,7 @@ from extract._schema import PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.cues import PLANT_STATUS, score
 from extract._strategies.guided.plant_status import consistent_status
-from extract._strategies.guided.states import building_now, facility_owners, facility_states
+from extract._strategies.guided.states import building_now, facility_states
 from extract._strategies.guided.strategy import DEFAULT_STATUS, GuidedOptions, decide_figures
 from extract._text.nlp import parse
 
@@ -111,19 +111,6 @@ def test_a_clause_with_no_status_cue_gets_the_default_status_explicitly() -> Non
 def test_a_foundation_laid_or_a_construction_launched_is_building(sentence: str) -> None:
     states = facility_states(ArticleIndex.build(sentence, 2024))
     assert states == {"Kuma zinc smelter": "under_construction"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Velta opened the Kuma zinc smelter. The smelter, belonging to Ostra Metals LLC, "
-        "employs 400.",
-        "Velta opened the Kuma zinc smelter. The smelter, owned by Ostra Metals LLC, employs 400.",
-    ],
-)
-def test_a_participle_after_the_facility_names_its_owner(text: str) -> None:
-    owners = facility_owners(ArticleIndex.build(text, 2024))
-    assert owners == {"Kuma zinc smelter": "Ostra Metals LLC"}
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Places and facility names as the records carry them."""
 
-from extract._strategies.guided.cues import mass_rules
+from extract._strategies.guided.mass_metric import mass_rules
 from extract._text.facilities import facilities
 from extract._text.facility_refs import full_facility_names
 from extract._text.numbers import parse_quantity
