@@ -66,6 +66,8 @@ def aside(token: Token, figure: Token) -> bool:
 # Verbs whose subject gives something up: "A sold 50% of X to B", "A will transfer its stake
 # to B". The subject is the seller; the one it goes "to" is the buyer, who invests.
 SELLING = frozenset({"sell", "transfer", "cede", "divest"})
+# Verbs of an acquisition, the buyer's side of the same deal (GUIDELINES 42).
+BUYING = frozenset({"buy", "acquire", "purchase"})
 # What a seller gives up in an acquisition (GUIDELINES 42): a stake, shares, a business.
 _HOLDINGS = frozenset({"stake", "share", "interest", "%", "percent", "business",
                        "subsidiary", "asset", "mine", "plant", "deposit", "project", "unit",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from extract._strategies.guided.clauses import sells_a_holding
+from extract._strategies.guided.clauses import BUYING, sells_a_holding
 from extract._strategies.guided.money_aggregates import (
     PROJECT_WORDS,
     aggregate_reason,
@@ -118,7 +118,6 @@ def _governed_by(tokens: list[Token]) -> str | None:
 
 # What a price buys in an acquisition (GUIDELINES 42): a stake, shares, an interest.
 _BOUGHT = frozenset({"stake", "share", "interest", "holding", "asset", "acquisition"})
-_BUYING = frozenset({"buy", "acquire", "purchase"})
 
 
 def _buys(verb: Token) -> bool:
@@ -132,7 +131,7 @@ def _buys(verb: Token) -> bool:
     if verb.lemma_.lower() != "pay":
         return False
     for child in verb.children:
-        purpose = child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in _BUYING
+        purpose = child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in BUYING
         if purpose or (child.dep_ in ("advcl", "xcomp", "prep") and _a_holding_of(child)):
             return True
     return False

@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.clauses import BUYING
 from extract._strategies.guided.company_fields import main_company
 from extract._strategies.guided.country_fields import country_in, main_country, nationality_of
 from extract._strategies.guided.roles import (
@@ -63,10 +64,6 @@ def counterparty(index: ArticleIndex, at: int, investor: str | None) -> str | No
     return _partner_elsewhere(index, investor)
 
 
-# Verbs of an acquisition: what they take is the seller's (GUIDELINES 42).
-_BUYING = frozenset({"buy", "acquire", "purchase"})
-
-
 def _owner_of_bought(index: ArticleIndex, at: int) -> str | None:
     """The company whose holding the deal buys: "to buy X's interests in the Y mine".
 
@@ -76,7 +73,7 @@ def _owner_of_bought(index: ArticleIndex, at: int) -> str | None:
     token = token_at(parse(index.text), at)
     if token is None:
         return None
-    for verb in (t for t in token.sent if t.lemma_.lower() in _BUYING):
+    for verb in (t for t in token.sent if t.lemma_.lower() in BUYING):
         for bought in (c for c in verb.children if c.dep_ == "dobj"):
             owner = next((c for c in bought.children if c.dep_ == "poss"), None)
             name = any_name(index.names, owner) if owner is not None else None
