@@ -21,7 +21,12 @@ from extract._vocab.countries import (
     is_demonym,
     is_world_region,
 )
-from extract._vocab.currencies import canonical_currency, currency_country, is_currency_code
+from extract._vocab.currencies import (
+    canonical_currency,
+    currency_country,
+    is_currency_code,
+    local_currency,
+)
 
 __all__ = [
     "COMMODITIES",
@@ -37,4 +42,5 @@ __all__ = [
     "is_demonym",
     "is_world_region",
     "known_commodity",
+    "local_currency",
 ]
