@@ -22,6 +22,7 @@ import atexit
 import ctypes
 import json
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -101,6 +102,19 @@ def _refused(path: str, lora: str) -> BackendUnavailable:
 def _close_models() -> None:
     """Free loaded models before interpreter teardown, when llama.cpp's bindings still exist."""
     _load.cache_clear()
+    _close_null_files()
+
+
+def _close_null_files() -> None:
+    """Close the two /dev/null handles llama-cpp-python opens at import and never closes.
+
+    Left open, each is a ResourceWarning at interpreter exit.
+    """
+    utils = sys.modules.get("llama_cpp._utils")
+    for name in ("outnull_file", "errnull_file"):
+        handle = getattr(utils, name, None)
+        if handle is not None:
+            handle.close()
 
 
 def _log_softmax(logits: np.ndarray[Any, np.dtype[np.float32]]) -> np.ndarray[Any, Any]:

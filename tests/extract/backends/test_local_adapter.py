@@ -5,6 +5,7 @@ adapter runs the real model (tests/extract/backends/test_adapter_model.py).
 """
 
 import ctypes
+import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -177,3 +178,13 @@ def test_the_wheel_ships_the_default_adapter_where_the_backend_looks() -> None:
     source = f"adapters/{name}/adapter.gguf"
     assert included[source] == f"extract/_adapter_files/{name}/adapter.gguf"
     assert (root / source).is_file()
+
+
+def test_llama_cpp_s_null_files_are_closed_at_exit() -> None:
+    # llama-cpp-python opens /dev/null twice at import and never closes it; the backend's
+    # exit hook does, so that a run ends without a ResourceWarning.
+    pytest.importorskip("llama_cpp")
+    code = "import extract._backends.local, llama_cpp"
+    run = subprocess.run([sys.executable, "-W", "always", "-c", code], capture_output=True,
+                         text=True, check=True, cwd=Path(__file__).parents[3])  # fmt: skip
+    assert "ResourceWarning" not in run.stderr

@@ -1,8 +1,8 @@
 """The counterparty and the countries of a deal, read from the parse and the names layer."""
 
-from extract._strategies.guided.article_index import ArticleIndex
 import pytest
 
+from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.parties import (
     counterparty,
     host_country,
