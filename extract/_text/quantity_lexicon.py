@@ -72,6 +72,12 @@ MULTIPLIERS: tuple[Multiplier, ...] = (
     _mult(r"[kK]", 10**3, letter=True),
 )
 
+
+def is_scale_word(word: str) -> bool:
+    """Whether ``word`` is a spelled-out scale of :data:`MULTIPLIERS`: "million", "bn", "crores"."""
+    return any(m.pattern.fullmatch(word) for m in MULTIPLIERS if not m.letter)
+
+
 _JOB_ADJECTIVES = (
     r"(?:new|permanent|temporary|additional|direct|indirect|local|full-time|part-time"
     r"|high-paying|well-paid|skilled|qualified|seasonal|construction|more|extra)"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.roles import token_at
 from extract._text.nlp import parse
+from extract._text.quantity_lexicon import is_scale_word
 from extract._vocab import canonical_currency, currency_country, is_currency_code
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
@@ -155,8 +156,6 @@ _GENERIC = frozenset({"project", "projects", "trial", "production", "operations"
 
 
 # "2 billion", "Rs 400 crore", "$300-million": how much, not what is built.
-_MAGNITUDES = frozenset({"million", "billion", "trillion", "mln", "bln", "mn", "bn", "crore",
-                         "crores", "lakh", "lakhs"})  # fmt: skip
 _NUMBER = re.compile(r"^[$€£¥₹]?\d[\d.,]*$")
 
 
@@ -179,7 +178,7 @@ def _without_money(text: str) -> str:
 def _money_word(word: str) -> bool:
     """A currency's word or code, or a magnitude: "dollar", "U.S.-dollar", "JPY", "crore"."""
     last = word.rsplit("-", 1)[-1].strip(".,")
-    if last.lower() in _MAGNITUDES:
+    if is_scale_word(last):
         return True
     try:
         code = canonical_currency(last)
