@@ -20,7 +20,6 @@ from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.clauses import BUYING
 from extract._strategies.guided.company_fields import main_company
 from extract._strategies.guided.country_fields import country_in, main_country, nationality_of
-from extract._strategies.guided.projects import DEAL_VERBS
 from extract._strategies.guided.roles import (
     any_name,
     figure_owner,
@@ -260,6 +259,6 @@ def state_investor(index: ArticleIndex, at: int) -> str | None:
         return f"Government of {foreign[0]}"
     # "The Venezuelan government will invest", "the government will co-fund": the state
     # itself spends, a bare government the article's own country's (GUIDELINES 15).
-    government = acting_government(index.text, index.names, at, DEAL_VERBS)
+    government = acting_government(index.text, index.names, at)
     acting = canonical_country(government) if government else home
     return f"Government of {acting}" if government is not None and acting else None

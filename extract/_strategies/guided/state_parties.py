@@ -89,25 +89,19 @@ def state_parties(text: str, names: tuple[Name, ...], at: int) -> tuple[list[str
     return [], []
 
 
-def acting_government(
-    text: str, names: tuple[Name, ...], at: int, verbs: frozenset[str]
-) -> str | None:
-    """The national government that spends or builds around ``at``, by one of ``verbs``.
+def acting_government(text: str, names: tuple[Name, ...], at: int) -> str | None:
+    """The national government that is the subject of the nearest verb with one around ``at``.
 
-    The government is the subject of the nearest verb with one, and a verb of ``verbs``
-    (lemmas) lies between it and the amount: "The Venezuelan government will invest $900
-    million" -> "Venezuelan"; "the government confirmed it will fund the project" -> ""
-    (the article's own). A country as subject ("Egypt is ramping up investment") speaks of
-    its economy, a province's government ("the Government of the Punjab") is not the
-    state, and a government that only lists or approves a project spends nothing: None.
+    "The Venezuelan government will invest $900 million" -> "Venezuelan"; "the government
+    will co-fund the project" -> "" (the article's own); a country as subject ("Egypt is
+    ramping up investment") speaks of its economy, and a province's government ("the
+    Government of the Punjab", "the regional government") is not the state: None.
     """
     token = token_at(parse(text), at)
-    chain = verbs_above(token)[:3] if token is not None else []
-    for depth, verb in enumerate(chain):
+    for verb in verbs_above(token)[:3] if token is not None else []:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
-            spends = any(v.lemma_.lower() in verbs for v in chain[: depth + 1])
-            return _national_government(names, subjects[0]) if spends else None
+            return _national_government(names, subjects[0])
     return None
 
 
