@@ -27,11 +27,7 @@ from extract._strategies.guided.roles import (
     token_at,
     verbs_above,
 )
-from extract._strategies.guided.state_parties import (
-    acting_government,
-    government_party,
-    state_parties,
-)
+from extract._strategies.guided.state_parties import government_party, state_parties
 from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._vocab import canonical_country, is_demonym
@@ -255,10 +251,4 @@ def state_investor(index: ArticleIndex, at: int) -> str | None:
     states, partners = state_parties(index.text, index.names, at)
     home = main_country(index)
     foreign = [canonical_country(p) for p in partners if p and canonical_country(p) != home]
-    if states and foreign:
-        return f"Government of {foreign[0]}"
-    # "The Venezuelan government will invest", "the government will co-fund": the state
-    # itself spends, a bare government the article's own country's (GUIDELINES 15).
-    government = acting_government(index.text, index.names, at)
-    acting = canonical_country(government) if government else home
-    return f"Government of {acting}" if government is not None and acting else None
+    return f"Government of {foreign[0]}" if states and foreign else None

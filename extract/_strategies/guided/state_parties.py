@@ -15,7 +15,7 @@ from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.roles import RELATIVE_PRONOUNS, any_name, token_at, verbs_above
 from extract._text.names import Name
 from extract._text.nlp import parse
-from extract._vocab import canonical_country, country_of
+from extract._vocab import canonical_country
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Token
@@ -87,44 +87,6 @@ def state_parties(text: str, names: tuple[Name, ...], at: int) -> tuple[list[str
                     and prep.dep_ == "prep" for state in _states_under(names, prep)]  # fmt: skip
         return states, partners
     return [], []
-
-
-def acting_government(text: str, names: tuple[Name, ...], at: int) -> str | None:
-    """The national government that is the subject of the nearest verb with one around ``at``.
-
-    "The Venezuelan government will invest $900 million" -> "Venezuelan"; "the government
-    will co-fund the project" -> "" (the article's own); a country as subject ("Egypt is
-    ramping up investment") speaks of its economy, and a province's government ("the
-    Government of the Punjab", "the regional government") is not the state: None.
-    """
-    token = token_at(parse(text), at)
-    for verb in verbs_above(token)[:3] if token is not None else []:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subjects:
-            return _national_government(names, subjects[0])
-    return None
-
-
-# Governments below the state's: "the provincial government", "the city government".
-_SUBNATIONAL = frozenset({"provincial", "regional", "local", "municipal", "city", "county",
-                          "state", "district", "territorial"})  # fmt: skip
-
-
-def _national_government(names: tuple[Name, ...], subject: Token) -> str | None:
-    """The state a government subject names, "" for a bare one, else None.
-
-    "The Spanish government" -> "Spanish", "the Government of Spain" -> "Spain", "the
-    government" -> ""; a province's government or any other subject -> None.
-    """
-    if subject.lemma_.lower() not in _GOVERNMENT_NOUN:
-        return None
-    if any(c.lower_ in _SUBNATIONAL for c in subject.children):
-        return None
-    governed = [o for c in subject.children if c.lower_ == "of" for o in c.children
-                if o.dep_ == "pobj"]  # fmt: skip
-    if governed:  # "the Government of the Punjab" governs no country
-        return country_of(governed[0].text)
-    return _state_of(names, subject, _GOVERNMENT_NOUN)
 
 
 def _states_under(names: tuple[Name, ...], token: Token) -> list[str]:

@@ -1,14 +1,7 @@
 """The counterparty and the countries of a deal, read from the parse and the names layer."""
 
-import pytest
-
 from extract._strategies.guided.article_index import ArticleIndex
-from extract._strategies.guided.parties import (
-    counterparty,
-    host_country,
-    investor_country,
-    state_investor,
-)
+from extract._strategies.guided.parties import counterparty, host_country, investor_country
 
 
 def _counterparty(text: str, figure: str, investor: str | None) -> str | None:
@@ -178,33 +171,3 @@ def test_a_project_in_a_country_s_named_mine_is_in_that_country() -> None:
     )
     index = ArticleIndex.build(text, 2025)
     assert host_country(index, 0) == "Australia"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "investor"),
-    [
-        ("The Chilean government will invest $900 million in the Tarvik steel plant.",
-         "Government of Chile"),
-        ("The Government of Chile will invest $900 million in the Tarvik steel plant.",
-         "Government of Chile"),
-        # A bare government is the article's own country's.
-        ("In Chile, the government will fund the Tarvik steel plant with $900 million.",
-         "Government of Chile"),
-    ],
-)  # fmt: skip
-def test_a_national_government_that_spends_is_the_investor(sentence: str, investor: str) -> None:
-    assert state_investor(ArticleIndex.build(sentence, 2025), sentence.index("$900")) == investor
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        # A country as subject speaks of its economy, not of its government.
-        "Chile will invest $900 million in the Tarvik steel plant.",
-        # A province's government is not the state.
-        "The provincial government of Chile will invest $900 million in the Tarvik plant.",
-        "The Government of the Punjab approved $900 million for five cement plants.",
-    ],
-)
-def test_no_state_investor_for_a_country_or_a_province(sentence: str) -> None:
-    assert state_investor(ArticleIndex.build(sentence, 2025), sentence.index("$900")) is None
