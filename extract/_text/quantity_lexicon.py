@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from extract._vocab.countries import demonyms
-from extract._vocab.currencies import currency_words, national_currency_names
-
 Kind = Literal["money", "mass", "power", "jobs", "percent", "number"]
 Period = Literal["year", "half_year", "quarter", "month", "day"]
 
@@ -123,31 +120,29 @@ PEOPLE = re.compile(
 )
 JOB_CONTEXT = re.compile(r"(?i)employ|\bhir(?:e|es|ed|ing)\b|\bjobs?\b|workforce|\bstaff")
 
-# "pound(s)" after a number is a mass ("500 pounds"), and "sum" an English word; "Rs" and
-# "RMB" are read as a prefix and a code.
 CURRENCY_WORDS: dict[str, str] = {
-    word: code for word, code in currency_words().items()
-    if word not in ("pound", "pounds", "sum", "rs", "rmb")
+    "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
+    "tenge": "KZT", "euro": "EUR", "euros": "EUR", "yuan": "CNY", "renminbi": "CNY",
+    "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB",
+    "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "won": "KRW",
+    "soum": "UZS", "soums": "UZS", "swiss franc": "CHF", "swiss francs": "CHF",
+    "dirham": "AED", "dirhams": "AED", "rupee": "INR", "rupees": "INR",
+    "somoni": "TJS", "rand": "ZAR", "reais": "BRL", "real": "BRL", "riyal": "SAR",
+    "riyals": "SAR", "tugrik": "MNT", "tugriks": "MNT", "togrog": "MNT", "rupiah": "IDR",
+    "dong": "VND", "birr": "ETB", "taka": "BDT",
 }  # fmt: skip
-# "Kyrgyz som", "Pakistani rupees", "Australian dollars": a nationality picks the currency.
-NATIONAL_CURRENCIES = national_currency_names()
 _ISO_CODES = (
     "USD", "KZT", "EUR", "RUB", "CNY", "GBP", "CHF", "JPY", "AUD", "CAD", "UZS", "KRW", "INR",
     "AED", "KGS", "HKD", "SGD", "TJS", "ZAR", "BRL", "SAR", "MNT", "IDR", "VND", "NZD", "CLP",
-    "PEN", "MXN", "ARS", "OMR", "QAR", "TRY", "AZN", "TMT", "EGP", "ETB", "BDT", "PKR", "KES",
-    "NGN", "GHS", "XOF", "XAF", "MYR", "THB", "PHP", "COP", "PGK", "BGN", "LKR",
+    "PEN", "MXN", "ARS", "OMR", "QAR", "TRY", "AZN", "TMT", "EGP", "ETB", "BDT",
 )  # fmt: skip
 # Codes that are not ISO but common in news: "RMB" (yuan), "RUR" (the pre-1998 rouble code).
 CURRENCY_CODES: dict[str, str] = {code: code for code in _ISO_CODES} | {"RMB": "CNY", "RUR": "RUB"}
 _CODES = "|".join(CURRENCY_CODES)
-_WORDS = "|".join(
-    re.escape(word).replace(r"\ ", rf"{GAP}+")
-    for word in sorted(NATIONAL_CURRENCIES | CURRENCY_WORDS, key=len, reverse=True)
-)
-_NATIONALITY = "|".join(sorted(demonyms(), key=len, reverse=True))
 CURRENCY_SUFFIX = re.compile(
-    rf"(?:{GAP}{{1,2}}|-)?(?P<cur>(?i:(?:(?:{_NATIONALITY}){GAP}+)?"
-    rf"(?:u\.?s\.?(?:\s+|-)dollars?|{_WORDS}))|{_CODES}){END}"
+    rf"(?:{GAP}{{1,2}}|-)?(?P<cur>(?i:u\.?s\.?(?:\s+|-)dollars?|dollars?|tenge|euros?|yuan|renminbi"
+    rf"|roubles?|rubles?|pounds\s+sterling|sterling|yen|won|soums?|swiss\s+francs?|dirhams?"
+    rf"|rupees?|somoni|rand|reais|riyals?|tugriks?|togrog|rupiah|birr|taka)|{_CODES}){END}"
 )
 PREFIX_SYMBOLS: dict[str, str] = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD",
@@ -171,9 +166,7 @@ def currency_code(word: str) -> str:
     """Return the ISO 4217 code of a currency word, code or symbol matched by the patterns above."""
     key = " ".join(word.lower().replace(".", "").replace("-", " ").split())  # "U.S.-dollar"
     compact = "".join(word.split())
-    bare = key.split(" ", 1)[-1] if key.split(" ", 1)[0] in demonyms() else key
-    named = NATIONAL_CURRENCIES.get(key) or CURRENCY_WORDS.get(bare) or CURRENCY_WORDS.get(key)
-    return named or CURRENCY_CODES.get(word) or PREFIX_SYMBOLS[compact]
+    return CURRENCY_WORDS.get(key) or CURRENCY_CODES.get(word) or PREFIX_SYMBOLS[compact]
 
 
 _PERIOD_KEYS: dict[str, Period] = {

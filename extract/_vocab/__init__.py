@@ -21,12 +21,7 @@ from extract._vocab.countries import (
     is_demonym,
     is_world_region,
 )
-from extract._vocab.currencies import (
-    canonical_currency,
-    currency_country,
-    is_currency_code,
-    local_currency,
-)
+from extract._vocab.currencies import canonical_currency, currency_country, is_currency_code
 
 __all__ = [
     "COMMODITIES",
@@ -42,5 +37,4 @@ __all__ = [
     "is_demonym",
     "is_world_region",
     "known_commodity",
-    "local_currency",
 ]

@@ -260,12 +260,7 @@ def _unaccented(word: str) -> str:
 
 def is_demonym(name: str) -> bool:
     """Whether ``name`` is an adjective of nationality ("Chinese", "Kazakh")."""
-    return key(name) in demonyms()
-
-
-def demonyms() -> frozenset[str]:
-    """Every one-word adjective of nationality, lower-case ("kazakh", "pakistani")."""
-    return frozenset(d for d in _DEMONYMS if d not in {n.lower() for n in COUNTRIES})
+    return key(name) in _DEMONYMS and key(name) not in {n.lower() for n in COUNTRIES}
 
 
 def canonical_country(name: str) -> str:

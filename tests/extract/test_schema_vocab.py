@@ -8,7 +8,6 @@ from extract._vocab import (
     canonical_country,
     canonical_currency,
     currency_country,
-    local_currency,
 )
 
 
@@ -120,25 +119,6 @@ def test_a_national_currency_names_its_country_the_dollar_and_euro_none(
     code: str, country: str | None
 ) -> None:
     assert currency_country(code) == country
-
-
-@pytest.mark.parametrize(
-    ("code", "country", "local"),
-    [
-        ("UZS", "Kyrgyzstan", "KGS"),  # "soms" spent in Kyrgyzstan
-        ("INR", "Pakistan", "PKR"),  # "Rs" in Pakistan
-        ("CHF", "Senegal", "XOF"),  # a CFA franc country
-        ("UZS", "Uzbekistan", "UZS"),
-        ("INR", "Kenya", "INR"),  # no rupee of Kenya's own
-        ("USD", "Australia", "USD"),  # a bare dollar is left to its adjective
-        ("PKR", "India", "PKR"),  # a code a nationality named is kept
-        ("UZS", None, "UZS"),
-    ],
-)
-def test_a_shared_currency_name_is_the_local_one_where_the_money_is_spent(
-    code: str, country: str | None, local: str
-) -> None:
-    assert local_currency(code, country) == local
 
 
 def test_a_country_written_with_its_local_accents_is_the_country() -> None:

@@ -62,7 +62,6 @@ from extract._strategies.guided.tellings import (
     without_running_totals,
     without_totals,
 )
-from extract._vocab import local_currency
 
 _GOVERNMENT = "Government of "
 
@@ -182,7 +181,7 @@ def _plant_fact(index: ArticleIndex, figure: Figure) -> PlantFact:
         metric=metric,
         value=q.value,
         value_max=q.value_max,
-        unit=local_currency(q.unit, main_country(index)),
+        unit=q.unit,
         period=period_for(q, metric, figure.clause),
         # A cost is an estimate, not dated by the commissioning year its sentence gives.
         as_of=None if metric == "cost" else as_of_for(figure.clause, index.published_year, q.text),
@@ -197,19 +196,17 @@ def _deal(index: ArticleIndex, figure: Figure) -> InvestmentDeal:
     state = state_investor(index, q.start)
     investor = state or figure.company
     other = counterparty(index, q.start, investor)
-    host = host_country(index, c.sentence_no)
     return InvestmentDeal(
         investor=investor,
         investor_country=state.removeprefix(_GOVERNMENT)
         if state
         else investor_country(index, figure.company),
         counterparty=other if other != investor else None,
-        host_country=host,
+        host_country=host_country(index, c.sentence_no),
         project=_not_the_investor(amount_project(index, q.start) or figure.facility, investor),
         commodities=deal_commodities(f"{sentence} {figure.facility or ''}"),
         amount=q.value,
-        # "soms" spent in Kyrgyzstan are Kyrgyz som, "Rs" in Pakistan Pakistani rupees.
-        currency=local_currency(q.unit, host or main_country(index)),
+        currency=q.unit,
         stage=spent_stage(figure.stage, sentence, q.text),
         year=deal_year(sentence, index.published_year),
         evidence=sentence,

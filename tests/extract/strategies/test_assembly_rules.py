@@ -104,16 +104,6 @@ def test_an_amount_repeated_in_its_other_currency_is_one_usd_deal() -> None:
     assert [(d.amount, d.currency) for d in deals] == [(400e6, "USD")]
 
 
-def test_soms_invested_in_kyrgyzstan_are_kyrgyz_som() -> None:
-    text = ("Kuma refinery to cast gold bars\n\n"
-            "Borealis Metals will invest 300 million soms in the Kuma refinery in Kyrgyzstan, "
-            "the company said.\n")  # fmt: skip
-    deals = _extract(text).deals
-    assert [(d.amount, d.currency, d.host_country) for d in deals] == [
-        (300e6, "KGS", "Kyrgyzstan")
-    ]
-
-
 @pytest.mark.parametrize(
     "sentence",
     [

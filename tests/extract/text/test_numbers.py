@@ -114,31 +114,6 @@ def test_a_word_ending_in_le_is_no_egyptian_pound() -> None:
     assert [q.unit for q in find_quantities("The SALE 12 units and FILE12 went.")] == [""]
 
 
-@pytest.mark.parametrize(
-    ("phrase", "unit"),
-    [
-        ("300 million soms", "UZS"),  # the word alone: the most quoted som
-        ("4 billion Kyrgyz soms", "KGS"),
-        ("40 billion Uzbek soums", "UZS"),
-        ("5 billion Pakistani rupees", "PKR"),
-        ("20 million Australian dollars", "AUD"),
-        ("12 billion Egyptian pounds", "EGP"),
-        ("2 million Chinese yuan", "CNY"),  # a nationality of no shared name
-        ("1.2 billion CFA francs", "XOF"),
-        ("2 billion shillings", "KES"),
-    ],
-)
-def test_a_nationality_before_a_shared_currency_name_picks_the_currency(
-    phrase: str, unit: str
-) -> None:
-    assert [(q.unit, q.kind) for q in find_quantities(phrase)] == [(unit, "money")]
-
-
-def test_pounds_alone_stay_a_mass_and_a_nationality_alone_no_currency() -> None:
-    assert [q.unit for q in find_quantities("500 pounds of gold")] == ["lb"]
-    assert [q.unit for q in find_quantities("3 million Russian people")] == [""]
-
-
 @pytest.mark.parametrize(("phrase", "value", "value_max", "unit", "period"), TABLE)
 def test_phrasings(
     phrase: str, value: float, value_max: float | None, unit: str, period: str | None
