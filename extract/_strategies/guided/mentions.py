@@ -151,6 +151,33 @@ def _mentions_in(
             investor = parent_of(index, index.full_name(actor)) or index.full_name(actor)
             found.append(DealMention(investor, actor.start, sentence, number,
                                      project_phrase(project), None))  # fmt: skip
+    return found + _announced_in(index, span, sentence, number)
+
+
+# Verbs that report a deal told as a noun: "X announced an expansion of its plant",
+# "X received approval for the construction of", "X unveiled plans for a smelter".
+_REPORTING = frozenset({"announce", "unveil", "receive", "obtain", "win", "get", "propose",
+                        "confirm", "approve"})  # fmt: skip
+_DEAL_NOUNS = frozenset({"expansion", "construction", "development", "acquisition",
+                         "modernization", "modernisation", "reconstruction", "plan"})  # fmt: skip
+
+
+def _announced_in(
+    index: ArticleIndex, span: TokenSpan, sentence: Span, number: int
+) -> list[DealMention]:
+    """A deal a company reports as a noun: its subject invests in what the noun is of."""
+    found: list[DealMention] = []
+    for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in _REPORTING):
+        nouns = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+                 if t.lemma_.lower() in _DEAL_NOUNS]  # fmt: skip
+        projects = [p for n in nouns[:1] for p in objects_of(n, ("of", "for", "at"))
+                    if names_project(p)]  # fmt: skip
+        if not projects:
+            continue
+        built = project_phrase(span.doc[projects[0].left_edge.i : projects[0].right_edge.i + 1])
+        for actor in _actors(index, verb):
+            investor = parent_of(index, index.full_name(actor)) or index.full_name(actor)
+            found.append(DealMention(investor, actor.start, sentence, number, built, None))
     return found
 
 

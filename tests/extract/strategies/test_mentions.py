@@ -248,3 +248,27 @@ def test_an_office_s_title_with_no_company_in_it_is_no_investor() -> None:
         "cement plant in the Velmora region."
     )
     assert [investor for investor, _ in _mentions(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "investor", "project"),
+    [
+        ("Borvik Cement has announced a major expansion of its plant in Samara.",
+         "Borvik Cement", "plant in Samara"),
+        ("Borvik Mining received approval from regulators of a proposed expansion of its "
+         "Tarvik mine in Chile.", "Borvik Mining", "Tarvik mine in Chile"),
+        ("Borvik Zinc unveiled plans for a new zinc smelter in Kuma.", "Borvik Zinc",
+         "new zinc smelter in Kuma"),
+    ],
+)  # fmt: skip
+def test_a_deal_reported_as_a_noun_is_the_reporter_s(
+    sentence: str, investor: str, project: str
+) -> None:
+    index = ArticleIndex.build(sentence, 2025)
+    mentions = [(m.investor, m.project) for m in deal_mentions(index, set())]
+    assert mentions == [(investor, project)]
+
+
+def test_a_reported_noun_without_a_project_is_no_deal() -> None:
+    # An announced plan names nothing built: no deal without a project.
+    assert _mentions("Borvik Cement announced an expansion of its dividend policy.") == []
