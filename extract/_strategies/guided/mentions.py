@@ -146,12 +146,30 @@ def _mentions_in(
         project = project_of(verb)
         if project is None:
             continue
-        for actor in _actors(index, verb):
-            # "built by X, a joint venture between A and China's B": the capital is B's.
-            investor = parent_of(index, index.full_name(actor)) or index.full_name(actor)
-            found.append(DealMention(investor, actor.start, sentence, number,
-                                     project_phrase(project), None))  # fmt: skip
-    return found + _announced_in(index, span, sentence, number)
+        found += _by_actors(index, verb, sentence, number, project_phrase(project))
+    return (
+        found
+        + _announced_in(index, span, sentence, number)
+        + _bought_in(index, span, sentence, number)
+    )
+
+
+# "The Kuma mine, bought by X in 2008, ...": an acquisition told in a participle.
+_BOUGHT = frozenset({"acquire", "buy", "purchase"})
+
+
+def _bought_in(
+    index: ArticleIndex, span: TokenSpan, sentence: Span, number: int
+) -> list[DealMention]:
+    """The buyer of what a participle clause says was bought: "the mine, bought by X"."""
+    found: list[DealMention] = []
+    for verb in (t for t in span if t.dep_ == "acl" and t.lemma_.lower() in _BOUGHT):
+        head = verb.head
+        if not names_project(head) or not any(c.dep_ == "agent" for c in verb.children):
+            continue
+        bought = project_phrase(span.doc[head.left_edge.i : head.i + 1])
+        found += _by_actors(index, verb, sentence, number, bought)
+    return found
 
 
 # Verbs that report a deal told as a noun: "X announced an expansion of its plant",
@@ -175,9 +193,19 @@ def _announced_in(
         if not projects:
             continue
         built = project_phrase(span.doc[projects[0].left_edge.i : projects[0].right_edge.i + 1])
-        for actor in _actors(index, verb):
-            investor = parent_of(index, index.full_name(actor)) or index.full_name(actor)
-            found.append(DealMention(investor, actor.start, sentence, number, built, None))
+        found += _by_actors(index, verb, sentence, number, built)
+    return found
+
+
+def _by_actors(
+    index: ArticleIndex, verb: Token, sentence: Span, number: int, project: str | None
+) -> list[DealMention]:
+    """A deal on ``project`` for each party that does ``verb``."""
+    found = []
+    for actor in _actors(index, verb):
+        # "built by X, a joint venture between A and China's B": the capital is B's.
+        investor = parent_of(index, index.full_name(actor)) or index.full_name(actor)
+        found.append(DealMention(investor, actor.start, sentence, number, project, None))
     return found
 
 

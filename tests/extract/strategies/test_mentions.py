@@ -272,3 +272,15 @@ def test_a_deal_reported_as_a_noun_is_the_reporter_s(
 def test_a_reported_noun_without_a_project_is_no_deal() -> None:
     # An announced plan names nothing built: no deal without a project.
     assert _mentions("Borvik Cement announced an expansion of its dividend policy.") == []
+
+
+def test_a_facility_said_to_be_bought_by_a_company_is_its_acquisition() -> None:
+    text = "The Kuma smelter, acquired by Borvik Metals in 2010, produces zinc."
+    index = ArticleIndex.build(text, 2025)
+    assert [(m.investor, m.project) for m in deal_mentions(index, set())] == [
+        ("Borvik Metals", "Kuma smelter")
+    ]
+
+
+def test_a_participle_of_ownership_without_an_agent_is_no_acquisition() -> None:
+    assert _mentions("The Kuma smelter, acquired in 2010, produces zinc.") == []
