@@ -13,6 +13,7 @@ layer do not import each other (the import-linter contract in ``pyproject.toml``
   ``plant_status``    status and metric made consistent across an article's facts;
   ``operator_fields`` the company that runs each facility;
   ``facility_names``  a proper name the text gives a facility it first describes by kind;
+* ``deal_actors``     who does a deal verb: subject, agent, the company a pronoun stands for;
 * ``decide``     one scored choice, rules plus the model's calibrated scores;
   ``candidates`` every candidate figure, and why context was dropped;
   ``company_fields``  the company a figure is of (investor, owner) and the article's own;

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.company_fields import parent_of
-from extract._strategies.guided.country_fields import main_country, marked_foreign
+from extract._strategies.guided.deal_actors import PARTIES, actors, parties_at, parties_under
 from extract._strategies.guided.projects import (
     DEAL_VERBS,
     names_project,
@@ -24,20 +24,12 @@ from extract._strategies.guided.projects import (
     project_of,
     project_phrase,
 )
-from extract._strategies.guided.roles import RELATIVE_PRONOUNS, referent
-from extract._text.name_spans import TITLES
-from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._text.reading import Span
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
-
-# Verbs that pass the action on to their complement: "plans to build", "intends to invest".
-_INTENT_VERBS = frozenset({"plan", "intend", "aim", "want", "seek", "hope", "expect", "decide",
-                           "agree", "propose", "consider", "prepare", "continue"})  # fmt: skip
-_PARTIES = ("company", "agency", "other")
 
 
 @dataclass(frozen=True)
@@ -99,7 +91,7 @@ def _agreement_partners(
     after = sentence.start + listed.end()
     until = _end_of_with(span, after)
     partners = [n for n in index.names
-                if after <= n.start < until and n.kind in _PARTIES]  # fmt: skip
+                if after <= n.start < until and n.kind in PARTIES]  # fmt: skip
     found: list[DealMention] = []
     for name in partners:
         what = _ON_WHAT.match(index.text, name.end)
@@ -135,7 +127,7 @@ def _a_company_signs(index: ArticleIndex, span: TokenSpan, at: int) -> bool:
     agreements = next((t for t in span if t.idx >= at), None)
     verb = agreements.head if agreements is not None else None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
-    return any(n.kind == "company" for s in subjects for n in _parties_under(index, s))
+    return any(n.kind == "company" for s in subjects for n in parties_under(index, s))
 
 
 def _mentions_in(
@@ -202,7 +194,7 @@ def _by_actors(
 ) -> list[DealMention]:
     """A deal on ``project`` for each party that does ``verb``."""
     found = []
-    for actor in _actors(index, verb):
+    for actor in actors(index, verb):
         # "built by X, a joint venture between A and China's B": the capital is B's.
         investor = parent_of(index, index.full_name(actor)) or index.full_name(actor)
         found.append(DealMention(investor, actor.start, sentence, number, project, None))
@@ -225,9 +217,9 @@ def _sales_in(
         project = (
             project_phrase(verb.doc[sold.left_edge.i : sold.right_edge.i + 1]) if sold else None
         )
-        sellers = _actors(index, verb)  # who sells is the deal's counterparty
+        sellers = actors(index, verb)  # who sells is the deal's counterparty
         seller = index.full_name(sellers[0]) if sellers else None
-        for buyer in (b for pobj in objects_of(verb, ("to",)) for b in _parties_at(index, pobj)):
+        for buyer in (b for pobj in objects_of(verb, ("to",)) for b in parties_at(index, pobj)):
             found.append(DealMention(index.full_name(buyer), buyer.start, sentence, number,
                                      project, seller))  # fmt: skip
     return found
@@ -239,88 +231,6 @@ _HOLDINGS = frozenset({"stake", "share", "interest", "%", "percent", "asset", "h
 
 def _a_holding(token: Token) -> bool:
     return token.lemma_.lower() in _HOLDINGS or names_project(token)
-
-
-def _actors(index: ArticleIndex, verb: Token) -> list[Name]:
-    """Who does it: the subject (through "plans to"), a passive's agent, a pronoun's company."""
-    governing = verb
-    while _passes_on(governing):
-        governing = governing.head
-    for current in (verb, governing):
-        children = list(current.children)
-        for agent in (c for c in children if c.dep_ == "agent"):
-            return _parties_under(index, agent)  # "is being built by X", wherever it stands
-        for child in children:
-            if child.dep_ == "nsubj" and _relative(child):
-                return _parties_at(index, current.head)  # "X, which is developing the Y mine"
-            if child.dep_ == "nsubj" and (found := _subject_parties(index, child)):
-                return found
-            if child.dep_ == "nsubjpass" and names_project(child) and not _named(child):
-                # "a project ... is being implemented": the company named before it. A
-                # facility with a name of its own ("the Minas Gerais plant will be built")
-                # does not refer back to the company named last.
-                return _named_before(index, child.idx)
-    return []
-
-
-# Verbs of joining forces whose purpose clause is the joint project: "X has partnered
-# with Y to establish a plant", "X teamed up with Y to build".
-_JOINING = frozenset({"partner", "team", "join", "collaborate", "cooperate", "ally"})
-
-
-def _passes_on(verb: Token) -> bool:
-    """Whether the verb's actor is its head's: "plans to build", "partnered ... to build"."""
-    head = verb.head.lemma_.lower()
-    if verb.dep_ in ("xcomp", "conj"):
-        return head in _INTENT_VERBS | DEAL_VERBS
-    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return verb.dep_ == "advcl" and purpose and head in _JOINING
-
-
-def _subject_parties(index: ArticleIndex, subject: Token) -> list[Name]:
-    """The parties a subject names or refers to; none for a dateline parsed as a subject.
-
-    "MOSCOW, Aug 10 -- X has started ...": the parser may make the dateline a second
-    subject of the verb; the subject that names a party is read.
-    """
-    found = _parties_under(index, subject) or referent(subject, index.names)
-    # "the Head of State has launched ...": an office's title with a name that is no
-    # company's ("State") is a person acting for the state, no investor.
-    office = subject.lower_ in TITLES and all(n.kind == "other" for n in found)
-    return [] if office else found
-
-
-def _named(noun: Token) -> bool:
-    return any(t.pos_ == "PROPN" for t in noun.subtree)
-
-
-def _named_before(index: ArticleIndex, at: int) -> list[Name]:
-    before = [n for n in index.names if n.end <= at and n.kind == "company"]
-    return before[-1:]
-
-
-def _relative(subject: Token) -> bool:
-    return subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl"
-
-
-def _parties_at(index: ArticleIndex, token: Token) -> list[Name]:
-    """The party whose name holds ``token``: the noun a relative clause hangs on, a buyer."""
-    return [n for n in index.names
-            if n.start <= token.idx < n.end and n.kind in _PARTIES][:1]  # fmt: skip
-
-
-def _parties_under(index: ArticleIndex, token: Token) -> list[Name]:
-    found: list[Name] = []
-    for child in token.subtree:
-        for name in index.names:
-            if name.start <= child.idx < name.end and name.kind in _PARTIES and name not in found:
-                found.append(name)
-    # Of a subject list, the party the text marks as foreign, else the first (GUIDELINES 13).
-    if len(found) < 2:
-        return found
-    home = main_country(index)
-    foreign = [name for name in found if marked_foreign(index, name, home)]
-    return (foreign or found)[:1]
 
 
 # A project the text marks as one more of the investor's: "another plant", "a second mine".

@@ -6,9 +6,9 @@ from spacy.tokens import Doc
 from extract._pipeline.pipeline import ExtractionConfig, Extractor
 from extract._schema import Article
 from extract._strategies.guided.article_index import ArticleIndex
+from extract._strategies.guided.deal_actors import actors
 from extract._strategies.guided.mentions import (
     DealMention,
-    _actors,
     _one_per_investor_and_project,
     deal_mentions,
 )
@@ -233,7 +233,7 @@ def test_a_dateline_parsed_as_a_subject_gives_way_to_the_named_investor() -> Non
     spaces = [True] * 12 + [False, False]
     doc = Doc(pipeline().vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     index = ArticleIndex.build(text, 2025)
-    assert [name.text for name in _actors(index, doc[6])] == ["Redwood Copper Holdings"]
+    assert [name.text for name in actors(index, doc[6])] == ["Redwood Copper Holdings"]
 
 
 def test_a_company_that_partners_with_another_to_build_is_the_investor() -> None:
