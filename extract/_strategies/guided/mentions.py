@@ -5,7 +5,10 @@ Figure candidates find every deal that has an amount. The contract also counts
 that builds, develops, expands, buys or plans a facility: the subject (or the
 agent of a passive, or the company a pronoun stands for) of a deal verb whose
 object names a facility or project ("X plans to build a copper plant in Y",
-"the mine was acquired by X", "X signed an agreement on the construction of Z").
+"the mine was acquired by X", "X signed an agreement on the construction of Z"), a deal
+a company reports as a noun ("X announced an expansion of its plant") and an acquisition
+told in a participle ("the smelter, acquired by X in 2010"). Who does the verb is read
+by :mod:`extract._strategies.guided.deal_actors`.
 """
 
 from __future__ import annotations
