@@ -160,8 +160,8 @@ def _bought_in(
     found: list[DealMention] = []
     for verb in (t for t in span if t.dep_ == "acl" and t.lemma_.lower() in _BOUGHT):
         head = verb.head
-        if not names_project(head) or not any(c.dep_ == "agent" for c in verb.children):
-            continue
+        if not names_project(head):
+            continue  # the buyer is the clause's agent ("by X"): actors reads it
         bought = project_phrase(span.doc[head.left_edge.i : head.i + 1])
         found += _by_actors(index, verb, sentence, number, bought)
     return found
