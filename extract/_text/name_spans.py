@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from extract._text.quantity_lexicon import CURRENCY_CODES
+from extract._text.quantity_lexicon import CURRENCY_CODES, CURRENCY_WORDS, is_scale_word
 from extract._vocab import country_of, is_country_word
 
 if TYPE_CHECKING:  # spaCy loads in seconds: only when an article is parsed
@@ -102,7 +102,11 @@ def _glue(doc: Doc, j: int) -> bool:
         return not doc[j - 1].whitespace_ and not token.whitespace_
     if token.lower_ == "and":
         return doc[j + 1].lower_ in _PROCESS_WORDS
-    return token.lower_ in ("of", "&")
+    return token.lower_ in _NAME_PARTICLES
+
+
+# Words inside one name between proper nouns: "Bank of X", "A & B", "Companhia Vale do Rio".
+_NAME_PARTICLES = frozenset({"of", "&", "do", "da", "dos", "das", "de", "del", "di", "du"})
 
 
 def _token_ranges(doc: Doc) -> list[tuple[int, int, str]]:
@@ -133,7 +137,7 @@ def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, i
         cut = start
         for i in range(start, end):
             if (
-                doc[i].text in _QUOTES | _BRACKETS
+                (doc[i].text in _QUOTES | _BRACKETS and not _bracketed_form(doc, i))
                 or doc[i].text.strip("'’") == ""
                 or _spaced_dash(doc, i)
                 or _listing_comma(doc, i)
@@ -149,6 +153,19 @@ def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, i
             cut = holder
         pieces.append((cut, end, label))
     return [(s, e, label) for s, e, label in pieces if e > s]
+
+
+# A corporate word a name keeps in brackets: "Xinjiang Nonferrous Metals (Group) Co., Ltd.".
+_BRACKETED_FORMS = frozenset({"group", "holding", "holdings"})
+
+
+def _bracketed_form(doc: Doc, i: int) -> bool:
+    """Whether the bracket at ``i`` encloses one corporate word of the name: "(Group)"."""
+    opening = i if doc[i].text == "(" else i - 2
+    if opening < 0 or opening + 2 >= len(doc):
+        return False
+    inner, closing = doc[opening + 1], doc[opening + 2]
+    return doc[opening].text == "(" and closing.text == ")" and inner.lower_ in _BRACKETED_FORMS
 
 
 def _office_holder(doc: Doc, start: int, end: int) -> int:
@@ -230,8 +247,12 @@ def name_mentions(doc: Doc) -> list[tuple[TokenSpan, str]]:
 
 
 def _amount(span: TokenSpan) -> bool:
-    """Whether a span is a sum written with a currency code ("UZS 554bn")."""
-    return span[0].text.upper() in CURRENCY_CODES and any(c.isdigit() for c in span.text)
+    """Whether a span is a sum's currency: "UZS 554bn", "7.8 billion Birr"."""
+    if span[0].text.upper() in CURRENCY_CODES and any(c.isdigit() for c in span.text):
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    counted = before is not None and (before.like_num or is_scale_word(before.lower_))
+    return counted and span.text.lower() in CURRENCY_WORDS
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -51,3 +51,25 @@ def test_a_verb_opening_the_clause_is_no_part_of_the_name_after_it() -> None:
     mentions = [span.text for span, _ in name_mentions(doc)]
     assert "Brelvor" in mentions
     assert not any(m.startswith("Citing") for m in mentions)
+
+
+def test_a_bracketed_corporate_word_stays_in_the_name() -> None:
+    text = "The plant was opened by Hexian Nonferrous Metals Industry (Group) Co., Ltd. on Monday."
+    mentions = _mentions_of_one_entity(text, "Hexian", "Ltd.")
+    assert any(m.startswith("Hexian Nonferrous Metals Industry (Group) Co., Ltd") for m in mentions)
+    assert not any(m.strip(" ,.") in ("Group", "Ltd") for m in mentions)
+
+
+def test_a_currency_after_a_figure_is_no_name() -> None:
+    doc = pipeline()(
+        "The factory with a total capital of over 7.8 billion Birr has created 900 jobs."
+    )
+    assert "Birr" not in [span.text for span, _ in name_mentions(doc)]
+
+
+def test_a_particle_between_proper_nouns_stays_in_the_name() -> None:
+    doc = pipeline()(
+        "The plant is owned by Companhia Siderurgica do Varel, which plans to expand it."
+    )
+    mentions = [span.text for span, _ in name_mentions(doc)]
+    assert "Companhia Siderurgica do Varel" in mentions
