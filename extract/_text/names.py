@@ -62,7 +62,22 @@ def names(text: str) -> tuple[Name, ...]:
             continue
         kind = country or kinds[span.text]
         found.append(_widened(doc, Name(span.start_char, span.end_char, span.text, kind)))
-    return _with_alias_kinds(text, _with_prefix_kinds(text, found))
+    return _with_alias_kinds(text, _with_surname_kinds(_with_prefix_kinds(text, found)))
+
+
+def _with_surname_kinds(found: list[Name]) -> list[Name]:
+    """A one-word mention that ends a person's name given before it is that person.
+
+    "Chairman Arun Kumar Shukla said ... Shukla said": alone, the surname's mentions may
+    vote for a company (it opens clauses as companies do).
+    """
+    kept: list[Name] = []
+    for n in found:
+        people = (p.text for p in kept if p.kind == "person" and " " in p.text)
+        alone = " " not in n.text and n.kind != "person"
+        named = alone and any(p.endswith(" " + n.text) for p in people)
+        kept.append(Name(n.start, n.end, n.text, "person") if named else n)
+    return kept
 
 
 # "the Freedonia government": a place that governs is no company's short name.

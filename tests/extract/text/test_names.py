@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract._text.names import company_mentions, names
+from extract._text.names import Name, _with_surname_kinds, company_mentions, names
 
 
 def _names(text: str) -> dict[str, str]:
@@ -155,3 +155,11 @@ def test_a_place_whose_government_the_text_names_stays_a_place() -> None:
         "mine will benefit Norvalia's economy."
     )
     assert {n.kind for n in names(text) if n.text == "Norvalia"} == {"place"}
+
+
+def test_a_surname_alone_is_the_person_named_before() -> None:
+    # Alone, a surname's mentions may vote for a company (it opens clauses as companies do).
+    found = [Name(0, 11, "Velta Copper", "company"), Name(40, 59, "Arun Kumar Velaskar", "person"),
+             Name(90, 98, "Velaskar", "company"), Name(120, 125, "Velta", "company")]  # fmt: skip
+    kinds = [n.kind for n in _with_surname_kinds(found)]
+    assert kinds == ["company", "person", "person", "company"]
