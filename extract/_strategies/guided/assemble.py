@@ -48,6 +48,7 @@ from extract._strategies.guided.plant_status import (
     being_built,
     capacity_if_unbuilt,
     consistent_status,
+    one_per_figure,
 )
 from extract._strategies.guided.projects import amount_project, plain_project
 from extract._strategies.guided.states import facility_states
@@ -102,8 +103,9 @@ def assemble(run: GuidedRun, doc_id: str) -> ArticleExtraction:
     deals = [_staged_by_facility(d, states, kept) for d in deals]
     deals = [without_fuel(with_headline_commodities(run.index, d)) for d in deals]
     deals = without_running_totals(without_totals(without_conversions(deals, conversions(run))))
+    headline = run.index.sentences[0].text if run.index.sentences else ""
     return ArticleExtraction(doc_id=doc_id, deals=one_per_amount(_unique(deals), run.index),
-                             plant_facts=_unique(kept))  # fmt: skip
+                             plant_facts=one_per_figure(_unique(kept), headline))  # fmt: skip
 
 
 _STAGE_OF_STATE = {"operating": "completed", "under_construction": "under_way"}

@@ -72,7 +72,9 @@ PLANT_STATUS: Cues = {
     "planned": _cues(r"\bwill\b", r"\bplan(?!t)", r"\bplant", r"\bto (?:build|construct)\b",
                      r"\bto be (?:built|constructed)\b", r"\bproject\b", r"\bintend", r"\bwould\b",
                      r"\bis to\b", r"\bexpected\b", r"\bfuture\b", r"\bproposed\b",
-                     r"\bfirst stage\b", r"\bsupposed\b", r"\bdiscover"),
+                     r"\bfirst stage\b", r"\bsupposed\b", r"\bdiscover",
+                     # a figure hedged is still ahead: "could produce"; "may" (not "in May")
+                     r"\bcould\b", r"(?-i:\bmay\b)"),
     "under_construction": _cues(r"\bunder construction\b", r"\bbeing (?:built|constructed)\b",
                                 r"\bconstruction (?:is|has) (?:under ?way|started|begun)",
                                 # built, not yet running: "is completed and set for commissioning"

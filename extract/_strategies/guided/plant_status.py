@@ -3,8 +3,8 @@
 A plant's status is one fact about the plant (GUIDELINES 28-30), so the facts of one
 facility are brought to one status once every figure is read: a plant that reported
 output is operating, one the article says is being built is under construction, a
-"new ..." plant is planned; and the annual output of a plant not yet built is its
-capacity.
+"new ..." plant is planned; the annual output of a plant not yet built is its
+capacity; and one figure told twice (headline and body) is one fact.
 """
 
 from __future__ import annotations
@@ -105,3 +105,32 @@ def capacity_if_unbuilt(fact: PlantFact) -> PlantFact:
     if unbuilt and fact.metric == "production" and fact.period == "year" and not fact.as_of:
         return fact.model_copy(update={"metric": "capacity"})
     return fact
+
+
+def one_per_figure(facts: list[PlantFact], headline: str) -> list[PlantFact]:
+    """One figure of one facility is one PlantFact however often the article tells it.
+
+    A figure told again of the same facility, or told in the headline of a facility the
+    body names in full ("X commissions 3 MTPA steel plant", "X operationalised its 3 MTPA
+    steel plant at Y"), is one fact: the telling with the fullest facility name is kept.
+    Two bodies' sentences with a figure of "cement plant" and of "Y cement plant" may tell
+    two plants; facilities named apart ("blast furnace C", "blast furnace D") keep a figure
+    each.
+    """
+    kept: list[PlantFact] = []
+    for fact in sorted(facts, key=lambda f: -len(f.facility)):
+        if not any(_same_figure(fact, other, headline) for other in kept):
+            kept.append(fact)
+    return [fact for fact in facts if fact in kept]
+
+
+def _same_figure(fact: PlantFact, other: PlantFact, headline: str) -> bool:
+    figure = ("metric", "value", "value_max", "unit", "period", "as_of", "commodity")
+    if any(getattr(fact, name) != getattr(other, name) for name in figure):
+        return False
+    told_again = fact.facility == other.facility or headline in (fact.evidence, other.evidence)
+    return told_again and _words(fact.facility) <= _words(other.facility)
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"\w+", name.lower()))

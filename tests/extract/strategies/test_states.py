@@ -5,7 +5,7 @@ import pytest
 from extract._schema import PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.cues import PLANT_STATUS, score
-from extract._strategies.guided.plant_status import consistent_status
+from extract._strategies.guided.plant_status import consistent_status, one_per_figure
 from extract._strategies.guided.states import building_now, facility_states
 from extract._strategies.guided.strategy import DEFAULT_STATUS, GuidedOptions, decide_figures
 from extract._text.nlp import parse
@@ -25,6 +25,17 @@ def test_an_agreement_to_construct_votes_for_a_plan() -> None:
 def test_a_plant_set_for_commissioning_votes_under_construction() -> None:
     scores = score(PLANT_STATUS, "The 2 Mt zinc smelter is finished and set for commissioning.")
     assert scores["under_construction"] > max(scores["planned"], scores["operating"])
+
+
+def test_a_figure_the_plant_could_or_may_reach_votes_for_a_plan() -> None:
+    for sentence in ("The new furnace could produce up to 22,000 tons a year.",
+                     "The deposit may produce 220,000 tons of zinc a year."):  # fmt: skip
+        scores = score(PLANT_STATUS, sentence)
+        assert scores["planned"] > scores["operating"]
+
+
+def test_the_month_of_may_is_no_modal() -> None:
+    assert score(PLANT_STATUS, "The smelter produced 9,000 tonnes in May")["planned"] == 0.0
 
 
 def test_a_discovered_deposit_votes_for_a_plan() -> None:
@@ -222,3 +233,33 @@ def test_a_plant_being_actively_built_is_under_construction() -> None:
     text = "The Kuma zinc smelter is the only greenfield smelter being actively built in Velta."
     states = facility_states(ArticleIndex.build(text, 2024))
     assert states.get("Kuma zinc smelter") == "under_construction"
+
+
+def _told(facility: str, evidence: str, value: float = 3e6) -> PlantFact:
+    return PlantFact(facility=facility, metric="capacity", value=value, unit="t", period="year",
+                     status="operating", evidence=evidence)  # fmt: skip
+
+
+HEADLINE = "Velta Steel commissions 3 MTPA steel plant"
+
+
+def test_a_figure_told_in_the_headline_and_the_body_is_one_fact() -> None:
+    # One figure is one PlantFact (issue 13): the fullest facility name is kept.
+    facts = [_told("steel plant", HEADLINE),
+             _told("steel plant at Kuma", "Velta opened its 3 MTPA plant at Kuma.")]  # fmt: skip
+    assert [f.facility for f in one_per_figure(facts, HEADLINE)] == ["steel plant at Kuma"]
+
+
+def test_a_figure_told_twice_of_one_facility_is_one_fact() -> None:
+    facts = [_told("Kuma mill", "The Kuma mill has 3 Mt of capacity."),
+             _told("Kuma mill", "Its 3 Mt capacity makes the Kuma mill the largest.")]  # fmt: skip
+    assert len(one_per_figure(facts, HEADLINE)) == 1
+
+
+def test_two_plants_of_one_size_keep_a_fact_each() -> None:
+    # "a cement plant" and "the Kuma cement plant", both in the body, may be two plants.
+    facts = [_told("cement plant", "A new cement plant will have 3 Mt of capacity."),
+             _told("Kuma cement plant", "The Kuma cement plant has 3 Mt of capacity."),
+             _told("blast furnace C", HEADLINE), _told("blast furnace D", HEADLINE),
+             _told("Kuma cement plant", "The Kuma cement plant made 1 Mt.", value=1e6)]  # fmt: skip
+    assert one_per_figure(facts, HEADLINE) == facts
