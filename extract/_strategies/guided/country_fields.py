@@ -34,6 +34,8 @@ _MARK_GAP = re.compile(
 _APPOSITION = re.compile(
     r"^,\s+(?:an?|the)\s+(?:(?!(?:of|to|for|in|with|from|by|at|on)\s)[a-z][\w-]*\s+){0,3}$"
 )
+# "X of China was investing": the country the company is of.
+_OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?$")
 # Where things happen. "to" and "from" are no such words: a visit to France, exports to
 # China, equipment from Germany name other countries than the one the article is about.
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -49,7 +51,9 @@ def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
             continue
         if name.end <= mention.start and _marks(index, name, mention):
             return canonical_country(name.text)
-        if name.start >= mention.end and _APPOSITION.match(index.text[mention.end : name.start]):
+        after = index.text[mention.end : name.start] if name.start >= mention.end else None
+        of_country = name.kind == "country" and _OF_COUNTRY.match(after or "")
+        if after is not None and (_APPOSITION.match(after) or of_country):
             return canonical_country(name.text)
     return None
 

@@ -114,3 +114,16 @@ def test_a_country_the_project_is_outside_of_is_not_the_article_s() -> None:
             "port of Brisk. Freedonia expects the first output next year.")  # fmt: skip
     index = ArticleIndex.build(text, 2025)
     assert main_country(index) is None  # the made-up Freedonia is in no vocabulary
+
+
+def test_a_company_of_a_country_is_that_country_s() -> None:
+    text = (
+        "In 2018 a newspaper said Velmor Minerals of China was investing $400 million in the mine."
+    )
+    assert _nationality(text, "Velmor Minerals") == "China"
+
+
+def test_a_company_of_a_nationality_s_person_is_not_that_country_s() -> None:
+    # "X, a part of Y Holdings of Russian tycoon Z": the nationality is the tycoon's.
+    text = "Velmor Mining, a part of Kestrel Holdings of Russian tycoon Ivan Petrov, started work."
+    assert _nationality(text, "Kestrel Holdings") is None
