@@ -12,7 +12,7 @@
 #
 # Modes: model, the embedded default (rules + the Gemma 3 270M model, `assay extract`),
 # or rules, the guided strategy's rules alone with no model loaded (`assay gold draft
-# --rules-only`). gold and devset run in model mode; tune and test (632 articles)
+# --rules-only`). gold and devset run in model mode; tune and test (714 articles)
 # run rules-only, since the model costs 7-10 s an article on 2 cores (most of an hour) and would not
 # fit the CI job. EVAL_MODE=model|rules sets the mode of every set named.
 #
