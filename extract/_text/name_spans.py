@@ -105,7 +105,7 @@ def _glue(doc: Doc, j: int) -> bool:
     return token.lower_ in _NAME_PARTICLES
 
 
-# Words inside one name between proper nouns: "Bank of X", "A & B", "Companhia Vale do Rio".
+# Words inside one name between proper nouns: "Bank of X", "A & B", "Companhia Mineira do Norte".
 _NAME_PARTICLES = frozenset({"of", "&", "do", "da", "dos", "das", "de", "del", "di", "du"})
 
 
@@ -155,7 +155,7 @@ def _unquoted(ranges: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, i
     return [(s, e, label) for s, e, label in pieces if e > s]
 
 
-# A corporate word a name keeps in brackets: "Xinjiang Nonferrous Metals (Group) Co., Ltd.".
+# A corporate word a name keeps in brackets: "Hexian Metals (Group) Co., Ltd.".
 _BRACKETED_FORMS = frozenset({"group", "holding", "holdings"})
 
 
@@ -247,7 +247,7 @@ def name_mentions(doc: Doc) -> list[tuple[TokenSpan, str]]:
 
 
 def _amount(span: TokenSpan) -> bool:
-    """Whether a span is a sum's currency: "UZS 554bn", "7.8 billion Birr"."""
+    """Whether a span is a sum's currency: "UZS 554bn", "40 million Birr"."""
     if span[0].text.upper() in CURRENCY_CODES and any(c.isdigit() for c in span.text):
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None

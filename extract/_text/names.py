@@ -68,7 +68,7 @@ def names(text: str) -> tuple[Name, ...]:
 def _with_surname_kinds(found: list[Name]) -> list[Name]:
     """A one-word mention that ends a person's name given before it is that person.
 
-    "Chairman Arun Kumar Shukla said ... Shukla said": alone, the surname's mentions may
+    "Chairman Ivan Oleg Petrov said ... Petrov said": alone, the surname's mentions may
     vote for a company (it opens clauses as companies do).
     """
     kept: list[Name] = []

@@ -111,8 +111,8 @@ def one_per_figure(facts: list[PlantFact], headline: str) -> list[PlantFact]:
     """One figure of one facility is one PlantFact however often the article tells it.
 
     A figure told again of the same facility, or told in the headline of a facility the
-    body names in full ("X commissions 3 MTPA steel plant", "X operationalised its 3 MTPA
-    steel plant at Y"), is one fact: the telling with the fullest facility name is kept.
+    body names in full ("X opens 2 Mtpa steel plant", "X started its 2 Mtpa steel plant
+    at Y"), is one fact: the telling with the fullest facility name is kept.
     Two bodies' sentences with a figure of "cement plant" and of "Y cement plant" may tell
     two plants; facilities named apart ("blast furnace C", "blast furnace D") keep a figure
     each.

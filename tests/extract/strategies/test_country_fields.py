@@ -117,9 +117,7 @@ def test_a_country_the_project_is_outside_of_is_not_the_article_s() -> None:
 
 
 def test_a_company_of_a_country_is_that_country_s() -> None:
-    text = (
-        "In 2018 a newspaper said Velmor Minerals of China was investing $400 million in the mine."
-    )
+    text = "Velmor Minerals of China will build a smelter for $90 million, the ministry said."
     assert _nationality(text, "Velmor Minerals") == "China"
 
 

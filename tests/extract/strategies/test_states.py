@@ -28,8 +28,8 @@ def test_a_plant_set_for_commissioning_votes_under_construction() -> None:
 
 
 def test_a_figure_the_plant_could_or_may_reach_votes_for_a_plan() -> None:
-    for sentence in ("The new furnace could produce up to 22,000 tons a year.",
-                     "The deposit may produce 220,000 tons of zinc a year."):  # fmt: skip
+    for sentence in ("The new furnace could make up to 15,000 tons a year.",
+                     "The Kuma deposit may yield 80,000 tons of zinc a year."):  # fmt: skip
         scores = score(PLANT_STATUS, sentence)
         assert scores["planned"] > scores["operating"]
 
@@ -240,13 +240,13 @@ def _told(facility: str, evidence: str, value: float = 3e6) -> PlantFact:
                      status="operating", evidence=evidence)  # fmt: skip
 
 
-HEADLINE = "Velta Steel commissions 3 MTPA steel plant"
+HEADLINE = "Velta opens 2 Mtpa steel plant"
 
 
 def test_a_figure_told_in_the_headline_and_the_body_is_one_fact() -> None:
     # One figure is one PlantFact (issue 13): the fullest facility name is kept.
     facts = [_told("steel plant", HEADLINE),
-             _told("steel plant at Kuma", "Velta opened its 3 MTPA plant at Kuma.")]  # fmt: skip
+             _told("steel plant at Kuma", "Velta started its 2 Mtpa plant at Kuma.")]  # fmt: skip
     assert [f.facility for f in one_per_figure(facts, HEADLINE)] == ["steel plant at Kuma"]
 
 
