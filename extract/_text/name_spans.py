@@ -263,9 +263,10 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or any(c.isdigit() for c in doc[start].text) or _opening_verb(doc[start])
     ):  # fmt: skip
         start += 1
+    end = next((i for i in range(start, end) if _coded_sum(doc[i])), end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].lower_ in ("and", "of", "&")):  # fmt: skip
+                           or doc[end - 1].lower_ in ("and", "of", "&", "for")):  # fmt: skip
         end -= 1
     # A leading legal form is no part of the name ("LLP Kentau Polymetal"), and one alone
     # names nothing.
@@ -274,6 +275,11 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if end - start == 1 and doc[start].lower_.strip(".") in _LEGAL_FORMS:
         return start, start
     return start, end
+
+
+def _coded_sum(token: Token) -> bool:
+    """A sum written as a currency code with its figure: "EUR350", "CAD295m"."""
+    return token.text[:3] in CURRENCY_CODES and token.text[3:4].isdigit()
 
 
 def _opening_verb(token: Token) -> bool:

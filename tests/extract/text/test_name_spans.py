@@ -71,3 +71,10 @@ def test_a_particle_between_proper_nouns_stays_in_the_name() -> None:
     )
     mentions = [span.text for span, _ in name_mentions(doc)]
     assert "Companhia Siderurgica do Varel" in mentions
+
+
+def test_a_sum_written_with_a_currency_code_ends_a_name() -> None:
+    text = "The company took a loan from the Velmor Development Bank for EUR350 million in May."
+    mentions = _mentions_of_one_entity(text, "Velmor", "million")
+    assert "Velmor Development Bank" in mentions
+    assert not any("EUR" in m for m in mentions)
