@@ -35,9 +35,9 @@ def full_facility_names(spans: list[Span]) -> list[Span]:
     """
     result = []
     for span in spans:
-        words = _content_words(span.text)
+        words = content_words(span.text)
         fuller = [other.text for other in spans if other.start < span.start
-                  and len(words) >= 2 and words < _content_words(_core(other.text))
+                  and len(words) >= 2 and words < content_words(_core(other.text))
                   and _head(other.text) == _head(span.text)]  # fmt: skip
         result.append(Span(span.start, span.end, max(fuller, key=len)) if fuller else span)
     return result
@@ -48,7 +48,8 @@ def _core(name: str) -> str:
     return re.split(r"\s(?:in|at|near|of)\s", name, maxsplit=1)[0]
 
 
-def _content_words(name: str) -> set[str]:
+def content_words(name: str) -> set[str]:
+    """The words of a name that say what it is: lower-cased, articles and prepositions aside."""
     return {w.lower() for w in _WORD.findall(name)} - {"the", "of", "at", "in", "a", "an", "and"}
 
 
@@ -75,16 +76,16 @@ def referred_facility_names(text: str, spans: list[Span]) -> list[Span]:
     doc = parse(text)
     result: list[Span] = []
     for span in spans:
-        words = _content_words(span.text) - FACILITY_HEADS
+        words = content_words(span.text) - FACILITY_HEADS
         plants = [o for o in result if o.end <= span.start and _head(o.text) in PLANT_HEADS]
         # "a metallurgical plant and a gold refinery ... the metallurgical enterprise": a
         # plant told by the same process is the one meant; unnamed, the mention stays.
-        alike = [o for o in plants if words & _content_words(o.text) & PROCESS_WORDS]
+        alike = [o for o in plants if words & content_words(o.text) & PROCESS_WORDS]
         earlier = [other for other in alike or plants
-                   if words - PROCESS_WORDS <= _content_words(other.text)
+                   if words - PROCESS_WORDS <= content_words(other.text)
                    and _identifies(other.text, words)]  # fmt: skip
         if earlier and words & PROCESS_WORDS and _describes_only(doc, span):
-            name = max(earlier, key=lambda o: (len(words & _content_words(o.text)), o.start))
+            name = max(earlier, key=lambda o: (len(words & content_words(o.text)), o.start))
             span = Span(span.start, span.end, name.text)
         result.append(span)
     return result

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from extract._schema import PlantFact
 from extract._strategies.guided.article_index import ArticleIndex
 from extract._strategies.guided.cues import BUILDING
+from extract._text.facility_refs import content_words
 
 _NEW_FACILITY = re.compile(r"^(?:new|second|third|future|planned|proposed)\b", re.IGNORECASE)
 
@@ -129,8 +130,4 @@ def _same_figure(fact: PlantFact, other: PlantFact, headline: str) -> bool:
     if any(getattr(fact, name) != getattr(other, name) for name in figure):
         return False
     told_again = fact.facility == other.facility or headline in (fact.evidence, other.evidence)
-    return told_again and _words(fact.facility) <= _words(other.facility)
-
-
-def _words(name: str) -> set[str]:
-    return set(re.findall(r"\w+", name.lower()))
+    return told_again and content_words(fact.facility) <= content_words(other.facility)
