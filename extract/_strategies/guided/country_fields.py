@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract._strategies.guided.article_index import ArticleIndex
+from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._text.numbers import find_quantities
 from extract._text.reading import Span
@@ -36,6 +37,8 @@ _APPOSITION = re.compile(
 )
 # "X of China was investing": the country the company is of.
 _OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?$")
+# "X, Freedonia's largest miner", "X, based in Freedonia": a country's own company.
+_HOME_AFTER = re.compile(r"^,\s+(?:which\s+is\s+)?(?:(?:based|headquartered)\s+in\s+)?$")
 # Where things happen. "to" and "from" are no such words: a visit to France, exports to
 # China, equipment from Germany name other countries than the one the article is about.
 _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -53,9 +56,18 @@ def nationality_of(index: ArticleIndex, mention: Span) -> str | None:
             return canonical_country(name.text)
         after = index.text[mention.end : name.start] if name.start >= mention.end else None
         of_country = name.kind == "country" and _OF_COUNTRY.match(after or "")
-        if after is not None and (_APPOSITION.match(after) or of_country):
+        if after is not None and (_APPOSITION.match(after) or of_country
+                                  or _home_after(index, name, after)):  # fmt: skip
             return canonical_country(name.text)
     return None
+
+
+def _home_after(index: ArticleIndex, country: Name, after: str) -> bool:
+    """Whether the country after a comma is X's home: "X, Freedonia's largest miner"."""
+    if country.kind != "country" or not _HOME_AFTER.match(after):
+        return False
+    possessive = index.text[country.end : country.end + 2] in ("'s", "’s")
+    return possessive or "based" in after or "headquartered" in after
 
 
 def marked_foreign(index: ArticleIndex, company: Span, home: str | None) -> bool:

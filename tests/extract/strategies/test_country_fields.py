@@ -125,3 +125,13 @@ def test_a_company_of_a_nationality_s_person_is_not_that_country_s() -> None:
     # "X, a part of Y Holdings of Russian tycoon Z": the nationality is the tycoon's.
     text = "Velmor Mining, a part of Kestrel Holdings of Russian tycoon Ivan Petrov, started work."
     assert _nationality(text, "Kestrel Holdings") is None
+
+
+def test_a_country_s_possessive_or_based_in_after_a_comma_states_the_company_s_home() -> None:
+    for text in (
+        "Zorbax Mining Corp., Peru's largest zinc producer, will invest $50 million in a mill.",
+        "Zorbax Mining Corp., based in Peru, will invest $50 million in a mill.",
+    ):
+        assert _nationality(text, "Zorbax Mining Corp.") == "Peru"
+    text = "Zorbax Mining Corp., Peru Copper's supplier, will invest $50 million in a mill."
+    assert _nationality(text, "Zorbax Mining Corp.") is None
