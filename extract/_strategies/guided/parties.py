@@ -28,6 +28,7 @@ from extract._strategies.guided.roles import (
     verbs_above,
 )
 from extract._strategies.guided.state_parties import government_party, state_parties
+from extract._text.name_kinds import CORPORATE
 from extract._text.names import Name
 from extract._text.nlp import parse
 from extract._vocab import canonical_country, is_demonym
@@ -186,8 +187,9 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
     """The investor's country as the text marks it, at any of its mentions."""
     if investor is None:
         return None
+    # "Acme" stands for "Acme Mining" named in full elsewhere: the longer name's marks count.
     mentions = [n for n in index.names if n.kind in ("company", "agency", "other")
-                and index.full_name(n) == investor]  # fmt: skip
+                and _names_investor(index.full_name(n), investor)]  # fmt: skip
     for mention in mentions:
         if country := nationality_of(index, mention):
             return country
@@ -203,6 +205,17 @@ def investor_country(index: ArticleIndex, investor: str | None) -> str | None:
         return canonical_country(named[0].text)
     country = country_in(investor, demonyms=False)
     return None if country and _group_unit(index, investor, country) else country
+
+
+def _names_investor(name: str, investor: str) -> bool:
+    """Whether a name is the investor's or its fuller form ("Acme Mining" for "Acme").
+
+    Only corporate words may follow: "Acme Westport" is the group's unit in a place.
+    """
+    rest = name.removeprefix(investor + " ") if name.startswith(investor + " ") else None
+    if rest is None:
+        return name == investor
+    return all(CORPORATE.fullmatch(word.strip(".,")) for word in rest.split())
 
 
 def _group_unit(index: ArticleIndex, investor: str, country: str) -> bool:

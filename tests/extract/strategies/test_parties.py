@@ -171,3 +171,12 @@ def test_a_project_in_a_country_s_named_mine_is_in_that_country() -> None:
     )
     index = ArticleIndex.build(text, 2025)
     assert host_country(index, 0) == "Australia"
+
+
+def test_the_fuller_name_of_a_short_investor_carries_its_nationality() -> None:
+    text = ("Zorbax to open a mine\n\n"
+            "Peru's Zorbax Lima will sell the ore. Chile's Zorbax Mining has opened the mine. "
+            "Zorbax paid $90 million for it.")  # fmt: skip
+    index = ArticleIndex.build(text, 2025)
+    # "Zorbax Lima" is the group's unit in a place: no fuller name of "Zorbax".
+    assert investor_country(index, "Zorbax") == "Chile"
