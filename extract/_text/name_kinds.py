@@ -62,8 +62,9 @@ _INTRODUCER = (
     r"investor|subsidiary|unit|smelter|steelmaker|maker|conglomerate|contractor|"
     r"partner|shareholder|owner|buyer|seller"
 )
-# ... also when the name is quoted: 'Singapore company "Azura International"'.
-_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER}),?\s+[\"“«]?$", re.IGNORECASE)
+# ... also when the name is quoted: 'Singapore company "Azura International"'. In lower case
+# only: "X Group Companies Y" ends a name with the word, and Y is often its chairman.
+_INTRODUCED = re.compile(rf"\b(?:{_INTRODUCER}),?\s+[\"“«]?$")
 # "X, a subsidiary of ...", "X, the Chinese company", '"X" stock company': X is a company.
 _APPOSITION_COMPANY = re.compile(
     r"^(?:[\"”»’]\s+(?:joint[- ])?(?:stock\s+)?company"

@@ -259,3 +259,12 @@ def test_a_mine_or_park_named_with_company_words_is_a_site_not_a_company() -> No
     assert kinds.get("Norvik Minerals Lithium Mine", "other") != "company"
     assert kinds.get("Tarsen Industrial Park", "other") != "company"
     assert kinds["Lakeport Metals"] == "company"
+
+
+def test_a_capitalised_corporate_word_ending_a_name_introduces_no_company() -> None:
+    # "the company X" introduces a company; "Zorbax Group Companies X" is a name's own word,
+    # and the person after it is its chairman.
+    text = ("The chairman of Zorbax Group Companies Ivor Paltrevski said the plant cost "
+            "$40 million. Ivor Paltrevski built it in two years.")  # fmt: skip
+    assert _kinds(text)["Ivor Paltrevski"] != "company"
+    assert _kinds("The mining company Velmora will build a mill.")["Velmora"] == "company"
